@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, sections } from './organisations.ts';
+
+export const roles = ['pedagogue', 'principal', 'pupil_health', 'police', 'social_worker', 'team_lead', 'admin'] as const;
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Stored lower-cased; the unique index makes sign-in case-insensitive.
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // Only the system administrator works outside an organisation.
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    sectionId: uuid('section_id').references(() => sections.id, { onDelete: 'set null' }),
+    role: text('role', { enum: roles }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'memberships_role_check',
+      sql`${t.role} in ('pedagogue','principal','pupil_health','police','social_worker','team_lead','admin')`,
+    ),
+    check('memberships_org_required', sql`${t.role} = 'admin' or ${t.organisationId} is not null`),
+    uniqueIndex('memberships_unique').on(t.userId, t.organisationId, t.role),
+    index('memberships_organisation_idx').on(t.organisationId),
+  ],
+);

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DbHandle } from '../db/client.ts';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { errors } from './lib/errors.ts';
+import { passwordHasher } from './lib/passwords.ts';
+import { createAuthRepository } from './modules/auth/auth.repository.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
+import { clientInfo, newBridgeSecret } from './plugins/client.ts';
+import errorsPlugin, { sendProblem } from './plugins/errors.ts';
+import securityPlugin from './plugins/security.ts';
+import sessionPlugin from './plugins/session.ts';
+import swaggerPlugin from './plugins/swagger.ts';
+import { mountWeb } from './web.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: DbHandle;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Mount the built SvelteKit app on every non-API path (the production shape). */
+  web?: boolean | { buildDir: string };
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Forgets expired sessions and old failed sign-ins; run at start and daily. */
+    housekeeping: () => Promise<void>;
+  }
+}
+
+// Requests are small JSON documents; anything bigger is a mistake or an attack.
+const BODY_LIMIT = 64 * 1024;
+
+export async function buildApp({ config, database, clock = systemClock, logger = false, web = false }: AppDeps) {
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const auth = createAuthService({
+    repo: createAuthRepository(database.db),
+    clock,
+    hasher: passwordHasher,
+    dummyHash: await passwordHasher.hash(randomBytes(24).toString('base64')),
+    settings: {
+      idleMinutes: config.sessionIdleMinutes,
+      absoluteHours: config.sessionAbsoluteHours,
+      maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
+      maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
+    },
+  });
+  const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
+
+  const bridgeSecret = newBridgeSecret();
+  await app.register(errorsPlugin);
+  await app.register(clientInfo, { secret: bridgeSecret });
+  await app.register(securityPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(sessionPlugin, { secret: config.sessionSecret, auth });
+
+  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(authRoutes, { auth });
+  await app.register(organisationsRoutes, { organisations });
+
+  // Unknown API paths answer JSON, also when the web app catches every other path.
+  const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');
+  app.all('/api/*', { schema: { hide: true } }, async (_request, reply) => sendProblem(reply, apiNotFound()));
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, apiNotFound()));
+
+  if (web) await mountWeb(app, bridgeSecret, typeof web === 'object' ? web.buildDir : undefined);
+
+  app.decorate('housekeeping', () => auth.prune());
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

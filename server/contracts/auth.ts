@@ -1,0 +1,35 @@
+import { z } from './zod.ts';
+import { organisationKindSchema } from './organisations.ts';
+import { email } from './text.ts';
+
+export const roleValues = ['pedagogue', 'principal', 'pupil_health', 'police', 'social_worker', 'team_lead', 'admin'] as const;
+export const roleSchema = z.enum(roleValues);
+export type Role = z.infer<typeof roleSchema>;
+
+export const loginBody = z
+  .object({
+    email,
+    password: z.string().min(1, { message: 'Skriv ditt lösenord.' }).max(200, { message: 'Lösenordet är för långt.' }),
+  })
+  .strict();
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const membershipSchema = z.object({
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  organisationKind: organisationKindSchema.nullable(),
+  role: roleSchema,
+});
+
+export const meSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    memberships: z.array(membershipSchema),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meSchema>;
+
+export const loginResponse = z.object({ user: meSchema });
+export const okResponse = z.object({ ok: z.literal(true) });

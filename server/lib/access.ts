@@ -1,0 +1,60 @@
+import type { Role } from '../contracts/auth.ts';
+import { errors } from './errors.ts';
+
+export type ActorMembership = { organisationId: string | null; role: Role; sectionId: string | null };
+
+/** The signed-in person as every service sees them. */
+export type Actor = {
+  userId: string;
+  sessionId: string;
+  memberships: ActorMembership[];
+};
+
+/** The facts about an organisation that decide who may see it. */
+export type OrganisationScope = { id: string; parentId: string | null; servingTeamId: string | null };
+
+export const teamRoles: readonly Role[] = ['social_worker', 'team_lead'];
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.role === 'admin');
+}
+
+export function organisationIdsOf(actor: Actor, roles?: readonly Role[]): string[] {
+  return actor.memberships
+    .filter((m) => m.organisationId !== null && (!roles || roles.includes(m.role)))
+    .map((m) => m.organisationId as string);
+}
+
+/** Whether the actor may see the organisation at all: staff see their own, a unit's staff its
+ * preschools, a team's members the organisations the team serves, the administrator all. */
+export function canSeeOrganisation(actor: Actor, org: OrganisationScope): boolean {
+  if (isAdmin(actor)) return true;
+  const own = new Set(organisationIdsOf(actor));
+  if (own.has(org.id)) return true;
+  if (org.parentId && own.has(org.parentId)) return true;
+  const teams = new Set(organisationIdsOf(actor, teamRoles));
+  return org.servingTeamId !== null && teams.has(org.servingTeamId);
+}
+
+type Policies = {
+  'organisation:read': OrganisationScope;
+};
+export type Action = keyof Policies;
+
+const policies: { [A in Action]: (actor: Actor, resource: Policies[A]) => boolean } = {
+  'organisation:read': canSeeOrganisation,
+};
+
+/**
+ * The first line of every service method. A resource the actor may not see is reported as
+ * not found, so its existence never leaks across organisations.
+ */
+export function requireAccess<A extends Action>(actor: Actor | null | undefined, action: A, resource: Policies[A]): asserts actor is Actor {
+  if (!actor) throw errors.unauthenticated();
+  if (!policies[action](actor, resource)) throw errors.notFound();
+}
+
+/** For use cases with no single resource yet (lists, creations): only a signed-in actor. */
+export function requireActor(actor: Actor | null | undefined): asserts actor is Actor {
+  if (!actor) throw errors.unauthenticated();
+}

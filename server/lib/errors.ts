@@ -1,0 +1,74 @@
+import type { ErrorCode } from '../contracts/errors.ts';
+
+const titles: Record<ErrorCode, string> = {
+  unauthenticated: 'Du är inte inloggad',
+  invalid_credentials: 'Fel e-post eller lösenord',
+  rate_limited: 'För många försök',
+  forbidden: 'Du har inte behörighet',
+  not_found: 'Hittades inte',
+  invalid_request: 'Uppgifterna behöver rättas',
+  identifying_data: 'Texten kan identifiera en person',
+  slot_taken: 'Tiden är redan bokad',
+  schedule_conflict: 'Tiden krockar',
+  no_consent: 'Samtycke saknas',
+  continuity_required: 'Kontinuiteten bryts',
+  unavailable: 'Tjänsten är inte tillgänglig just nu',
+  internal: 'Något gick fel',
+};
+
+const statuses: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  rate_limited: 429,
+  forbidden: 403,
+  not_found: 404,
+  invalid_request: 400,
+  identifying_data: 422,
+  slot_taken: 409,
+  schedule_conflict: 409,
+  no_consent: 403,
+  continuity_required: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+export type FieldError = { field: string; message: string };
+
+/** A domain error: a value with a stable code and a plain-Swedish detail a person can act on. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail: string;
+  readonly fields?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    extra: { status?: number; fields?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.code = code;
+    this.status = extra.status ?? statuses[code];
+    this.detail = detail;
+    this.fields = extra.fields;
+    this.headers = extra.headers;
+  }
+
+  get title() {
+    return titles[this.code];
+  }
+}
+
+export const errors = {
+  unauthenticated: () => new AppError('unauthenticated', 'Logga in för att fortsätta.'),
+  forbidden: (detail = 'Din roll ger inte tillgång till det här.') => new AppError('forbidden', detail),
+  notFound: (detail = 'Det du söker finns inte, eller så har du inte tillgång till det.') =>
+    new AppError('not_found', detail),
+  invalid: (detail: string, fields?: FieldError[], status?: number) =>
+    new AppError('invalid_request', detail, { fields, status }),
+  unavailable: () =>
+    new AppError('unavailable', 'Databasen går inte att nå just nu. Inget sparades. Försök igen om en stund.'),
+};
+
+export { titles as errorTitles };

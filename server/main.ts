@@ -1,0 +1,69 @@
+import { createDb } from '../db/client.ts';
+import { DEMO_PASSWORD } from '../db/demo-district.ts';
+import { seedDemoDistrict } from '../db/seed.ts';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { passwordHasher } from './lib/passwords.ts';
+
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  console.error(`Samverkan behöver Node 24 (nu ${process.versions.node}). Starta med "npm start".`);
+  process.exit(1);
+}
+
+async function main() {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const logger = { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] };
+  const database = await createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+    onPoolError: (err) => console.error(`Databasanslutningen gav ett fel: ${err.message}`),
+  });
+  await database.migrate();
+  const seeded = config.demoData ? await seedDemoDistrict(database.db, passwordHasher.hash) : false;
+
+  const app = await buildApp({ config, database, logger, web: true });
+  await app.housekeeping();
+  const housekeeping = setInterval(() => app.housekeeping().catch(() => undefined), 24 * 3600 * 1000);
+  housekeeping.unref();
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.driver === 'pglite' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
+  const ms = Math.round(performance.now() - startedAt);
+  app.log.info(`Samverkan kör på http://localhost:${config.port} (${where}), startade på ${ms} ms`);
+  if (config.demoData) {
+    app.log.info(
+      `Demoläge${seeded ? ': demodistriktet laddades' : ''}. Logga in som t.ex. pedagog1@vallingbyskolan.example med lösenordet "${DEMO_PASSWORD}".`,
+    );
+  }
+
+  // Finish requests under way, then close the pool; a second signal stops at once.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) process.exit(1);
+    closing = true;
+    app.log.info(`${signal}: stänger ner`);
+    clearInterval(housekeeping);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('Samverkan kunde inte starta:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

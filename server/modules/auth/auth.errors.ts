@@ -1,0 +1,14 @@
+import { AppError } from '../../lib/errors.ts';
+
+export const authErrors = {
+  invalidCredentials: () =>
+    new AppError('invalid_credentials', 'E-postadressen eller lösenordet stämmer inte. Kontrollera och försök igen.'),
+  rateLimited: (retryAfterSeconds: number) => {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new AppError(
+      'rate_limited',
+      `För många misslyckade inloggningar. Vänta ${minutes} ${minutes === 1 ? 'minut' : 'minuter'} och försök igen.`,
+      { headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } },
+    );
+  },
+};

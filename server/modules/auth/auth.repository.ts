@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.ts';
+import { loginFailures, memberships, organisations, sessions, users } from '../../../db/schema/index.ts';
+
+export function createAuthRepository(db: DbOrTx) {
+  return {
+    async findUserByEmail(email: string) {
+      const [row] = await db
+        .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.email, email))
+        .limit(1);
+      return row;
+    },
+
+    async findUser(id: string) {
+      const [row] = await db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(eq(users.id, id))
+        .limit(1);
+      return row;
+    },
+
+    async listMemberships(userId: string) {
+      return db
+        .select({
+          organisationId: memberships.organisationId,
+          organisationName: organisations.name,
+          organisationKind: organisations.kind,
+          sectionId: memberships.sectionId,
+          role: memberships.role,
+        })
+        .from(memberships)
+        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(eq(memberships.userId, userId))
+        .orderBy(asc(organisations.name), asc(memberships.role));
+    },
+
+    async createSession(row: { id: string; userId: string; now: Date; expiresAt: Date }) {
+      await db.insert(sessions).values({
+        id: row.id,
+        userId: row.userId,
+        createdAt: row.now,
+        lastSeenAt: row.now,
+        expiresAt: row.expiresAt,
+      });
+    },
+
+    /** A session that is neither revoked, expired nor idle too long, of a user still enabled. */
+    async findLiveSession(id: string, now: Date, idleSince: Date) {
+      const [row] = await db
+        .select({ id: sessions.id, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(
+            eq(sessions.id, id),
+            isNull(sessions.revokedAt),
+            gt(sessions.expiresAt, now),
+            gt(sessions.lastSeenAt, idleSince),
+            isNull(users.disabledAt),
+          ),
+        )
+        .limit(1);
+      return row;
+    },
+
+    async touchSession(id: string, now: Date) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    },
+
+    async revokeSession(id: string, now: Date) {
+      await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    },
+
+    async revokeUserSessions(userId: string, now: Date) {
+      await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    },
+
+    async recordFailure(emailKey: string, address: string, at: Date) {
+      await db.insert(loginFailures).values({ emailKey, address, at });
+    },
+
+    /** Times of the newest `limit` failures since `since`, newest first. */
+    async recentFailures(by: 'email' | 'address', key: string, since: Date, limit: number) {
+      const column = by === 'email' ? loginFailures.emailKey : loginFailures.address;
+      const rows = await db
+        .select({ at: loginFailures.at })
+        .from(loginFailures)
+        .where(and(eq(column, key), gte(loginFailures.at, since)))
+        .orderBy(desc(loginFailures.at))
+        .limit(limit);
+      return rows.map((r) => r.at);
+    },
+
+    async pruneFailures(before: Date) {
+      await db.delete(loginFailures).where(lt(loginFailures.at, before));
+    },
+
+    async pruneSessions(before: Date) {
+      await db.delete(sessions).where(lt(sessions.expiresAt, before));
+    },
+
+    async countUsers() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+      return row?.n ?? 0;
+    },
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

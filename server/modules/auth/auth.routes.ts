@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loginBody, loginResponse, meSchema, okResponse } from '../../contracts/auth.ts';
+import { problemSchema } from '../../contracts/errors.ts';
+import type { AuthService } from './auth.service.ts';
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['Inloggning'],
+        summary: 'Logga in med e-post och lösenord',
+        body: loginBody,
+        response: { 200: loginResponse, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.login(request.body, request.client.ip);
+      app.sessionCookie.set(request, reply, session.token, session.expiresAt);
+      return { user: session.user };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags: ['Inloggning'],
+        summary: 'Logga ut (sessionen upphör direkt)',
+        response: { 200: okResponse, 401: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(request.actor);
+      app.sessionCookie.clear(request, reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['Inloggning'],
+        summary: 'Den inloggade personen och hens medlemskap',
+        response: { 200: meSchema, 401: problemSchema },
+      },
+    },
+    async (request) => auth.me(request.actor),
+  );
+};

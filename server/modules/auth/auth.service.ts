@@ -1,0 +1,111 @@
+import type { LoginBody, Me } from '../../contracts/auth.ts';
+import { requireActor, type Actor } from '../../lib/access.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { PasswordHasher } from '../../lib/passwords.ts';
+import { newSessionToken, sessionIdOf } from '../../lib/tokens.ts';
+import { authErrors } from './auth.errors.ts';
+import type { AuthRepository } from './auth.repository.ts';
+
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+// Re-writing last_seen_at on every request would turn each read into a write.
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export type AuthSettings = {
+  idleMinutes: number;
+  absoluteHours: number;
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+};
+
+type Deps = {
+  repo: AuthRepository;
+  clock: Clock;
+  hasher: PasswordHasher;
+  settings: AuthSettings;
+  /** A hash of a random password, verified when the e-mail is unknown so both answers take as long. */
+  dummyHash: string;
+};
+
+export function createAuthService({ repo, clock, hasher, settings, dummyHash }: Deps) {
+  async function retryAfter(by: 'email' | 'address', key: string, limit: number, now: Date): Promise<number | null> {
+    const times = await repo.recentFailures(by, key, new Date(now.getTime() - FAILURE_WINDOW_MS), limit);
+    if (times.length < limit) return null;
+    const oldest = times[times.length - 1]!;
+    return (oldest.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000;
+  }
+
+  async function me(userId: string): Promise<Me | null> {
+    const user = await repo.findUser(userId);
+    if (!user) return null;
+    const rows = await repo.listMemberships(userId);
+    return {
+      ...user,
+      memberships: rows.map((m) => ({
+        organisationId: m.organisationId,
+        organisationName: m.organisationName,
+        organisationKind: m.organisationKind,
+        role: m.role,
+      })),
+    };
+  }
+
+  return {
+    /** Signs in; returns the session token to be signed into the cookie. */
+    async login(input: LoginBody, address: string) {
+      const now = clock.now();
+      const wait =
+        (await retryAfter('email', input.email, settings.maxFailuresPerAccount, now)) ??
+        (await retryAfter('address', address, settings.maxFailuresPerAddress, now));
+      if (wait !== null) throw authErrors.rateLimited(wait);
+
+      const user = await repo.findUserByEmail(input.email);
+      const ok = await hasher.verify(user?.passwordHash ?? dummyHash, input.password);
+      if (!user || !ok || user.disabledAt) {
+        await repo.recordFailure(input.email, address, now);
+        throw authErrors.invalidCredentials();
+      }
+
+      const token = newSessionToken();
+      const expiresAt = new Date(now.getTime() + settings.absoluteHours * 3600 * 1000);
+      await repo.createSession({ id: sessionIdOf(token), userId: user.id, now, expiresAt });
+      const profile = await me(user.id);
+      return { token, expiresAt, user: profile! };
+    },
+
+    /** Resolves a session token to the actor, or null when it is revoked, expired or idle. */
+    async authenticate(token: string): Promise<Actor | null> {
+      const now = clock.now();
+      const id = sessionIdOf(token);
+      const session = await repo.findLiveSession(id, now, new Date(now.getTime() - settings.idleMinutes * 60 * 1000));
+      if (!session) return null;
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(id, now);
+      const rows = await repo.listMemberships(session.userId);
+      return {
+        userId: session.userId,
+        sessionId: id,
+        memberships: rows.map((m) => ({ organisationId: m.organisationId, role: m.role, sectionId: m.sectionId })),
+      };
+    },
+
+    async logout(actor: Actor | null) {
+      requireActor(actor);
+      await repo.revokeSession(actor.sessionId, clock.now());
+    },
+
+    async me(actor: Actor | null): Promise<Me> {
+      requireActor(actor);
+      const profile = await me(actor.userId);
+      if (!profile) throw authErrors.invalidCredentials();
+      return profile;
+    },
+
+    /** Housekeeping: forget failures and sessions nobody can use any more. */
+    async prune() {
+      const now = clock.now();
+      await repo.pruneFailures(new Date(now.getTime() - 24 * 3600 * 1000));
+      await repo.pruneSessions(new Date(now.getTime() - 24 * 3600 * 1000));
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, errors, type FieldError } from '../lib/errors.ts';
+
+const PROBLEM_TYPE = 'https://samverkan.example/problem/';
+
+export function sendProblem(reply: FastifyReply, error: AppError) {
+  if (error.headers) reply.headers(error.headers);
+  return reply
+    .code(error.status)
+    .type('application/problem+json')
+    .send({
+      type: PROBLEM_TYPE + error.code,
+      title: error.title,
+      status: error.status,
+      detail: error.detail,
+      code: error.code,
+      ...(error.fields ? { fields: error.fields } : {}),
+    });
+}
+
+// Driver errors that mean "the database cannot be reached" rather than "the query was wrong".
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) {
+    if (typeof e.code === 'string' && (unavailableCodes.has(e.code) || e.code.startsWith('08'))) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|PGlite is closed/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+function validationFields(err: FastifyError): FieldError[] {
+  const issues = (err.validation ?? []) as Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[]; message?: string } } }>;
+  return issues.map((v) => {
+    const path = v.params?.issue?.path?.map(String).join('.') || v.instancePath?.replace(/^\//, '').replaceAll('/', '.') || '';
+    const context = (err as { validationContext?: string }).validationContext;
+    const field = [context === 'body' ? '' : context, path].filter(Boolean).join('.') || (context ?? 'body');
+    return { field, message: v.params?.issue?.message ?? v.message ?? 'Ogiltigt värde.' };
+  });
+}
+
+function toAppError(err: FastifyError | Error): AppError | null {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const fields = validationFields(fe);
+    return errors.invalid(`Kontrollera uppgifterna: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields);
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.invalid('Innehållet gick inte att läsa som JSON.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.invalid('Innehållet är för stort.', undefined, 413);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return errors.invalid('Skicka innehållet som JSON (Content-Type: application/json).', undefined, 415);
+    case 'FST_ERR_VALIDATION':
+      return errors.invalid('Uppgifterna kunde inte tolkas.');
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return errors.invalid('Förfrågan kunde inte tolkas.', undefined, fe.statusCode);
+  }
+  if (isDatabaseUnavailable(err)) return errors.unavailable();
+  return null;
+}
+
+async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const known = toAppError(err);
+    if (known) return sendProblem(reply, known);
+    // Log the failure without the request body: it may hold data about a family.
+    if (isResponseSerializationError(err)) request.log.error({ url: request.routeOptions.url }, 'response did not match its schema');
+    else request.log.error({ err: { message: err.message, code: (err as FastifyError).code, stack: err.stack } }, 'unhandled error');
+    return sendProblem(reply, new AppError('internal', 'Något gick fel hos oss. Försök igen om en stund.'));
+  });
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

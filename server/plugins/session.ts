@@ -1,0 +1,75 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from '../lib/access.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    sessionCookie: {
+      set: (request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) => void;
+      clear: (request: FastifyRequest, reply: FastifyReply) => void;
+    };
+  }
+}
+
+// Behind https the cookie gets the __Host- prefix: Secure, Path=/ and no Domain, so no sibling
+// host can set or shadow it.
+const PLAIN_NAME = 'samverkan_session';
+const HOST_NAME = '__Host-samverkan_session';
+
+function cookieNameFor(request: FastifyRequest) {
+  return request.client.protocol === 'https' ? HOST_NAME : PLAIN_NAME;
+}
+
+export function tokenFrom(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return request.cookies[HOST_NAME] ?? request.cookies[PLAIN_NAME];
+}
+
+type Options = { secret: string; auth: AuthService };
+
+async function sessionPlugin(app: FastifyInstance, { secret, auth }: Options) {
+  await app.register(fastifyCookie);
+  await app.register(fastifyJwt, { secret });
+
+  app.decorateRequest('actor', null);
+
+  app.decorate('sessionCookie', {
+    set(request, reply, token, expiresAt) {
+      const jwt = app.jwt.sign({ sid: token }, { expiresIn: Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) });
+      reply.setCookie(cookieNameFor(request), jwt, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.client.protocol === 'https',
+        path: '/',
+        expires: expiresAt,
+      });
+    },
+    clear(request, reply) {
+      reply.clearCookie(cookieNameFor(request), { path: '/', httpOnly: true, sameSite: 'lax', secure: request.client.protocol === 'https' });
+    },
+  });
+
+  // Every request checks both the signature and that the session row is still alive, so
+  // logout and revocation take effect at once.
+  app.addHook('onRequest', async (request) => {
+    const raw = tokenFrom(request);
+    if (!raw) return;
+    let sid: unknown;
+    try {
+      sid = (app.jwt.verify(raw) as { sid?: unknown }).sid;
+    } catch {
+      return;
+    }
+    if (typeof sid !== 'string') return;
+    request.actor = await auth.authenticate(sid);
+  });
+}
+
+export default fp(sessionPlugin, { name: 'session' });

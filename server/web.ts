@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { BRIDGE_HEADER, BRIDGE_IP_HEADER, BRIDGE_PROTO_HEADER } from './plugins/client.ts';
+
+export const WEB_BUILD_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
+
+type KitHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** What SvelteKit's handleFetch calls: an /api request answered in-process, no socket. */
+export type ApiBridge = (request: Request, client: { protocol: string; ip: string }) => Promise<Response>;
+
+declare global {
+  // Kit's SSR bundle has its own module instances, so the bridge travels through globalThis.
+  var __samverkanApi: ApiBridge | undefined;
+}
+
+function makeBridge(app: FastifyInstance, secret: Buffer): ApiBridge {
+  const secretHex = secret.toString('hex');
+  return async (request, client) => {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    headers[BRIDGE_HEADER] = secretHex;
+    headers[BRIDGE_PROTO_HEADER] = client.protocol;
+    headers[BRIDGE_IP_HEADER] = client.ip;
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
+    const res = await app.inject({
+      method: request.method as 'GET',
+      url: url.pathname + url.search,
+      headers,
+      ...(body && body.length ? { payload: body } : {}),
+    });
+    const out = new Headers();
+    for (const [key, value] of Object.entries(res.headers)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [String(value)]) out.append(key, v);
+    }
+    return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : res.rawPayload, { status: res.statusCode, headers: out });
+  };
+}
+
+/** Mounts the built SvelteKit app (adapter-node) on every path that is not /api. */
+export async function mountWeb(app: FastifyInstance, secret: Buffer, buildDir = WEB_BUILD_DIR) {
+  const handlerFile = path.join(buildDir, 'handler.js');
+  if (!existsSync(handlerFile)) {
+    throw new Error(`Webbappen är inte byggd (${handlerFile} saknas). Kör "npm run build" först.`);
+  }
+  // adapter-node reads these once, when its handler is imported. The values are written by
+  // the mount below from Fastify's own view of the request, never taken from the client.
+  process.env.KIT_PROTOCOL_HEADER = BRIDGE_PROTO_HEADER;
+  process.env.KIT_ADDRESS_HEADER = BRIDGE_IP_HEADER;
+  globalThis.__samverkanApi = makeBridge(app, secret);
+  const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: KitHandler };
+
+  await app.register(async (scope) => {
+    // Leave the body unread: SvelteKit reads the raw stream itself.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+    scope.all('/*', { schema: { hide: true } }, (request, reply) => {
+      request.raw.headers[BRIDGE_PROTO_HEADER] = request.client.protocol;
+      request.raw.headers[BRIDGE_IP_HEADER] = request.client.ip;
+      reply.hijack();
+      handler(request.raw, reply.raw, () => {
+        reply.raw.statusCode = 404;
+        reply.raw.end('Sidan finns inte.');
+      });
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import type { Handle, HandleFetch } from '@sveltejs/kit';
+import { parseSetCookie } from 'cookie';
+import { meSchema } from '#contracts/auth.ts';
+
+const SESSION_COOKIES = ['__Host-samverkan_session', 'samverkan_session'];
+const PUBLIC_PATHS = new Set(['/login']);
+
+/** The session is resolved once per request into `locals`, through the API itself. */
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.user = null;
+  if (SESSION_COOKIES.some((name) => event.cookies.get(name))) {
+    const res = await event.fetch('/api/me');
+    if (res.ok) event.locals.user = meSchema.parse(await res.json());
+  }
+  if (!event.locals.user && !PUBLIC_PATHS.has(event.url.pathname)) {
+    const back = event.url.pathname + event.url.search;
+    const location = back === '/' ? '/login' : `/login?next=${encodeURIComponent(back)}`;
+    return new Response(null, { status: 303, headers: { location } });
+  }
+  return resolve(event);
+};
+
+/**
+ * Server-side calls to /api go straight into the Fastify app (no socket, no token in any
+ * browser script). Cookies the API sets are passed on to the browser.
+ */
+export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+  const url = new URL(request.url);
+  const bridge = globalThis.__samverkanApi;
+  if (!bridge || url.origin !== event.url.origin || !url.pathname.startsWith('/api/')) return fetch(request);
+
+  const cookie = event.request.headers.get('cookie');
+  if (cookie && !request.headers.has('cookie')) request.headers.set('cookie', cookie);
+  const response = await bridge(request, { protocol: event.url.protocol.replace(':', ''), ip: event.getClientAddress() });
+  for (const header of response.headers.getSetCookie()) {
+    const { name, value, ...options } = parseSetCookie(header);
+    event.cookies.set(name, value, {
+      path: options.path ?? '/',
+      httpOnly: options.httpOnly,
+      secure: options.secure,
+      sameSite: options.sameSite as 'lax' | 'strict' | 'none' | undefined,
+      expires: options.expires,
+      maxAge: options.maxAge,
+    });
+  }
+  return response;
+};

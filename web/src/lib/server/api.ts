@@ -1,0 +1,42 @@
+import { error } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { problemSchema, type Problem } from '#contracts/errors.ts';
+import { t } from '../i18n.ts';
+
+type Fetch = typeof fetch;
+
+/** GET an API resource and parse it with the same contract the server answers with. */
+export async function apiGet<S extends z.ZodType>(fetch: Fetch, path: string, schema: S): Promise<z.infer<S>> {
+  const res = await fetch(path);
+  if (res.ok) return schema.parse(await res.json());
+  const problem = await readProblem(res);
+  error(res.status, problem?.detail ?? t('error.generic'));
+}
+
+/** Sends JSON to the API; returns the parsed answer or the problem. */
+export async function apiSend(fetch: Fetch, method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
+  const res = await fetch(path, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (res.ok) return { ok: true as const, status: res.status, data: (await res.json().catch(() => null)) as unknown };
+  const problem = (await readProblem(res)) ?? {
+    type: 'about:blank',
+    title: t('error.title'),
+    status: res.status,
+    detail: t('error.generic'),
+    code: 'internal' as const,
+  };
+  return { ok: false as const, status: res.status, problem };
+}
+
+async function readProblem(res: Response): Promise<Problem | null> {
+  const parsed = problemSchema.safeParse(await res.json().catch(() => null));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Only paths on this site are followed after sign-in, never another host. */
+export function safeNext(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}
