@@ -13,7 +13,9 @@ export default defineConfig({
         directives: {
           'default-src': ['self'],
           'script-src': ['self'],
-          'style-src': ['self'],
+          // Only the one inline style SvelteKit's route announcer carries is allowed (by hash);
+          // app.css hides the announcer too, should a Kit upgrade change that style.
+          'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
           'img-src': ['self', 'data:'],
           'font-src': ['self'],
           'connect-src': ['self'],

@@ -1,0 +1,122 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp, type App } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
+import { testDb } from '../helpers/db.ts';
+import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('signing in with a real browser', () => {
+  let app: App;
+  let browser: Browser;
+  let base: string;
+  let pedagogue: TestUser;
+  let schoolName: string;
+
+  beforeAll(async () => {
+    const database = await testDb();
+    const { school } = await createDistrict(database.db);
+    schoolName = school.name;
+    pedagogue = await createUser(database.db, { name: 'Emma Sandberg', memberships: [{ organisationId: school.id, role: 'pedagogue' }] });
+    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, web: true });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  describe.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])('%s', (_name, javaScriptEnabled) => {
+    let context: BrowserContext;
+    beforeAll(async () => {
+      // bypassCSP only lets the test inject axe-core; the app's own CSP is asserted separately.
+      context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
+    });
+    afterAll(() => context.close());
+
+    test('a signed-out visit goes to /login, a wrong password is explained in Swedish with the e-mail kept', async () => {
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(await page.getAttribute('html', 'lang')).toBe('sv');
+      expect(await page.title()).toBe('Logga in – Samverkan');
+      await expectAccessible(page, { javaScriptEnabled });
+
+      await page.getByLabel('E-postadress').fill(pedagogue.email);
+      await page.getByLabel('Lösenord').fill('fel-lösenord');
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'E-postadressen eller lösenordet stämmer inte' }).waitFor();
+      expect(await page.getByLabel('E-postadress').inputValue()).toBe(pedagogue.email);
+      expect(await page.title()).toMatch(/^Fel: /);
+      await expectAccessible(page, { javaScriptEnabled });
+      await page.close();
+    });
+
+    test('a pedagogue signs in, sees the start page with name, organisation and role, and signs out', async () => {
+      const page = await context.newPage();
+      const cspViolations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/.test(m.text())) cspViolations.push(m.text());
+      });
+      await page.goto(`${base}/login`);
+      await page.getByLabel('E-postadress').fill(pedagogue.email);
+      await page.getByLabel('Lösenord').fill(pedagogue.password);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+
+      await page.getByRole('heading', { level: 1, name: 'Hej Emma!' }).waitFor();
+      expect(await page.textContent('main')).toContain(`Pedagog – ${schoolName}`);
+      expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).isVisible()).toBe(true);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(360);
+      await expectAccessible(page, { javaScriptEnabled });
+
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.getByRole('status').filter({ hasText: 'Du är utloggad.' }).waitFor();
+      await page.goto(`${base}/`);
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(cspViolations).toEqual([]);
+      await page.close();
+    });
+
+    test('after signing in, the person comes back to the page they first asked for', async () => {
+      const page = await context.newPage();
+      await page.goto(`${base}/?flik=1`);
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/?flik=1');
+      await page.getByLabel('E-postadress').fill(pedagogue.email);
+      await page.getByLabel('Lösenord').fill(pedagogue.password);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.waitForURL((u) => u.pathname === '/' && u.search === '?flik=1');
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.waitForURL(/\/login/);
+      await page.close();
+    });
+  });
+
+  test('pages carry a nonce-based CSP without unsafe-inline scripts and refuse framing', async () => {
+    const res = await fetch(`${base}/login`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  test('a form post to /login from another site is refused', async () => {
+    const res = await fetch(`${base}/login`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ email: pedagogue.email, password: pedagogue.password }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+});

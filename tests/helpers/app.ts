@@ -1,0 +1,28 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, type App } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import type { Clock } from '../../server/lib/clock.ts';
+import { testDb } from './db.ts';
+import type { TestUser } from './factories.ts';
+
+export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}) {
+  const database = await testDb();
+  const config: Config = loadConfig({ NODE_ENV: 'test', ...opts.env });
+  const app = await buildApp({ config, database, clock: opts.clock });
+  await app.ready();
+  return { app, db: database.db, database };
+}
+
+export function cookieOf(res: LightMyRequestResponse): string {
+  const raw = res.headers['set-cookie'];
+  const first = Array.isArray(raw) ? raw[0] : raw;
+  if (!first) throw new Error('no cookie was set');
+  return first.split(';')[0]!;
+}
+
+/** Signs the person in through the API and returns headers that carry the session. */
+export async function asUser(app: App, user: Pick<TestUser, 'email' | 'password'>) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return { cookie: cookieOf(res) };
+}

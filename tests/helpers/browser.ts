@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Browser tests skip without Chromium, unless REQUIRE_BROWSER=1 makes that a failure. */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 men ingen Chromium finns på ${CHROMIUM}`);
+  return false;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page and fails on any WCAG 2.1 A or AA violation. A page rendered
+ * without JavaScript is checked as rendered: its HTML, scripts removed, is replayed at the same
+ * address in a page that may run axe.
+ */
+export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: boolean } = {}) {
+  if (opts.javaScriptEnabled === false) {
+    const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+    const url = page.url();
+    const replay = await page.context().browser()!.newContext({ bypassCSP: true, viewport: page.viewportSize() ?? undefined });
+    const copy = await replay.newPage();
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await copy.goto(url);
+    try {
+      await expectAccessible(copy);
+    } finally {
+      await replay.close();
+    }
+    return;
+  }
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  expect(violations, `axe on ${page.url()}`).toEqual([]);
+}

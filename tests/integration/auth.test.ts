@@ -1,0 +1,215 @@
+import { describe, expect, test } from 'vitest';
+import { fixedClock } from '../../server/lib/clock.ts';
+import { asUser, buildTestApp, cookieOf } from '../helpers/app.ts';
+import { createDistrict, createUser } from '../helpers/factories.ts';
+
+// Each call comes from its own address unless a test says otherwise, so failures in one test
+// never count against another on the shared database.
+const randomAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const login = (email: string, password: string, headers: Record<string, string> = {}) => ({
+  method: 'POST' as const,
+  url: '/api/auth/login',
+  payload: { email, password },
+  headers,
+  remoteAddress: randomAddress(),
+});
+
+describe('signing in and out', () => {
+  test('a correct e-mail and password set an httpOnly SameSite=Lax session cookie and return the person', async () => {
+    const { app, db } = await buildTestApp();
+    const { school } = await createDistrict(db);
+    const user = await createUser(db, { name: 'Emma Test', memberships: [{ organisationId: school.id, role: 'pedagogue' }] });
+
+    const res = await app.inject(login(user.email.toUpperCase(), user.password));
+
+    expect(res.statusCode).toBe(200);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^samverkan_session=/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(res.json().user).toMatchObject({
+      name: 'Emma Test',
+      email: user.email,
+      memberships: [{ organisationId: school.id, organisationName: school.name, role: 'pedagogue' }],
+    });
+  });
+
+  test('behind https the cookie is Secure and __Host- prefixed', async () => {
+    const { app, db } = await buildTestApp({ env: { TRUST_PROXY: 'true' } });
+    const user = await createUser(db);
+    const res = await app.inject(login(user.email, user.password, { 'x-forwarded-proto': 'https' }));
+    expect(String(res.headers['set-cookie'])).toMatch(/^__Host-samverkan_session=.*; Secure/);
+  });
+
+  test('/api/me shows the memberships of the signed-in person and needs a session', async () => {
+    const { app, db } = await buildTestApp();
+    const { school, team } = await createDistrict(db);
+    const user = await createUser(db, {
+      memberships: [
+        { organisationId: school.id, role: 'principal' },
+        { organisationId: team.id, role: 'team_lead' },
+      ],
+    });
+    const me = await app.inject({ method: 'GET', url: '/api/me', headers: await asUser(app, user) });
+    expect(me.statusCode).toBe(200);
+    expect(me.headers['cache-control']).toBe('no-store');
+    expect(me.json().memberships.map((m: { role: string }) => m.role).sort()).toEqual(['principal', 'team_lead']);
+
+    const anonymous = await app.inject({ method: 'GET', url: '/api/me' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ code: 'unauthenticated', status: 401 });
+  });
+
+  test('a wrong password and an unknown e-mail get the same 401 invalid_credentials answer', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const wrong = await app.inject(login(user.email, 'fel-lösenord'));
+    const unknown = await app.inject(login('ingen-alls@test.example', 'fel-lösenord'));
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().code).toBe('invalid_credentials');
+  });
+
+  test('a disabled account cannot sign in', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db, { disabled: true });
+    expect((await app.inject(login(user.email, user.password))).statusCode).toBe(401);
+  });
+
+  test('after logout the same cookie no longer works, at once', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const headers = await asUser(app, user);
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers });
+    expect(out.statusCode).toBe(200);
+    expect(String(out.headers['set-cookie'])).toMatch(/samverkan_session=;/);
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401);
+  });
+
+  test('an API client can send the same token as Authorization: Bearer', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const token = (await asUser(app, user)).cookie.split('=')[1]!;
+    const me = await app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().email).toBe(user.email);
+  });
+
+  test('a token with a forged signature is not accepted', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const { cookie } = await asUser(app, user);
+    const forged = cookie.slice(0, -4) + (cookie.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: forged } })).statusCode).toBe(401);
+  });
+
+  test('a session ends after the idle timeout and after its absolute lifetime', async () => {
+    const clock = fixedClock('2026-11-23T08:00:00Z');
+    const { app, db } = await buildTestApp({ clock, env: { SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '2' } });
+    const user = await createUser(db);
+    const me = (headers: { cookie: string }) => app.inject({ method: 'GET', url: '/api/me', headers });
+
+    const idle = await asUser(app, user);
+    clock.advance(29 * 60 * 1000);
+    expect((await me(idle)).statusCode).toBe(200);
+    clock.advance(31 * 60 * 1000);
+    expect((await me(idle)).statusCode).toBe(401);
+
+    const busy = await asUser(app, user);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(25 * 60 * 1000);
+      expect((await me(busy)).statusCode).toBe(200);
+    }
+    clock.advance(25 * 60 * 1000); // 2 h 5 min after sign-in, though never idle
+    expect((await me(busy)).statusCode).toBe(401);
+  });
+});
+
+describe('throttling failed sign-ins', () => {
+  test('after five failures within 15 minutes the account gets 429 rate_limited with Retry-After, even with the right password', async () => {
+    const clock = fixedClock('2026-11-23T08:00:00Z');
+    const { app, db } = await buildTestApp({ clock });
+    const user = await createUser(db);
+    for (let i = 0; i < 5; i++) expect((await app.inject(login(user.email, 'fel'))).statusCode).toBe(401);
+
+    const blocked = await app.inject(login(user.email, user.password));
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('rate_limited');
+    expect(blocked.json().detail).toMatch(/Vänta 15 minuter/);
+    expect(Number(blocked.headers['retry-after'])).toBe(900);
+
+    clock.advance(15 * 60 * 1000 + 1000);
+    expect((await app.inject(login(user.email, user.password))).statusCode).toBe(200);
+  });
+
+  test('successful sign-ins never count, so a whole school can sign in from one address', async () => {
+    const { app, db } = await buildTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '3' } });
+    const people = await Promise.all(Array.from({ length: 6 }, () => createUser(db)));
+    const remoteAddress = randomAddress();
+    for (const p of people) expect((await app.inject({ ...login(p.email, p.password), remoteAddress })).statusCode).toBe(200);
+  });
+
+  test('one account being attacked does not lock out another account', async () => {
+    const { app, db } = await buildTestApp();
+    const victim = await createUser(db);
+    const colleague = await createUser(db);
+    for (let i = 0; i < 6; i++) await app.inject(login(victim.email, 'fel'));
+    expect((await app.inject(login(colleague.email, colleague.password))).statusCode).toBe(200);
+  });
+
+  test('failures are also counted per address, and a forged X-Forwarded-For does not reset the count', async () => {
+    const { app, db } = await buildTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '3' } });
+    const remoteAddress = randomAddress();
+    for (let i = 0; i < 3; i++) {
+      const r = await app.inject({ ...login(`guess-${i}@test.example`, 'fel'), remoteAddress });
+      expect(r.statusCode).toBe(401);
+    }
+    const user = await createUser(db);
+    const forged = await app.inject({ ...login(user.email, user.password, { 'x-forwarded-for': '203.0.113.7' }), remoteAddress });
+    expect(forged.statusCode).toBe(429);
+  });
+
+  test('with TRUST_PROXY the address from X-Forwarded-For is the one counted', async () => {
+    const { app, db } = await buildTestApp({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '2' } });
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < 2; i++) await app.inject(login(`x-${i}@test.example`, 'fel', { 'x-forwarded-for': ip }));
+    const user = await createUser(db);
+    expect((await app.inject(login(user.email, user.password, { 'x-forwarded-for': ip }))).statusCode).toBe(429);
+    expect((await app.inject(login(user.email, user.password, { 'x-forwarded-for': '198.51.100.251' }))).statusCode).toBe(200);
+  });
+});
+
+describe('cross-site requests', () => {
+  test.each([
+    ['a form post from another site', { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, 'a=1', 403],
+    ['a JSON post with another Origin', { origin: 'https://evil.example', 'content-type': 'application/json' }, '{}', 403],
+    ['a cross-site fetch', { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, '{}', 403],
+    ['a text/plain body', { 'content-type': 'text/plain' }, 'hej', 415],
+    ['a multipart form', { 'content-type': 'multipart/form-data; boundary=x' }, '--x--', 415],
+  ])('%s to logout is refused and does not log anyone out', async (_name, headers, payload, status) => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const session = await asUser(app, user);
+    const res = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...session, ...headers }, payload });
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: session })).statusCode).toBe(200);
+  });
+
+  test('the same logout from our own origin works', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const session = await asUser(app, user);
+    const res = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...session, origin: 'http://localhost:80', host: 'localhost:80' } });
+    expect(res.statusCode).toBe(200);
+  });
+
+  test('a cookie from a login response is reused in other tests through cookieOf', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const res = await app.inject(login(user.email, user.password));
+    expect(cookieOf(res)).toMatch(/^samverkan_session=ey/);
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DbHandle } from '../../db/client.ts';
+import { DEMO_PASSWORD, demoPeople } from '../../db/demo-district.ts';
+import { seedDemoDistrict } from '../../db/seed.ts';
+import { buildApp, type App } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { passwordHasher } from '../../server/lib/passwords.ts';
+import { freshPglite } from '../helpers/db.ts';
+
+// The demo district needs an empty database of its own.
+let database: DbHandle;
+let app: App;
+beforeAll(async () => {
+  database = await freshPglite();
+  expect(await seedDemoDistrict(database.db, passwordHasher.hash)).toBe(true);
+  app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database });
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+async function signIn(email: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
+  expect(res.statusCode, email).toBe(200);
+  return { cookie: String(res.headers['set-cookie']).split(';')[0]! };
+}
+
+describe('the demo district', () => {
+  test('seeding a second time writes nothing', async () => {
+    expect(await seedDemoDistrict(database.db, passwordHasher.hash)).toBe(false);
+  });
+
+  test('every demo account in API.md signs in with the demo password and /api/me shows its memberships', async () => {
+    const required = [
+      'admin@samverkan.example',
+      'chef@vallingbyteamet.example',
+      ...Array.from({ length: 8 }, (_, i) => `soc${i + 1}@vallingbyteamet.example`),
+      'radgivare@vallingbyteamet.example',
+      'rektor@vallingbyskolan.example',
+      'elevhalsa@vallingbyskolan.example',
+      'pedagog1@vallingbyskolan.example',
+      'pedagog2@vallingbyskolan.example',
+      'pedagog3@vallingbyskolan.example',
+      'rektor@grimstaskolan.example',
+      'pedagog1@grimstaskolan.example',
+      'forskolechef@vallingbyforskolor.example',
+      'pedagog1@gronadiamanten.example',
+      'pedagog2@gronadiamanten.example',
+      'polis@vasterort.example',
+    ];
+    for (const email of required) {
+      const me = (await app.inject({ method: 'GET', url: '/api/me', headers: await signIn(email) })).json();
+      const expected = demoPeople.find((p) => p.email === email)!.memberships;
+      expect(me.memberships.map((m: { role: string }) => m.role), email).toEqual(expected.map((m) => m.role));
+    }
+  });
+
+  test('Vällingbyskolan shows its four sections to its staff', async () => {
+    const orgs = (await app.inject({ method: 'GET', url: '/api/organisations', headers: await signIn('pedagog1@vallingbyskolan.example') })).json();
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0].name).toBe('Vällingbyskolan');
+    expect(orgs[0].sections.map((s: { name: string }) => s.name)).toEqual(['F–3', '4–6', '7–9', 'Anpassad grundskola']);
+  });
+
+  test('the team sees every organisation it serves; the preschool unit sees Gröna diamanten', async () => {
+    const team = (await app.inject({ method: 'GET', url: '/api/organisations', headers: await signIn('chef@vallingbyteamet.example') })).json();
+    expect(team.map((o: { name: string }) => o.name)).toEqual(
+      expect.arrayContaining(['Vällingbyskolan', 'Grimstaskolan', 'Förskolan Gröna diamanten', 'Lokalpolisområde Västerort', 'Vällingbyteamet']),
+    );
+    expect(team).toHaveLength(11);
+    const unit = (await app.inject({ method: 'GET', url: '/api/organisations', headers: await signIn('forskolechef@vallingbyforskolor.example') })).json();
+    expect(unit.map((o: { name: string }) => o.name).sort()).toEqual(['Förskolan Gröna diamanten', 'Vällingby förskoleenhet']);
+  });
+});
