@@ -42,7 +42,8 @@ const BODY_LIMIT = 64 * 1024;
 export async function buildApp({ config, database, clock = systemClock, logger = false, web = false }: AppDeps) {
   const app = Fastify({
     logger,
-    trustProxy: config.trustProxy,
+    // A hop count is valid at run time though the types only name strings and booleans.
+    trustProxy: config.trustProxy as boolean | string,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -68,7 +69,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(clientInfo, { secret: bridgeSecret });
   await app.register(securityPlugin);
   await app.register(swaggerPlugin);
-  await app.register(sessionPlugin, { secret: config.sessionSecret, auth });
+  await app.register(sessionPlugin, { secret: config.sessionSecret, auth, lifetimeSeconds: config.sessionAbsoluteHours * 3600 });
 
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(authRoutes, { auth });

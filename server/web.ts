@@ -40,7 +40,7 @@ function makeBridge(app: FastifyInstance, secret: Buffer): ApiBridge {
       if (value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [String(value)]) out.append(key, v);
     }
-    return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : res.rawPayload, { status: res.statusCode, headers: out });
+    return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers: out });
   };
 }
 

@@ -1,12 +1,21 @@
 import type { Role } from '../contracts/auth.ts';
+import type { OrganisationKind } from '../contracts/organisations.ts';
 import { errors } from './errors.ts';
 
-export type ActorMembership = { organisationId: string | null; role: Role; sectionId: string | null };
+export type ActorMembership = {
+  organisationId: string | null;
+  organisationName?: string | null;
+  organisationKind?: OrganisationKind | null;
+  role: Role;
+  sectionId: string | null;
+};
 
 /** The signed-in person as every service sees them. */
 export type Actor = {
   userId: string;
   sessionId: string;
+  name?: string;
+  email?: string;
   memberships: ActorMembership[];
 };
 

@@ -32,9 +32,9 @@ export function tokenFrom(request: FastifyRequest): string | undefined {
   return request.cookies[HOST_NAME] ?? request.cookies[PLAIN_NAME];
 }
 
-type Options = { secret: string; auth: AuthService };
+type Options = { secret: string; auth: AuthService; lifetimeSeconds: number };
 
-async function sessionPlugin(app: FastifyInstance, { secret, auth }: Options) {
+async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSeconds }: Options) {
   await app.register(fastifyCookie);
   await app.register(fastifyJwt, { secret });
 
@@ -42,7 +42,9 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth }: Options) {
 
   app.decorate('sessionCookie', {
     set(request, reply, token, expiresAt) {
-      const jwt = app.jwt.sign({ sid: token }, { expiresIn: Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) });
+      // The session row decides expiry (idle and absolute, on the injectable clock); the JWT's
+      // own lifetime is only an outer bound.
+      const jwt = app.jwt.sign({ sid: token }, { expiresIn: lifetimeSeconds });
       reply.setCookie(cookieNameFor(request), jwt, {
         httpOnly: true,
         sameSite: 'lax',

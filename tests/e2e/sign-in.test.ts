@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -36,15 +36,22 @@ describe.skipIf(!run)('signing in with a real browser', () => {
     ['without JavaScript', false],
   ])('%s', (_name, javaScriptEnabled) => {
     let context: BrowserContext;
+    // With JavaScript, a click that lands while SvelteKit hydrates can be lost; a person would
+    // simply click again, a test waits until the page's scripts have loaded.
+    const settled = async (page: Page) => {
+      if (javaScriptEnabled) await page.waitForLoadState('networkidle');
+    };
     beforeAll(async () => {
       // bypassCSP only lets the test inject axe-core; the app's own CSP is asserted separately.
       context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
+      context.setDefaultTimeout(8_000);
     });
     afterAll(() => context.close());
 
     test('a signed-out visit goes to /login, a wrong password is explained in Swedish with the e-mail kept', async () => {
       const page = await context.newPage();
       await page.goto(`${base}/`);
+      await settled(page);
       expect(new URL(page.url()).pathname).toBe('/login');
       expect(await page.getAttribute('html', 'lang')).toBe('sv');
       expect(await page.title()).toBe('Logga in – Samverkan');
@@ -67,6 +74,7 @@ describe.skipIf(!run)('signing in with a real browser', () => {
         if (/Content Security Policy/.test(m.text())) cspViolations.push(m.text());
       });
       await page.goto(`${base}/login`);
+      await settled(page);
       await page.getByLabel('E-postadress').fill(pedagogue.email);
       await page.getByLabel('Lösenord').fill(pedagogue.password);
       await page.getByRole('button', { name: 'Logga in' }).click();
@@ -77,6 +85,7 @@ describe.skipIf(!run)('signing in with a real browser', () => {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(360);
       await expectAccessible(page, { javaScriptEnabled });
+      await settled(page);
 
       await page.getByRole('button', { name: 'Logga ut' }).click();
       await page.getByRole('status').filter({ hasText: 'Du är utloggad.' }).waitFor();
@@ -89,11 +98,13 @@ describe.skipIf(!run)('signing in with a real browser', () => {
     test('after signing in, the person comes back to the page they first asked for', async () => {
       const page = await context.newPage();
       await page.goto(`${base}/?flik=1`);
+      await settled(page);
       expect(new URL(page.url()).searchParams.get('next')).toBe('/?flik=1');
       await page.getByLabel('E-postadress').fill(pedagogue.email);
       await page.getByLabel('Lösenord').fill(pedagogue.password);
       await page.getByRole('button', { name: 'Logga in' }).click();
       await page.waitForURL((u) => u.pathname === '/' && u.search === '?flik=1');
+      await settled(page);
       await page.getByRole('button', { name: 'Logga ut' }).click();
       await page.waitForURL(/\/login/);
       await page.close();

@@ -1,4 +1,4 @@
-import type { Handle, HandleFetch } from '@sveltejs/kit';
+import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
 import { parseSetCookie } from 'cookie';
 import { meSchema } from '#contracts/auth.ts';
 
@@ -34,7 +34,7 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const response = await bridge(request, { protocol: event.url.protocol.replace(':', ''), ip: event.getClientAddress() });
   for (const header of response.headers.getSetCookie()) {
     const { name, value, ...options } = parseSetCookie(header);
-    event.cookies.set(name, value, {
+    event.cookies.set(name, value ?? '', {
       path: options.path ?? '/',
       httpOnly: options.httpOnly,
       secure: options.secure,

@@ -1,6 +1,7 @@
 import type { LoginBody, Me } from '../../contracts/auth.ts';
 import { requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { errors } from '../../lib/errors.ts';
 import type { PasswordHasher } from '../../lib/passwords.ts';
 import { newSessionToken, sessionIdOf } from '../../lib/tokens.ts';
 import { authErrors } from './auth.errors.ts';
@@ -76,14 +77,24 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
     async authenticate(token: string): Promise<Actor | null> {
       const now = clock.now();
       const id = sessionIdOf(token);
-      const session = await repo.findLiveSession(id, now, new Date(now.getTime() - settings.idleMinutes * 60 * 1000));
+      const rows = await repo.findLiveSession(id, now, new Date(now.getTime() - settings.idleMinutes * 60 * 1000));
+      const session = rows[0];
       if (!session) return null;
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(id, now);
-      const rows = await repo.listMemberships(session.userId);
+      if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(id, now);
       return {
         userId: session.userId,
         sessionId: id,
-        memberships: rows.map((m) => ({ organisationId: m.organisationId, role: m.role, sectionId: m.sectionId })),
+        name: session.name,
+        email: session.email,
+        memberships: rows
+          .filter((m) => m.role !== null)
+          .map((m) => ({
+            organisationId: m.organisationId,
+            organisationName: m.organisationName,
+            organisationKind: m.organisationKind,
+            role: m.role!,
+            sectionId: m.sectionId,
+          })),
       };
     },
 
@@ -92,10 +103,24 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
       await repo.revokeSession(actor.sessionId, clock.now());
     },
 
+    /** The profile comes with the session check, so this needs no further query. */
     async me(actor: Actor | null): Promise<Me> {
       requireActor(actor);
+      if (actor.name !== undefined && actor.email !== undefined) {
+        return {
+          id: actor.userId,
+          name: actor.name,
+          email: actor.email,
+          memberships: actor.memberships.map((m) => ({
+            organisationId: m.organisationId,
+            organisationName: m.organisationName ?? null,
+            organisationKind: m.organisationKind ?? null,
+            role: m.role,
+          })),
+        };
+      }
       const profile = await me(actor.userId);
-      if (!profile) throw authErrors.invalidCredentials();
+      if (!profile) throw errors.unauthenticated();
       return profile;
     },
 

@@ -1,4 +1,5 @@
-import { asc, eq, inArray, or } from 'drizzle-orm';
+import { asc, eq, or, sql } from 'drizzle-orm';
+import type { OrganisationKind } from '../../contracts/organisations.ts';
 import type { DbOrTx } from '../../../db/client.ts';
 import { organisations, sections } from '../../../db/schema/index.ts';
 
@@ -16,33 +17,44 @@ export function createOrganisationsRepository(db: DbOrTx) {
     },
 
     /** Organisations matching the visibility rules of `canSeeOrganisation`, with their sections. */
-    async listVisible(filter: VisibilityFilter) {
-      let where;
-      if (!filter.all) {
-        const conditions = [];
-        if (filter.ownIds.length) {
-          conditions.push(inArray(organisations.id, filter.ownIds), inArray(organisations.parentId, filter.ownIds));
-        }
-        if (filter.teamIds.length) conditions.push(inArray(organisations.servingTeamId, filter.teamIds));
-        if (conditions.length === 0) return [];
-        where = or(...conditions);
-      }
-      const orgs = await db
-        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, parentId: organisations.parentId })
+    listVisible: (() => {
+      const own = sql.placeholder('own');
+      const teams = sql.placeholder('teams');
+      const prepared = db
+        .select({
+          id: organisations.id,
+          name: organisations.name,
+          kind: organisations.kind,
+          parentId: organisations.parentId,
+          sectionId: sections.id,
+          sectionName: sections.name,
+        })
         .from(organisations)
-        .where(where)
-        .orderBy(asc(organisations.name));
-      if (orgs.length === 0) return [];
-      const secs = await db
-        .select({ id: sections.id, name: sections.name, organisationId: sections.organisationId })
-        .from(sections)
-        .where(inArray(sections.organisationId, orgs.map((o) => o.id)))
-        .orderBy(asc(sections.sortOrder), asc(sections.name));
-      return orgs.map((o) => ({
-        ...o,
-        sections: secs.filter((s) => s.organisationId === o.id).map(({ id, name }) => ({ id, name })),
-      }));
-    },
+        .leftJoin(sections, eq(sections.organisationId, organisations.id))
+        .where(
+          or(
+            sql`${sql.placeholder('all')}::boolean`,
+            sql`${organisations.id} = any(${own}::uuid[])`,
+            sql`${organisations.parentId} = any(${own}::uuid[])`,
+            sql`${organisations.servingTeamId} = any(${teams}::uuid[])`,
+          ),
+        )
+        .orderBy(asc(organisations.name), asc(organisations.id), asc(sections.sortOrder), asc(sections.name))
+        .prepare('organisations_visible');
+
+      return async (filter: VisibilityFilter) => {
+        const rows = await prepared.execute(
+          filter.all ? { all: true, own: [], teams: [] } : { all: false, own: filter.ownIds, teams: filter.teamIds },
+        );
+        const byId = new Map<string, { id: string; name: string; kind: OrganisationKind; parentId: string | null; sections: { id: string; name: string }[] }>();
+        for (const r of rows) {
+          let org = byId.get(r.id);
+          if (!org) byId.set(r.id, (org = { id: r.id, name: r.name, kind: r.kind, parentId: r.parentId, sections: [] }));
+          if (r.sectionId) org.sections.push({ id: r.sectionId, name: r.sectionName! });
+        }
+        return [...byId.values()];
+      };
+    })(),
   };
 }
 

@@ -1,0 +1,81 @@
+// npm run bench: loopback load (autocannon, 50 connections) against, in the same run, a bare
+// Fastify + pg baseline and Samverkan's own endpoints on PostgreSQL, plus cold start and memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'samverkan_bench';
+const DATABASE_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+async function ensureDatabase() {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
+  if (!rowCount) await admin.query(`create database ${DB_NAME}`);
+  await admin.end();
+}
+
+function start(file: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; ms: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [file], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    const onData = (buf: Buffer) => {
+      if (ready.test(buf.toString())) resolve({ child, ms: performance.now() - t0 });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (b: Buffer) => process.stderr.write(b));
+    child.on('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+  });
+}
+
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+async function load(title: string, url: string, headers: Record<string, string> = {}) {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return { title, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+await ensureDatabase();
+const env = { DATABASE_URL, DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+// First start migrates and seeds; the second, measured start is a plain cold start.
+const first = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
+first.child.kill('SIGTERM');
+await new Promise((r) => first.child.once('exit', r));
+const app = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
+await new Promise((r) => setTimeout(r, 1000));
+const idleRss = rssMiB(app.child.pid!);
+const baseline = await start('bench/baseline-server.ts', { DATABASE_URL, PORT: '3901' }, /ready/);
+
+try {
+  const login = await fetch('http://127.0.0.1:3900/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'pedagog1@vallingbyskolan.example', password: 'samverkan-demo' }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const orgs = (await (await fetch('http://127.0.0.1:3900/api/organisations', { headers: { cookie } })).json()) as { id: string }[];
+
+  const rows = [
+    await load('baseline: bare Fastify + one indexed pg query', `http://127.0.0.1:3901/baseline/${orgs[0]!.id}`),
+    await load('GET /api/health (no session, one query)', 'http://127.0.0.1:3900/api/health'),
+    await load('GET /api/me (session check + profile)', 'http://127.0.0.1:3900/api/me', { cookie }),
+    await load('GET /api/organisations (signed in)', 'http://127.0.0.1:3900/api/organisations', { cookie }),
+  ];
+  const base = rows[0]!.rps;
+  console.log(`\nloopback, ${CONNECTIONS} connections, ${DURATION} s each, PostgreSQL, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log('| what | req/s | p50 ms | p99 ms | share of baseline |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${Math.round((r.rps / base) * 100)} % |`);
+  console.log(`\ncold start (spawn → listening, PostgreSQL, migrated): ${Math.round(app.ms)} ms; idle RSS after start: ${idleRss.toFixed(0)} MiB`);
+} finally {
+  app.child.kill('SIGTERM');
+  baseline.child.kill('SIGTERM');
+}
