@@ -10,7 +10,17 @@ async function securityPlugin(app: FastifyInstance) {
   // The API answers JSON only: nothing may run, load or frame. Pages get their own CSP with
   // nonces from SvelteKit, which overrides this header on HTML answers.
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"] } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        // https is the proxy's business; upgrading would break a demo served over plain http.
+        upgradeInsecureRequests: null,
+      },
+    },
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
     hsts: false, // set by the TLS-terminating proxy, which knows whether https is in use

@@ -4,6 +4,7 @@ export const sv = {
   'app.name': 'Samverkan',
   'app.tagline': 'Socialtjänsten, skolan, förskolan och polisen – nära varandra',
   'a11y.skip': 'Hoppa till innehållet',
+  'a11y.errorPrefix': 'Fel: ',
   'nav.label': 'Huvudmeny',
   'nav.menu': 'Meny',
   'nav.start': 'Start',
