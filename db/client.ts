@@ -50,6 +50,8 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   }
 
   const { PGlite } = await import('@electric-sql/pglite');
+  // Exclusion constraints over uuid columns need btree_gist, which PGlite loads at construction.
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = options.dataDir ?? './data';
@@ -58,7 +60,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     dataDir = path.resolve(dir, 'pglite');
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,

@@ -1,0 +1,50 @@
+import { z } from './zod.ts';
+
+export const statusKindValues = ['available', 'busy', 'away', 'on_duty'] as const;
+
+export const contactStatusSchema = z.object({
+  kind: z.enum(statusKindValues),
+  until: z.string().nullable(),
+  label: z.string(),
+});
+export type ContactStatus = z.infer<typeof contactStatusSchema>;
+
+export const contactSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    title: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string(),
+    sectionId: z.string().nullable(),
+    sectionName: z.string().nullable(),
+    organisationId: z.string(),
+    status: contactStatusSchema,
+  })
+  .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof contactSchema>;
+
+export const routeKindValues = ['contact', 'duty_phone', 'after_hours', 'emergency'] as const;
+
+export const reachRouteSchema = z
+  .object({
+    kind: z.enum(routeKindValues),
+    name: z.string().nullable(),
+    phone: z.string(),
+    reason: z.string(),
+    /** Duty phone only: no holder is registered for the day (a gap for the team lead). */
+    unstaffed: z.boolean().optional(),
+  })
+  .meta({ id: 'ReachRoute' });
+export type ReachRoute = z.infer<typeof reachRouteSchema>;
+
+export const reachSchema = z.object({ at: z.string(), routes: z.array(reachRouteSchema).min(1) });
+
+export const organisationParams = z.object({ id: z.uuid({ message: 'Ogiltigt id för verksamheten.' }) });
+export const reachQuery = z
+  .object({
+    at: z.iso
+      .datetime({ offset: true, message: 'Ange tiden i ISO 8601 med tidszon, till exempel 2026-03-03T10:00:00+01:00.' })
+      .optional(),
+  })
+  .strict();

@@ -1,0 +1,41 @@
+// Times as people say them, in Europe/Stockholm: "tisdag 9 mars", "kl. 13.00". One module for
+// the server's labels and the web pages. Intl only: no dependency, so contracts stay pure.
+const ZONE = 'Europe/Stockholm';
+
+const dayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long' });
+const timeFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
+const isoDateFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** "14.30" */
+export function formatTime(at: Date): string {
+  return timeFmt.format(at).replace(':', '.');
+}
+
+/** "måndag 3 mars" */
+export function formatDay(at: Date): string {
+  return dayFmt.format(at);
+}
+
+function isoDate(at: Date): string {
+  return isoDateFmt.format(at);
+}
+
+/** "i dag", "i morgon" or "måndag 3 mars", relative to `now`. */
+export function formatRelativeDay(at: Date, now: Date): string {
+  const day = isoDate(at);
+  if (day === isoDate(now)) return 'i dag';
+  if (day === isoDate(new Date(now.getTime() + 24 * 3600 * 1000))) return 'i morgon';
+  // Around a DST change a day is 23 or 25 hours; check the neighbouring instants too.
+  if (day === isoDate(new Date(now.getTime() + 25 * 3600 * 1000)) && day !== isoDate(new Date(now.getTime() + 48 * 3600 * 1000))) return 'i morgon';
+  return formatDay(at);
+}
+
+/** "tisdag 9 mars kl. 13.00–13.45" */
+export function formatSpan(from: Date, until: Date): string {
+  return `${formatDay(from)} kl. ${formatTime(from)}–${formatTime(until)}`;
+}
+
+/** A calendar date (YYYY-MM-DD) as "måndag 3 mars". */
+export function formatDate(date: string): string {
+  return formatDay(new Date(`${date}T12:00:00Z`));
+}

@@ -1,0 +1,108 @@
+// The one pure function behind a contact's status and the "reach someone now" list, given the
+// instant. No clock, no database: tests travel in time by passing `at`.
+import type { ContactStatus, ReachRoute } from '../../contracts/contacts.ts';
+import { formatDate, formatRelativeDay, formatTime } from '../../contracts/format.ts';
+import { isOfficeHours, nextOpening, nextWorkingDay, officeWindow, type OfficeHours } from '../../lib/calendar.ts';
+import { stockholmDate } from '../../lib/time.ts';
+
+export type Period = { startsOn: string; endsOn: string };
+export type Busy = { from: Date; until: Date; label: string };
+
+export type PersonFacts = {
+  userId: string;
+  name: string;
+  phone: string | null;
+  absences: Period[];
+  dutyDays: ReadonlySet<string>;
+  busy: Busy[];
+};
+
+export type TeamFacts = {
+  hours: OfficeHours;
+  closedDays: ReadonlyMap<string, string>;
+  dutyPhone: string | null;
+  afterHoursName: string;
+  afterHoursPhone: string | null;
+  /** Who holds the duty phone on the day of `at`, if the roster names anyone. */
+  dutyHolder: PersonFacts | null;
+};
+
+export const EMERGENCY: ReachRoute = {
+  kind: 'emergency',
+  name: '112',
+  phone: '112',
+  reason: 'Ring 112 om någon är i akut fara.',
+};
+
+const absenceOn = (p: PersonFacts, date: string) => p.absences.find((a) => a.startsOn <= date && date <= a.endsOn);
+
+export function contactStatus(person: PersonFacts, team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): ContactStatus {
+  const today = stockholmDate(at);
+  const absence = absenceOn(person, today);
+  if (absence) {
+    // Absences may follow each other; the person is back on the first working day after all.
+    let back = nextWorkingDay(absence.endsOn, team.closedDays);
+    for (let next = absenceOn(person, back); next; next = absenceOn(person, back)) back = nextWorkingDay(next.endsOn, team.closedDays);
+    return { kind: 'away', until: back, label: `Borta till ${formatDate(back)}` };
+  }
+  const window = officeWindow(today, team.hours, team.closedDays);
+  const open = isOfficeHours(at, team.hours, team.closedDays);
+  if (open && person.dutyDays.has(today)) {
+    return { kind: 'on_duty', until: window!.closes.toISOString(), label: 'Har jourtelefonen i dag' };
+  }
+  const busy = person.busy.find((b) => b.from <= at && at < b.until);
+  if (busy) return { kind: 'busy', until: busy.until.toISOString(), label: `${busy.label} till ${formatTime(busy.until)}` };
+  if (!open) {
+    const opens = nextOpening(at, team.hours, team.closedDays);
+    return { kind: 'away', until: opens.toISOString(), label: `Utanför kontorstid, nås ${formatRelativeDay(opens, at)} kl. ${formatTime(opens)}` };
+  }
+  return { kind: 'available', until: null, label: 'Ledig' };
+}
+
+export type ContactForReach = PersonFacts & { placeLabel: string };
+
+/**
+ * The ordered ways to reach the team now: available named contacts (in the order given, own
+ * section first) → the duty phone in office hours → the after-hours service otherwise → 112.
+ * Never empty, and 112 is always last.
+ */
+export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: Date): ReachRoute[] {
+  const routes: ReachRoute[] = [];
+  const open = isOfficeHours(at, team.hours, team.closedDays);
+  if (open) {
+    for (const c of contacts) {
+      if (c.phone && contactStatus(c, team, at).kind === 'available') {
+        routes.push({ kind: 'contact', name: c.name, phone: c.phone, reason: `${c.placeLabel} Ledig just nu.` });
+      }
+    }
+    if (team.dutyPhone) {
+      const today = stockholmDate(at);
+      const holder = team.dutyHolder && !absenceOn(team.dutyHolder, today) ? team.dutyHolder : null;
+      const closes = officeWindow(today, team.hours, team.closedDays)!.closes;
+      routes.push({
+        kind: 'duty_phone',
+        name: holder?.name ?? null,
+        phone: team.dutyPhone,
+        reason: holder
+          ? `Jourtelefonen svarar i dag till kl. ${formatTime(closes)}. ${holder.name} har den i dag.`
+          : `Jourtelefonen svarar i dag till kl. ${formatTime(closes)}.`,
+        unstaffed: !holder,
+      });
+    }
+  }
+  if (!open || !team.dutyPhone) {
+    if (team.afterHoursPhone) {
+      const opens = nextOpening(at, team.hours, team.closedDays);
+      routes.push({
+        kind: 'after_hours',
+        name: team.afterHoursName,
+        phone: team.afterHoursPhone,
+        reason: open
+          ? `${team.afterHoursName} tar emot akuta ärenden.`
+          : `Kontoret är stängt. ${team.afterHoursName} tar emot akuta ärenden tills kontoret öppnar ${formatRelativeDay(opens, at)} kl. ${formatTime(opens)}.`,
+      });
+    }
+  }
+  routes.push(EMERGENCY);
+  return routes;
+}

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { contactStatus, resolveReach, type ContactForReach, type TeamFacts } from '../../server/modules/reach/reach.models.ts';
+
+const hours = { opens: '08:00', closes: '16:30' };
+const team = (over: Partial<TeamFacts> = {}): TeamFacts => ({
+  hours,
+  closedDays: new Map(),
+  dutyPhone: '08-100 00 00',
+  afterHoursName: 'Socialjouren',
+  afterHoursPhone: '08-200 00 00',
+  dutyHolder: null,
+  ...over,
+});
+const contact = (over: Partial<ContactForReach> = {}): ContactForReach => ({
+  userId: 'anna',
+  name: 'Anna Berg',
+  phone: '070-174 06 10',
+  absences: [],
+  dutyDays: new Set(),
+  busy: [],
+  placeLabel: 'Kontaktperson för F–3.',
+  ...over,
+});
+const kinds = (routes: { kind: string }[]) => routes.map((r) => r.kind);
+
+describe('reach someone now', () => {
+  test('a weekday morning: the available contact, then the duty phone with today’s holder, then 112', () => {
+    const holder = contact({ userId: 'johan', name: 'Johan Lind', dutyDays: new Set(['2026-03-03']) });
+    const routes = resolveReach([contact()], team({ dutyHolder: holder }), new Date('2026-03-03T09:00:00+01:00'));
+    expect(kinds(routes)).toEqual(['contact', 'duty_phone', 'emergency']);
+    expect(routes[0]).toMatchObject({ name: 'Anna Berg', phone: '070-174 06 10' });
+    expect(routes[1]).toMatchObject({ name: 'Johan Lind', phone: '08-100 00 00', unstaffed: false });
+    expect(routes[1]!.reason).toBe('Jourtelefonen svarar i dag till kl. 16.30. Johan Lind har den i dag.');
+    expect(routes[2]).toMatchObject({ phone: '112', reason: 'Ring 112 om någon är i akut fara.' });
+  });
+
+  test('a weekday evening: socialjouren with its number and when the office opens, then 112', () => {
+    const routes = resolveReach([contact()], team(), new Date('2026-03-03T19:00:00+01:00'));
+    expect(kinds(routes)).toEqual(['after_hours', 'emergency']);
+    expect(routes[0]).toMatchObject({ name: 'Socialjouren', phone: '08-200 00 00' });
+    expect(routes[0]!.reason).toContain('öppnar i morgon kl. 08.00');
+  });
+
+  test('a Saturday: socialjouren, and the office opens on Monday', () => {
+    const routes = resolveReach([contact()], team(), new Date('2026-03-07T11:00:00+01:00'));
+    expect(kinds(routes)).toEqual(['after_hours', 'emergency']);
+    expect(routes[0]!.reason).toContain('måndag 9 mars kl. 08.00');
+  });
+
+  test.each([
+    ['julafton', '2026-12-24T10:00:00+01:00'],
+    ['midsommarafton', '2026-06-19T10:00:00+02:00'],
+    ['nyårsafton', '2026-12-31T10:00:00+01:00'],
+    ['långfredagen', '2027-03-26T10:00:00+01:00'],
+  ])('%s at ten in the morning is outside office hours', (_name, at) => {
+    expect(kinds(resolveReach([contact()], team(), new Date(at)))).toEqual(['after_hours', 'emergency']);
+  });
+
+  test('valborgsmässoafton closes at noon', () => {
+    expect(kinds(resolveReach([contact()], team(), new Date('2026-04-30T11:30:00+02:00')))).toContain('duty_phone');
+    expect(kinds(resolveReach([contact()], team(), new Date('2026-04-30T12:30:00+02:00')))).toEqual(['after_hours', 'emergency']);
+  });
+
+  test('an extra closed day added by the administrator is outside office hours', () => {
+    const routes = resolveReach([contact()], team({ closedDays: new Map([['2026-03-04', 'Planeringsdag']]) }), new Date('2026-03-04T10:00:00+01:00'));
+    expect(kinds(routes)).toEqual(['after_hours', 'emergency']);
+  });
+
+  test.each([
+    // the last Sunday of March 2026 is 29 March: Monday 08:00 is 06:00 UTC, no longer 07:00
+    ['Monday after the spring change, 07:30 local', '2026-03-30T05:30:00Z', false],
+    ['Monday after the spring change, 08:30 local', '2026-03-30T06:30:00Z', true],
+    ['Friday before it, 16:45 local', '2026-03-27T15:45:00Z', false],
+    ['Friday before it, 08:30 local', '2026-03-27T07:30:00Z', true],
+    // the last Sunday of October 2026 is 25 October
+    ['Monday after the autumn change, 16:15 local', '2026-10-26T15:15:00Z', true],
+    ['Monday after the autumn change, 16:45 local', '2026-10-26T15:45:00Z', false],
+    ['Friday before it, 07:45 local', '2026-10-23T05:45:00Z', false],
+    ['Friday before it, 16:15 local', '2026-10-23T14:15:00Z', true],
+  ])('daylight saving does not shift office hours: %s', (_name, at, open) => {
+    expect(kinds(resolveReach([], team(), new Date(at))).includes('duty_phone')).toBe(open);
+  });
+
+  test('a contact who is away is not offered, and their status says when they are back', () => {
+    const away = contact({ absences: [{ startsOn: '2026-02-26', endsOn: '2026-02-27' }] });
+    const at = new Date('2026-02-27T10:00:00+01:00');
+    expect(kinds(resolveReach([away], team(), at))).toEqual(['duty_phone', 'emergency']);
+    expect(contactStatus(away, team(), at)).toEqual({ kind: 'away', until: '2026-03-02', label: 'Borta till måndag 2 mars' });
+  });
+
+  test('a contact in a walk-and-talk is busy until it ends and is not offered', () => {
+    const busy = contact({ busy: [{ from: new Date('2026-03-03T13:45:00+01:00'), until: new Date('2026-03-03T14:30:00+01:00'), label: 'I walk-and-talk' }] });
+    const at = new Date('2026-03-03T14:00:00+01:00');
+    expect(contactStatus(busy, team(), at).label).toBe('I walk-and-talk till 14.30');
+    expect(kinds(resolveReach([busy], team(), at))).toEqual(['duty_phone', 'emergency']);
+  });
+
+  test('the contact who holds the duty phone today says so', () => {
+    const onDuty = contact({ dutyDays: new Set(['2026-03-03']) });
+    expect(contactStatus(onDuty, team(), new Date('2026-03-03T10:00:00+01:00'))).toMatchObject({ kind: 'on_duty', label: 'Har jourtelefonen i dag' });
+  });
+
+  test('when the duty holder is absent the duty phone is still offered, flagged as unstaffed', () => {
+    const holder = contact({ name: 'Johan Lind', absences: [{ startsOn: '2026-03-03', endsOn: '2026-03-03' }] });
+    const routes = resolveReach([], team({ dutyHolder: holder }), new Date('2026-03-03T10:00:00+01:00'));
+    expect(routes[0]).toMatchObject({ kind: 'duty_phone', name: null, unstaffed: true });
+  });
+
+  test('outside office hours a contact’s status says when they can be reached', () => {
+    expect(contactStatus(contact(), team(), new Date('2026-03-06T17:00:00+01:00')).label).toBe('Utanför kontorstid, nås måndag 9 mars kl. 08.00');
+    expect(contactStatus(contact(), team(), new Date('2026-03-03T07:00:00+01:00')).label).toBe('Utanför kontorstid, nås i dag kl. 08.00');
+  });
+});
+
+// An independent list of the days the office is closed: Easter by the anonymous Gregorian
+// algorithm, the rest by their rules, not from date-holidays.
+function easter(y: number): Date {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(y, month - 1, day));
+}
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const plus = (d: Date, n: number) => new Date(d.getTime() + n * 86400000);
+function firstWeekdayFrom(y: number, m: number, d: number, weekday: number) {
+  let date = new Date(Date.UTC(y, m - 1, d));
+  while (date.getUTCDay() !== weekday) date = plus(date, 1);
+  return date;
+}
+function closedDaysOf(y: number): string[] {
+  const e = easter(y);
+  return [
+    `${y}-01-01`, `${y}-01-06`, iso(plus(e, -2)), iso(e), iso(plus(e, 1)), `${y}-05-01`, iso(plus(e, 39)), iso(plus(e, 49)),
+    `${y}-06-06`, iso(firstWeekdayFrom(y, 6, 19, 5)), iso(firstWeekdayFrom(y, 6, 20, 6)), iso(firstWeekdayFrom(y, 10, 31, 6)),
+    `${y}-12-24`, `${y}-12-25`, `${y}-12-26`, `${y}-12-31`,
+  ];
+}
+
+describe('every Swedish holiday of 2026–2030', () => {
+  const days = [2026, 2027, 2028, 2029, 2030].flatMap(closedDaysOf);
+  test.each(days)('%s in the morning is outside office hours', (day) => {
+    const local = new Date(`${day}T09:00:00Z`); // 10:00 or 11:00 in Stockholm, inside normal hours
+    expect(kinds(resolveReach([contact()], team(), local))).toEqual(['after_hours', 'emergency']);
+  });
+
+  test('and an ordinary weekday next to them is open (the list is not simply "always closed")', () => {
+    expect(kinds(resolveReach([contact()], team(), new Date('2027-03-30T09:00:00Z')))).toContain('duty_phone');
+  });
+});
+
+describe('property: for any instant and any facts', () => {
+  test('the list is never empty, ends with 112 and holds 112 only once', () => {
+    const instant = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true });
+    const facts = fc.record({
+      withPhone: fc.boolean(),
+      away: fc.boolean(),
+      dutyPhone: fc.option(fc.constant('08-1'), { nil: null }),
+      afterHours: fc.option(fc.constant('08-2'), { nil: null }),
+      contacts: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(instant, facts, (at, f) => {
+        const day = at.toISOString().slice(0, 10);
+        const cs = Array.from({ length: f.contacts }, (_, i) =>
+          contact({ userId: `c${i}`, phone: f.withPhone ? '070' : null, absences: f.away ? [{ startsOn: day, endsOn: day }] : [] }),
+        );
+        const routes = resolveReach(cs, team({ dutyPhone: f.dutyPhone, afterHoursPhone: f.afterHours }), at);
+        expect(routes.length).toBeGreaterThan(0);
+        expect(routes.at(-1)!.kind).toBe('emergency');
+        expect(routes.filter((r) => r.kind === 'emergency')).toHaveLength(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
