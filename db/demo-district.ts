@@ -86,3 +86,30 @@ export const demoPeople: DemoPerson[] = [
   { email: 'pedagog2@gronadiamanten.example', name: 'Ali Rahimi', title: 'Barnskötare', memberships: [{ org: 'gronadiamanten', role: 'pedagogue' }] },
   { email: 'polis@vasterort.example', name: 'Jonas Strand', title: 'Kommunpolis', phone: phone(60), memberships: [{ org: 'vasterort', role: 'police' }] },
 ];
+
+// The pilot's contact layout: two contacts for F–6 and anpassad grundskola, two for 7–9, one
+// social worker plus the föräldrarådgivare for Gröna diamanten, one for the Grimsta preschools
+// (named for the whole unit), two for the police.
+export const demoContacts: { email: string; org: string; sections?: string[] }[] = [
+  { email: 'soc1@vallingbyteamet.example', org: 'vallingbyskolan', sections: ['F–3', '4–6', 'Anpassad grundskola'] },
+  { email: 'soc2@vallingbyteamet.example', org: 'vallingbyskolan', sections: ['F–3', '4–6', 'Anpassad grundskola'] },
+  { email: 'soc3@vallingbyteamet.example', org: 'vallingbyskolan', sections: ['7–9'] },
+  { email: 'soc4@vallingbyteamet.example', org: 'vallingbyskolan', sections: ['7–9'] },
+  { email: 'soc5@vallingbyteamet.example', org: 'gronadiamanten' },
+  { email: 'radgivare@vallingbyteamet.example', org: 'gronadiamanten' },
+  { email: 'soc6@vallingbyteamet.example', org: 'grimstaforskolor' },
+  { email: 'soc6@vallingbyteamet.example', org: 'grimstaskolan' },
+  { email: 'soc7@vallingbyteamet.example', org: 'vasterort' },
+  { email: 'soc8@vallingbyteamet.example', org: 'vasterort' },
+];
+
+export const demoTeamSettings = {
+  officeOpens: '08:00',
+  officeCloses: '16:30',
+  dutyPhone: '070-174 06 90',
+  afterHoursName: 'Socialjouren',
+  afterHoursPhone: '070-174 06 91',
+};
+
+/** Who holds the duty phone: the team's social workers in turn, never on a day they are away. */
+export const demoDutyRotation = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `soc${n}@vallingbyteamet.example`);

@@ -1,13 +1,24 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { DEMO_PASSWORD, TEAM, demoOrganisations, demoPeople } from './demo-district.ts';
-import { memberships, organisations, sections, users } from './schema/index.ts';
+import { DEMO_PASSWORD, TEAM, demoContacts, demoDutyRotation, demoOrganisations, demoPeople, demoTeamSettings } from './demo-district.ts';
+import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from './schema/index.ts';
+
+export type SeedCalendar = {
+  /** Today in Stockholm (YYYY-MM-DD). */
+  today: string;
+  /** The office's working days from the first of this month to the end of next month. */
+  workingDays: string[];
+};
 
 /**
  * Loads the demo district into an empty database, in one transaction. Returns false (and
  * writes nothing) when the database already holds organisations.
  */
-export async function seedDemoDistrict(db: Db, hashPassword: (password: string) => Promise<string>): Promise<boolean> {
+export async function seedDemoDistrict(
+  db: Db,
+  hashPassword: (password: string) => Promise<string>,
+  calendar: SeedCalendar,
+): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     // Two copies starting at once on one empty database must not both seed it.
@@ -34,11 +45,13 @@ export async function seedDemoDistrict(db: Db, hashPassword: (password: string) 
       }
     }
 
+    const userIds = new Map<string, string>();
     for (const person of demoPeople) {
       const [user] = await tx
         .insert(users)
         .values({ email: person.email, name: person.name, title: person.title, phone: person.phone, passwordHash })
         .returning({ id: users.id });
+      userIds.set(person.email, user!.id);
       await tx.insert(memberships).values(
         person.memberships.map((m) => ({
           userId: user!.id,
@@ -48,6 +61,51 @@ export async function seedDemoDistrict(db: Db, hashPassword: (password: string) 
         })),
       );
     }
+
+    await seedContactsAndRoster(tx, { teamId, orgIds, sectionIds, userIds }, calendar);
     return true;
   });
+}
+
+type Ids = { teamId: string; orgIds: Map<string, string>; sectionIds: Map<string, string>; userIds: Map<string, string> };
+
+async function seedContactsAndRoster(tx: Parameters<Parameters<Db['transaction']>[0]>[0], ids: Ids, calendar: SeedCalendar) {
+  const { today, workingDays } = calendar;
+  const monthStart = workingDays[0] ?? today;
+  for (const c of demoContacts) {
+    const organisationId = ids.orgIds.get(c.org)!;
+    for (const section of c.sections ?? [null]) {
+      await tx.insert(contactAssignments).values({
+        organisationId,
+        sectionId: section ? ids.sectionIds.get(`${c.org}/${section}`)! : null,
+        userId: ids.userIds.get(c.email)!,
+        startsOn: monthStart,
+      });
+    }
+  }
+  await tx.insert(teamSettings).values({ teamId: ids.teamId, ...demoTeamSettings });
+
+  // A few absences so every status can be seen: one contact away now, the föräldrarådgivare
+  // away next week.
+  const upcoming = workingDays.filter((d) => d >= today);
+  const away = [
+    { email: 'soc4@vallingbyteamet.example', startsOn: today, endsOn: upcoming[3] ?? today, reason: 'Utbildning' },
+    { email: 'radgivare@vallingbyteamet.example', startsOn: upcoming[5] ?? today, endsOn: upcoming[9] ?? today, reason: 'Semester' },
+  ];
+  for (const a of away) await tx.insert(absences).values({ userId: ids.userIds.get(a.email)!, startsOn: a.startsOn, endsOn: a.endsOn, reason: a.reason });
+
+  // One holder per working day, in turn, skipping whoever is away; one day next week is left
+  // without a holder, as a gap for the team lead to fix.
+  const gap = upcoming[7];
+  let turn = 0;
+  for (const day of workingDays) {
+    if (day === gap) continue;
+    for (let tries = 0; tries < demoDutyRotation.length; tries++, turn++) {
+      const email = demoDutyRotation[turn % demoDutyRotation.length]!;
+      if (away.some((a) => a.email === email && a.startsOn <= day && day <= a.endsOn)) continue;
+      await tx.insert(dutyRoster).values({ teamId: ids.teamId, day, userId: ids.userIds.get(email)! });
+      turn++;
+      break;
+    }
+  }
 }

@@ -10,6 +10,9 @@ import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createContactsRepository } from './modules/contacts/contacts.repository.ts';
+import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -63,6 +66,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     },
   });
   const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
+  const contacts = createContactsService({ repo: createContactsRepository(database.db), organisations, clock });
 
   const bridgeSecret = newBridgeSecret();
   await app.register(errorsPlugin);
@@ -74,6 +78,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(authRoutes, { auth });
   await app.register(organisationsRoutes, { organisations });
+  await app.register(contactsRoutes, { contacts });
 
   // Unknown API paths answer JSON, also when the web app catches every other path.
   const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../db/demo-district.ts';
 import { seedDemoDistrict } from '../db/seed.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { demoCalendar } from './lib/demo-calendar.ts';
 import { passwordHasher } from './lib/passwords.ts';
 
 if (Number(process.versions.node.split('.')[0]) < 24) {
@@ -31,7 +32,7 @@ async function main() {
     onPoolError: (err) => console.error(`Databasanslutningen gav ett fel: ${err.message}`),
   });
   await database.migrate();
-  const seeded = config.demoData ? await seedDemoDistrict(database.db, passwordHasher.hash) : false;
+  const seeded = config.demoData ? await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(new Date())) : false;
 
   const app = await buildApp({ config, database, logger, web: true });
   await app.housekeeping();

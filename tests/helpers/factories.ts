@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { memberships, organisations, sections, users } from '../../db/schema/index.ts';
+import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from '../../db/schema/index.ts';
 import type { Role } from '../../server/contracts/auth.ts';
 import type { OrganisationKind } from '../../server/contracts/organisations.ts';
 import { passwordHasher } from '../../server/lib/passwords.ts';
@@ -36,13 +36,13 @@ export type TestUser = { id: string; email: string; name: string; password: stri
 
 export async function createUser(
   db: Db,
-  u: { name?: string; memberships?: { organisationId: string | null; role: Role; sectionId?: string }[]; disabled?: boolean } = {},
+  u: { name?: string; phone?: string; memberships?: { organisationId: string | null; role: Role; sectionId?: string }[]; disabled?: boolean } = {},
 ): Promise<TestUser> {
   const email = `person-${unique()}@test.example`;
   const name = u.name ?? `Testperson ${unique()}`;
   const [user] = await db
     .insert(users)
-    .values({ email, name, passwordHash: await passwordHash(), disabledAt: u.disabled ? new Date() : null })
+    .values({ email, name, phone: u.phone ?? '070-174 06 50', passwordHash: await passwordHash(), disabledAt: u.disabled ? new Date() : null })
     .returning({ id: users.id });
   if (u.memberships?.length) {
     await db.insert(memberships).values(
@@ -59,4 +59,24 @@ export async function createDistrict(db: Db) {
   const unit = await createOrganisation(db, { kind: 'preschool_unit', servingTeamId: team.id });
   const preschool = await createOrganisation(db, { kind: 'preschool', parentId: unit.id, servingTeamId: team.id });
   return { team, school, unit, preschool };
+}
+
+export async function assignContact(db: Db, a: { organisationId: string; userId: string; sectionId?: string; startsOn?: string; endsOn?: string }) {
+  const [row] = await db
+    .insert(contactAssignments)
+    .values({ organisationId: a.organisationId, userId: a.userId, sectionId: a.sectionId ?? null, startsOn: a.startsOn ?? '2020-01-01', endsOn: a.endsOn ?? null })
+    .returning();
+  return row!;
+}
+
+export async function setTeamSettings(db: Db, teamId: string, over: Partial<typeof teamSettings.$inferInsert> = {}) {
+  await db.insert(teamSettings).values({ teamId, dutyPhone: '08-100 00 00', afterHoursPhone: '08-200 00 00', ...over });
+}
+
+export async function putOnDuty(db: Db, teamId: string, userId: string, day: string) {
+  await db.insert(dutyRoster).values({ teamId, userId, day });
+}
+
+export async function addAbsence(db: Db, userId: string, startsOn: string, endsOn: string, reason = 'Privat skäl') {
+  await db.insert(absences).values({ userId, startsOn, endsOn, reason });
 }

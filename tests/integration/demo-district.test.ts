@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, demoPeople } from '../../db/demo-district.ts';
 import { seedDemoDistrict } from '../../db/seed.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { demoCalendar } from '../../server/lib/demo-calendar.ts';
 import { passwordHasher } from '../../server/lib/passwords.ts';
 import { freshPglite } from '../helpers/db.ts';
 
@@ -12,7 +13,7 @@ let database: DbHandle;
 let app: App;
 beforeAll(async () => {
   database = await freshPglite();
-  expect(await seedDemoDistrict(database.db, passwordHasher.hash)).toBe(true);
+  expect(await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(new Date()))).toBe(true);
   app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database });
 });
 afterAll(async () => {
@@ -28,7 +29,7 @@ async function signIn(email: string) {
 
 describe('the demo district', () => {
   test('seeding a second time writes nothing', async () => {
-    expect(await seedDemoDistrict(database.db, passwordHasher.hash)).toBe(false);
+    expect(await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(new Date()))).toBe(false);
   });
 
   test('every demo account in API.md signs in with the demo password and /api/me shows its memberships', async () => {

@@ -1,0 +1,86 @@
+import type { Contact, ReachRoute } from '../../contracts/contacts.ts';
+import type { Actor } from '../../lib/access.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { stockholmDate } from '../../lib/time.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import { contactStatus, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
+import type { ContactsRepository } from './contacts.repository.ts';
+
+type Deps = {
+  repo: ContactsRepository;
+  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  clock: Clock;
+};
+
+const DEFAULT_HOURS = { opens: '08:00', closes: '16:30' };
+
+export function createContactsService({ repo, organisations, clock }: Deps) {
+  /** Everything the pure status and reach functions need about an organisation on a day. */
+  async function facts(actor: Actor | null, organisationId: string, at: Date) {
+    const place = await organisations.requireVisible(actor, organisationId);
+    const date = stockholmDate(at);
+    const teamId = place.kind === 'social_services' ? place.id : place.servingTeamId;
+    // A preschool's contacts include those named for its whole preschool unit.
+    const places = place.parentId ? [place.id, place.parentId] : [place.id];
+    const [assignments, settings, closed, holder] = await Promise.all([
+      repo.activeAssignments(places, date),
+      teamId ? repo.settings(teamId) : undefined,
+      repo.closedDays(),
+      teamId ? repo.dutyOn(teamId, date) : undefined,
+    ]);
+    const userIds = [...new Set([...assignments.map((a) => a.userId), ...(holder ? [holder.userId] : [])])];
+    const absenceRows = await repo.absencesFrom(userIds, date);
+
+    const person = (userId: string, name: string, phone: string | null): PersonFacts => ({
+      userId,
+      name,
+      phone,
+      absences: absenceRows.filter((a) => a.userId === userId),
+      dutyDays: new Set(holder?.userId === userId ? [date] : []),
+      busy: [],
+    });
+    const team: TeamFacts = {
+      hours: settings ? { opens: settings.officeOpens, closes: settings.officeCloses } : DEFAULT_HOURS,
+      closedDays: new Map(closed.map((c) => [c.day, c.name])),
+      dutyPhone: settings?.dutyPhone ?? null,
+      afterHoursName: settings?.afterHoursName ?? 'Socialjouren',
+      afterHoursPhone: settings?.afterHoursPhone ?? null,
+      dutyHolder: holder ? person(holder.userId, holder.name, holder.phone) : null,
+    };
+
+    // The actor's own section first, then contacts for the whole organisation, then the rest.
+    const ownSections = new Set(actor!.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.sectionId));
+    const rank = (a: (typeof assignments)[number]) => (a.sectionId && ownSections.has(a.sectionId) ? 0 : a.sectionId ? 2 : 1);
+    const ordered = assignments.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);
+    return { ordered, person, team };
+  }
+
+  return {
+    async listContacts(actor: Actor | null, organisationId: string): Promise<Contact[]> {
+      const at = clock.now();
+      const { ordered, person, team } = await facts(actor, organisationId, at);
+      return ordered.map((a) => ({
+        userId: a.userId,
+        name: a.name,
+        title: a.title,
+        phone: a.phone,
+        email: a.email,
+        organisationId: a.organisationId,
+        sectionId: a.sectionId,
+        sectionName: a.sectionName,
+        status: contactStatus(person(a.userId, a.name, a.phone), team, at),
+      }));
+    },
+
+    async reach(actor: Actor | null, organisationId: string, at: Date = clock.now()): Promise<{ at: string; routes: ReachRoute[] }> {
+      const { ordered, person, team } = await facts(actor, organisationId, at);
+      const seen = new Set<string>();
+      const contacts = ordered
+        .filter((a) => !seen.has(a.userId) && seen.add(a.userId))
+        .map((a) => ({ ...person(a.userId, a.name, a.phone), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` }));
+      return { at: at.toISOString(), routes: resolveReach(contacts, team, at) };
+    },
+  };
+}
+
+export type ContactsService = ReturnType<typeof createContactsService>;
