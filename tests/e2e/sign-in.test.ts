@@ -1,10 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp, type App } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
-import { testDb } from '../helpers/db.ts';
+import type { App } from '../../server/app.ts';
+import { browserAvailable, expectAccessible, launchBrowser, startWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -17,13 +14,11 @@ describe.skipIf(!run)('signing in with a real browser', () => {
   let schoolName: string;
 
   beforeAll(async () => {
-    const database = await testDb();
-    const { school } = await createDistrict(database.db);
+    const started = await startWebApp();
+    ({ app, base } = started);
+    const { school } = await createDistrict(started.db);
     schoolName = school.name;
-    pedagogue = await createUser(database.db, { name: 'Emma Sandberg', memberships: [{ organisationId: school.id, role: 'pedagogue' }] });
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, web: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    pedagogue = await createUser(started.db, { name: 'Emma Sandberg', memberships: [{ organisationId: school.id, role: 'pedagogue' }] });
     browser = await launchBrowser();
   });
   afterAll(async () => {

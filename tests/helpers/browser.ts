@@ -49,3 +49,25 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
   });
   expect(violations, `axe on ${page.url()}`).toEqual([]);
 }
+
+/** The real app with the web mount, listening on a free loopback port, on the worker's database. */
+export async function startWebApp() {
+  const { buildApp } = await import('../../server/app.ts');
+  const { loadConfig } = await import('../../server/config.ts');
+  const { testDb } = await import('./db.ts');
+  const database = await testDb();
+  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, web: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return { app, db: database.db, base: `http://127.0.0.1:${port}` };
+}
+
+/** Signs in through the login form, as a person would. */
+export async function signIn(page: Page, base: string, user: { email: string; password: string }) {
+  await page.goto(`${base}/login`);
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('E-postadress').fill(user.email);
+  await page.getByLabel('Lösenord').fill(user.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
