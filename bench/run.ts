@@ -68,6 +68,8 @@ try {
     await load('GET /api/health (no session, one query)', 'http://127.0.0.1:3900/api/health'),
     await load('GET /api/me (session check + profile)', 'http://127.0.0.1:3900/api/me', { cookie }),
     await load('GET /api/organisations (signed in)', 'http://127.0.0.1:3900/api/organisations', { cookie }),
+    await load('GET /api/organisations/:id/contacts (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/contacts`, { cookie }),
+    await load('GET /api/organisations/:id/reach (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/reach`, { cookie }),
   ];
   const base = rows[0]!.rps;
   console.log(`\nloopback, ${CONNECTIONS} connections, ${DURATION} s each, PostgreSQL, ${new Date().toISOString().slice(0, 10)}\n`);

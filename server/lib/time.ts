@@ -3,23 +3,38 @@ import { DateTime } from 'luxon';
 /** Every wall-clock rule of the service is Stockholm time; instants are stored in UTC. */
 export const ZONE = 'Europe/Stockholm';
 
+const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The Stockholm calendar date (YYYY-MM-DD) of an instant. */
 export function stockholmDate(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: ZONE }).toISODate()!;
+  return dateFmt.format(at);
 }
+
+// Wall time → instant needs the zone rules (Luxon); the answers never change, so they are kept.
+const instants = new Map<string, number>();
 
 /** The instant of a Stockholm wall-clock time on a date; DST changes never shift it. */
 export function stockholmInstant(date: string, time: string): Date {
-  const dt = DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
-  if (!dt.isValid) throw new Error(`invalid Stockholm time ${date} ${time}`);
-  return dt.toJSDate();
+  const key = `${date}T${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const dt = DateTime.fromISO(key, { zone: ZONE });
+    if (!dt.isValid) throw new Error(`invalid Stockholm time ${date} ${time}`);
+    ms = dt.toMillis();
+    if (instants.size > 10_000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
 
+// Calendar dates have no zone: plain UTC arithmetic on them is exact.
+const utc = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: ZONE }).plus({ days }).toISODate()!;
+  return new Date(utc(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  return DateTime.fromISO(date, { zone: ZONE }).weekday;
+  return new Date(utc(date)).getUTCDay() || 7;
 }

@@ -1,66 +1,72 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
-import { absences, closedDays, contactAssignments, dutyRoster, sections, teamSettings, users } from '../../../db/schema/index.ts';
+import { closedDays, contactAssignments, dutyRoster, sections, teamSettings, users } from '../../../db/schema/index.ts';
 
+export type AbsencePeriod = { startsOn: string; endsOn: string };
+
+// Absences that have not ended by the date, as a JSON list per person: dates only, never the
+// private reason.
+const absencesOf = (userId: unknown, date: unknown) => sql<AbsencePeriod[]>`(
+  select coalesce(json_agg(json_build_object('startsOn', a.starts_on, 'endsOn', a.ends_on) order by a.starts_on), '[]'::json)
+  from absences a where a.user_id = ${userId} and a.ends_on >= ${date}::date)`;
+
+// The contacts and reach endpoints are the most read in the product: every query is prepared
+// and the day's facts take two round trips after the visibility check.
 export function createContactsRepository(db: DbOrTx) {
+  const date = sql.placeholder('date');
+
+  const assignments = db
+    .select({
+      userId: users.id,
+      name: users.name,
+      title: users.title,
+      phone: users.phone,
+      email: users.email,
+      organisationId: contactAssignments.organisationId,
+      sectionId: contactAssignments.sectionId,
+      sectionName: sections.name,
+      absences: absencesOf(users.id, date),
+    })
+    .from(contactAssignments)
+    .innerJoin(users, eq(users.id, contactAssignments.userId))
+    .leftJoin(sections, eq(sections.id, contactAssignments.sectionId))
+    .where(
+      and(
+        sql`${contactAssignments.organisationId} = any(${sql.placeholder('places')}::uuid[])`,
+        sql`${contactAssignments.startsOn} <= ${date}::date`,
+        sql`(${contactAssignments.endsOn} is null or ${contactAssignments.endsOn} >= ${date}::date)`,
+        isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(asc(sections.sortOrder), asc(users.name))
+    .prepare('contacts_active_assignments');
+
+  const teamDay = db
+    .select({
+      officeOpens: teamSettings.officeOpens,
+      officeCloses: teamSettings.officeCloses,
+      dutyPhone: teamSettings.dutyPhone,
+      afterHoursName: teamSettings.afterHoursName,
+      afterHoursPhone: teamSettings.afterHoursPhone,
+      holderId: users.id,
+      holderName: users.name,
+      holderPhone: users.phone,
+      holderAbsences: absencesOf(users.id, date),
+    })
+    .from(teamSettings)
+    .leftJoin(dutyRoster, and(eq(dutyRoster.teamId, teamSettings.teamId), sql`${dutyRoster.day} = ${date}::date`))
+    .leftJoin(users, eq(users.id, dutyRoster.userId))
+    .where(eq(teamSettings.teamId, sql.placeholder('teamId')))
+    .prepare('contacts_team_day');
+
+  const closed = db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays).prepare('contacts_closed_days');
+
   return {
-    /** Contacts named for these organisations (or their sections) on a date, with their profile. */
-    async activeAssignments(organisationIds: string[], date: string) {
-      if (organisationIds.length === 0) return [];
-      return db
-        .select({
-          userId: users.id,
-          name: users.name,
-          title: users.title,
-          phone: users.phone,
-          email: users.email,
-          organisationId: contactAssignments.organisationId,
-          sectionId: contactAssignments.sectionId,
-          sectionName: sections.name,
-          sectionOrder: sections.sortOrder,
-        })
-        .from(contactAssignments)
-        .innerJoin(users, eq(users.id, contactAssignments.userId))
-        .leftJoin(sections, eq(sections.id, contactAssignments.sectionId))
-        .where(
-          and(
-            inArray(contactAssignments.organisationId, organisationIds),
-            lte(contactAssignments.startsOn, date),
-            or(isNull(contactAssignments.endsOn), gte(contactAssignments.endsOn, date)),
-            isNull(users.disabledAt),
-          ),
-        )
-        .orderBy(asc(sections.sortOrder), asc(users.name));
-    },
-
-    /** Absences that have not ended by `date` (only dates, never the private reason). */
-    async absencesFrom(userIds: string[], date: string) {
-      if (userIds.length === 0) return [];
-      return db
-        .select({ userId: absences.userId, startsOn: absences.startsOn, endsOn: absences.endsOn })
-        .from(absences)
-        .where(and(inArray(absences.userId, userIds), gte(absences.endsOn, date)))
-        .orderBy(asc(absences.startsOn));
-    },
-
-    async dutyOn(teamId: string, date: string) {
-      const [row] = await db
-        .select({ userId: users.id, name: users.name, phone: users.phone })
-        .from(dutyRoster)
-        .innerJoin(users, eq(users.id, dutyRoster.userId))
-        .where(and(eq(dutyRoster.teamId, teamId), eq(dutyRoster.day, date)))
-        .limit(1);
-      return row;
-    },
-
-    async settings(teamId: string) {
-      const [row] = await db.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).limit(1);
-      return row;
-    },
-
-    async closedDays() {
-      return db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays);
-    },
+    /** Contacts named for these places on a date, with profile and coming absences. */
+    activeAssignments: (places: string[], day: string) => assignments.execute({ places, date: day }),
+    /** The team's settings and who holds the duty phone on the date (with their absences). */
+    teamDay: async (teamId: string, day: string) => (await teamDay.execute({ teamId, date: day }))[0],
+    closedDays: () => closed.execute(),
   };
 }
 

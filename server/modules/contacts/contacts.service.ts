@@ -3,8 +3,8 @@ import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { stockholmDate } from '../../lib/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
-import { contactStatus, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
-import type { ContactsRepository } from './contacts.repository.ts';
+import { contactStatuses, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
+import type { AbsencePeriod, ContactsRepository } from './contacts.repository.ts';
 
 type Deps = {
   repo: ContactsRepository;
@@ -22,30 +22,27 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     const teamId = place.kind === 'social_services' ? place.id : place.servingTeamId;
     // A preschool's contacts include those named for its whole preschool unit.
     const places = place.parentId ? [place.id, place.parentId] : [place.id];
-    const [assignments, settings, closed, holder] = await Promise.all([
+    const [assignments, day, closed] = await Promise.all([
       repo.activeAssignments(places, date),
-      teamId ? repo.settings(teamId) : undefined,
+      teamId ? repo.teamDay(teamId, date) : undefined,
       repo.closedDays(),
-      teamId ? repo.dutyOn(teamId, date) : undefined,
     ]);
-    const userIds = [...new Set([...assignments.map((a) => a.userId), ...(holder ? [holder.userId] : [])])];
-    const absenceRows = await repo.absencesFrom(userIds, date);
 
-    const person = (userId: string, name: string, phone: string | null): PersonFacts => ({
+    const person = (userId: string, name: string, phone: string | null, absences: AbsencePeriod[]): PersonFacts => ({
       userId,
       name,
       phone,
-      absences: absenceRows.filter((a) => a.userId === userId),
-      dutyDays: new Set(holder?.userId === userId ? [date] : []),
+      absences,
+      dutyDays: new Set(day?.holderId === userId ? [date] : []),
       busy: [],
     });
     const team: TeamFacts = {
-      hours: settings ? { opens: settings.officeOpens, closes: settings.officeCloses } : DEFAULT_HOURS,
+      hours: day ? { opens: day.officeOpens, closes: day.officeCloses } : DEFAULT_HOURS,
       closedDays: new Map(closed.map((c) => [c.day, c.name])),
-      dutyPhone: settings?.dutyPhone ?? null,
-      afterHoursName: settings?.afterHoursName ?? 'Socialjouren',
-      afterHoursPhone: settings?.afterHoursPhone ?? null,
-      dutyHolder: holder ? person(holder.userId, holder.name, holder.phone) : null,
+      dutyPhone: day?.dutyPhone ?? null,
+      afterHoursName: day?.afterHoursName ?? 'Socialjouren',
+      afterHoursPhone: day?.afterHoursPhone ?? null,
+      dutyHolder: day?.holderId ? person(day.holderId, day.holderName!, day.holderPhone, day.holderAbsences) : null,
     };
 
     // The actor's own section first, then contacts for the whole organisation, then the rest.
@@ -59,7 +56,8 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     async listContacts(actor: Actor | null, organisationId: string): Promise<Contact[]> {
       const at = clock.now();
       const { ordered, person, team } = await facts(actor, organisationId, at);
-      return ordered.map((a) => ({
+      const statuses = contactStatuses(ordered.map((a) => person(a.userId, a.name, a.phone, a.absences)), team, at);
+      return ordered.map((a, i) => ({
         userId: a.userId,
         name: a.name,
         title: a.title,
@@ -68,7 +66,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
         organisationId: a.organisationId,
         sectionId: a.sectionId,
         sectionName: a.sectionName,
-        status: contactStatus(person(a.userId, a.name, a.phone), team, at),
+        status: statuses[i]!,
       }));
     },
 
@@ -77,7 +75,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
       const seen = new Set<string>();
       const contacts = ordered
         .filter((a) => !seen.has(a.userId) && seen.add(a.userId))
-        .map((a) => ({ ...person(a.userId, a.name, a.phone), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` }));
+        .map((a) => ({ ...person(a.userId, a.name, a.phone, a.absences), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` }));
       return { at: at.toISOString(), routes: resolveReach(contacts, team, at) };
     },
   };

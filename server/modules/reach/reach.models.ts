@@ -2,7 +2,7 @@
 // instant. No clock, no database: tests travel in time by passing `at`.
 import type { ContactStatus, ReachRoute } from '../../contracts/contacts.ts';
 import { formatDate, formatRelativeDay, formatTime } from '../../contracts/format.ts';
-import { isOfficeHours, nextOpening, nextWorkingDay, officeWindow, type OfficeHours } from '../../lib/calendar.ts';
+import { nextOpening, nextWorkingDay, officeWindow, type OfficeHours } from '../../lib/calendar.ts';
 import { stockholmDate } from '../../lib/time.ts';
 
 export type Period = { startsOn: string; endsOn: string };
@@ -36,8 +36,34 @@ export const EMERGENCY: ReachRoute = {
 
 const absenceOn = (p: PersonFacts, date: string) => p.absences.find((a) => a.startsOn <= date && date <= a.endsOn);
 
-export function contactStatus(person: PersonFacts, team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): ContactStatus {
+/** The facts of the instant that every contact shares, computed once per answer. */
+type Moment = { at: Date; today: string; open: boolean; closes: Date | null; opens: () => Date };
+
+function momentOf(team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): Moment {
   const today = stockholmDate(at);
+  const window = officeWindow(today, team.hours, team.closedDays);
+  let next: Date | undefined;
+  return {
+    at,
+    today,
+    open: window !== null && at >= window.opens && at < window.closes,
+    closes: window?.closes ?? null,
+    opens: () => (next ??= nextOpening(at, team.hours, team.closedDays)),
+  };
+}
+
+export function contactStatus(person: PersonFacts, team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): ContactStatus {
+  return statusAt(person, team, momentOf(team, at));
+}
+
+/** Statuses of many people at one instant (the moment's facts are computed once). */
+export function contactStatuses(people: PersonFacts[], team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): ContactStatus[] {
+  const moment = momentOf(team, at);
+  return people.map((p) => statusAt(p, team, moment));
+}
+
+function statusAt(person: PersonFacts, team: Pick<TeamFacts, 'closedDays'>, moment: Moment): ContactStatus {
+  const { at, today, open } = moment;
   const absence = absenceOn(person, today);
   if (absence) {
     // Absences may follow each other; the person is back on the first working day after all.
@@ -45,15 +71,13 @@ export function contactStatus(person: PersonFacts, team: Pick<TeamFacts, 'hours'
     for (let next = absenceOn(person, back); next; next = absenceOn(person, back)) back = nextWorkingDay(next.endsOn, team.closedDays);
     return { kind: 'away', until: back, label: `Borta till ${formatDate(back)}` };
   }
-  const window = officeWindow(today, team.hours, team.closedDays);
-  const open = isOfficeHours(at, team.hours, team.closedDays);
   if (open && person.dutyDays.has(today)) {
-    return { kind: 'on_duty', until: window!.closes.toISOString(), label: 'Har jourtelefonen i dag' };
+    return { kind: 'on_duty', until: moment.closes!.toISOString(), label: 'Har jourtelefonen i dag' };
   }
   const busy = person.busy.find((b) => b.from <= at && at < b.until);
   if (busy) return { kind: 'busy', until: busy.until.toISOString(), label: `${busy.label} till ${formatTime(busy.until)}` };
   if (!open) {
-    const opens = nextOpening(at, team.hours, team.closedDays);
+    const opens = moment.opens();
     return { kind: 'away', until: opens.toISOString(), label: `Utanför kontorstid, nås ${formatRelativeDay(opens, at)} kl. ${formatTime(opens)}` };
   }
   return { kind: 'available', until: null, label: 'Ledig' };
@@ -68,17 +92,17 @@ export type ContactForReach = PersonFacts & { placeLabel: string };
  */
 export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: Date): ReachRoute[] {
   const routes: ReachRoute[] = [];
-  const open = isOfficeHours(at, team.hours, team.closedDays);
+  const moment = momentOf(team, at);
+  const { open, today } = moment;
   if (open) {
     for (const c of contacts) {
-      if (c.phone && contactStatus(c, team, at).kind === 'available') {
+      if (c.phone && statusAt(c, team, moment).kind === 'available') {
         routes.push({ kind: 'contact', name: c.name, phone: c.phone, reason: `${c.placeLabel} Ledig just nu.` });
       }
     }
     if (team.dutyPhone) {
-      const today = stockholmDate(at);
       const holder = team.dutyHolder && !absenceOn(team.dutyHolder, today) ? team.dutyHolder : null;
-      const closes = officeWindow(today, team.hours, team.closedDays)!.closes;
+      const closes = moment.closes!;
       routes.push({
         kind: 'duty_phone',
         name: holder?.name ?? null,
@@ -92,7 +116,7 @@ export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: D
   }
   if (!open || !team.dutyPhone) {
     if (team.afterHoursPhone) {
-      const opens = nextOpening(at, team.hours, team.closedDays);
+      const opens = moment.opens();
       routes.push({
         kind: 'after_hours',
         name: team.afterHoursName,
