@@ -13,6 +13,9 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createContactsRepository } from './modules/contacts/contacts.repository.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { createRosterRepository, rosterTransaction } from './modules/roster/roster.repository.ts';
+import { rosterRoutes } from './modules/roster/roster.routes.ts';
+import { createRosterService } from './modules/roster/roster.service.ts';
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -66,6 +69,11 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     },
   });
   const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
+  const roster = createRosterService({
+    repo: createRosterRepository(database.db),
+    transaction: rosterTransaction(database.db),
+    clock,
+  });
   const contacts = createContactsService({ repo: createContactsRepository(database.db), organisations, clock });
 
   const bridgeSecret = newBridgeSecret();
@@ -79,6 +87,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(authRoutes, { auth });
   await app.register(organisationsRoutes, { organisations });
   await app.register(contactsRoutes, { contacts });
+  await app.register(rosterRoutes, { roster });
 
   // Unknown API paths answer JSON, also when the web app catches every other path.
   const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');

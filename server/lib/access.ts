@@ -45,13 +45,26 @@ export function canSeeOrganisation(actor: Actor, org: OrganisationScope): boolea
   return org.servingTeamId !== null && teams.has(org.servingTeamId);
 }
 
+/** The team lead of a team manages its contacts, roster and settings. */
+export function leadsTeam(actor: Actor, teamId: string | null): boolean {
+  return teamId !== null && actor.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
+}
+
+export function memberOfTeam(actor: Actor, teamId: string): boolean {
+  return organisationIdsOf(actor, teamRoles).includes(teamId);
+}
+
 type Policies = {
   'organisation:read': OrganisationScope;
+  'team:read': { teamId: string };
+  'team:manage': { teamId: string };
 };
 export type Action = keyof Policies;
 
 const policies: { [A in Action]: (actor: Actor, resource: Policies[A]) => boolean } = {
   'organisation:read': canSeeOrganisation,
+  'team:read': (actor, { teamId }) => memberOfTeam(actor, teamId),
+  'team:manage': (actor, { teamId }) => leadsTeam(actor, teamId),
 };
 
 /**
@@ -60,7 +73,11 @@ const policies: { [A in Action]: (actor: Actor, resource: Policies[A]) => boolea
  */
 export function requireAccess<A extends Action>(actor: Actor | null | undefined, action: A, resource: Policies[A]): asserts actor is Actor {
   if (!actor) throw errors.unauthenticated();
-  if (!policies[action](actor, resource)) throw errors.notFound();
+  if (!policies[action](actor, resource)) {
+    // A member of the team may know the team exists: managing it is then forbidden, not hidden.
+    if (action === 'team:manage' && memberOfTeam(actor, (resource as { teamId: string }).teamId)) throw errors.forbidden();
+    throw errors.notFound();
+  }
 }
 
 /** For use cases with no single resource yet (lists, creations): only a signed-in actor. */

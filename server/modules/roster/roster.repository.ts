@@ -1,0 +1,67 @@
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client.ts';
+import { absences, closedDays, dutyRoster, memberships, organisations, users } from '../../../db/schema/index.ts';
+
+export function createRosterRepository(db: DbOrTx) {
+  return {
+    async isTeam(teamId: string) {
+      const [row] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, teamId), eq(organisations.kind, 'social_services'))).limit(1);
+      return !!row;
+    },
+
+    /** The team's social workers: the people who can hold the duty phone. */
+    async workers(teamId: string) {
+      return db
+        .select({ userId: users.id, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organisationId, teamId), eq(memberships.role, 'social_worker'), sql`${users.disabledAt} is null`))
+        .orderBy(asc(users.name));
+    },
+
+    async between(teamId: string, from: string, to: string) {
+      return db
+        .select({ day: dutyRoster.day, userId: dutyRoster.userId, name: users.name })
+        .from(dutyRoster)
+        .innerJoin(users, eq(users.id, dutyRoster.userId))
+        .where(and(eq(dutyRoster.teamId, teamId), gte(dutyRoster.day, from), lte(dutyRoster.day, to)));
+    },
+
+    async absencesBetween(userIds: string[], from: string, to: string) {
+      if (userIds.length === 0) return [];
+      return db
+        .select({ userId: absences.userId, startsOn: absences.startsOn, endsOn: absences.endsOn })
+        .from(absences)
+        .where(and(inArray(absences.userId, userIds), lte(absences.startsOn, to), gte(absences.endsOn, from)));
+    },
+
+    closedDays: () => db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays),
+
+    /** Holders of the given days, locked until the transaction ends (swaps, overrides). */
+    async lockDays(teamId: string, days: string[]) {
+      return db
+        .select({ day: dutyRoster.day, userId: dutyRoster.userId })
+        .from(dutyRoster)
+        .where(and(eq(dutyRoster.teamId, teamId), inArray(dutyRoster.day, days)))
+        .for('update');
+    },
+
+    /** One holder per day: a new holder replaces the old (the unique key makes it so). */
+    async setHolder(teamId: string, day: string, userId: string) {
+      await db
+        .insert(dutyRoster)
+        .values({ teamId, day, userId })
+        .onConflictDoUpdate({ target: [dutyRoster.teamId, dutyRoster.day], set: { userId } });
+    },
+
+    async clearHolder(teamId: string, day: string) {
+      await db.delete(dutyRoster).where(and(eq(dutyRoster.teamId, teamId), eq(dutyRoster.day, day)));
+    },
+  };
+}
+
+export type RosterRepository = ReturnType<typeof createRosterRepository>;
+
+/** Runs a use case in one transaction with a repository bound to it. */
+export const rosterTransaction = (db: Db) => <T>(work: (repo: RosterRepository) => Promise<T>) =>
+  db.transaction((tx) => work(createRosterRepository(tx)));

@@ -1,0 +1,95 @@
+import type { Roster } from '../../contracts/roster.ts';
+import { requireAccess, type Actor } from '../../lib/access.ts';
+import { dayRule } from '../../lib/calendar.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { errors } from '../../lib/errors.ts';
+import { addDays, stockholmDate } from '../../lib/time.ts';
+import { rosterErrors } from './roster.errors.ts';
+import type { RosterRepository } from './roster.repository.ts';
+
+type Deps = {
+  repo: RosterRepository;
+  transaction: <T>(work: (repo: RosterRepository) => Promise<T>) => Promise<T>;
+  clock: Clock;
+};
+
+const GAP_HORIZON_DAYS = 31;
+
+export function createRosterService({ repo, transaction, clock }: Deps) {
+  async function requireTeam(actor: Actor | null, teamId: string, action: 'team:read' | 'team:manage') {
+    if (!actor) throw errors.unauthenticated();
+    if (!(await repo.isTeam(teamId))) throw errors.notFound('Teamet finns inte, eller så har du inte tillgång till det.');
+    requireAccess(actor, action, { teamId });
+  }
+
+  /** Checks a holder for a day; run inside the transaction that writes it. */
+  async function checkHolder(tx: RosterRepository, teamId: string, date: string, userId: string) {
+    const rule = dayRule(date, new Map((await tx.closedDays()).map((c) => [c.day, c.name])));
+    if (rule.closed) throw rosterErrors.closedDay(date, rule.name);
+    const worker = (await tx.workers(teamId)).find((w) => w.userId === userId);
+    if (!worker) throw rosterErrors.notAWorker();
+    if ((await tx.absencesBetween([userId], date, date)).length) throw rosterErrors.absent(worker.name, date);
+  }
+
+  return {
+    async month(actor: Actor | null, teamId: string, month?: string): Promise<Roster> {
+      await requireTeam(actor, teamId, 'team:read');
+      const today = stockholmDate(clock.now());
+      const first = `${month ?? today.slice(0, 7)}-01`;
+      const last = addDays(addDays(first, 32).slice(0, 8) + '01', -1);
+      const horizon = addDays(today, GAP_HORIZON_DAYS);
+      const from = first < today ? first : today;
+      const to = last > horizon ? last : horizon;
+
+      const [rows, workers, closed] = await Promise.all([repo.between(teamId, from, to), repo.workers(teamId), repo.closedDays()]);
+      const away = await repo.absencesBetween([...new Set(rows.map((r) => r.userId))], from, to);
+      const closedMap = new Map(closed.map((c) => [c.day, c.name]));
+      const byDay = new Map(rows.map((r) => [r.day, r]));
+
+      const dayOf = (date: string) => {
+        const rule = dayRule(date, closedMap);
+        const row = byDay.get(date);
+        const absent = !!row && away.some((a) => a.userId === row.userId && a.startsOn <= date && date <= a.endsOn);
+        const holder = row ? { userId: row.userId, name: row.name, absent } : null;
+        return { date, closedReason: rule.closed ? rule.name : null, holder, gap: !rule.closed && date >= today && (!holder || absent) };
+      };
+      const days = [];
+      for (let d = first; d <= last; d = addDays(d, 1)) days.push(dayOf(d));
+      const upcomingGaps = [];
+      for (let d = today; d <= horizon; d = addDays(d, 1)) if (dayOf(d).gap) upcomingGaps.push(d);
+      return { teamId, month: first.slice(0, 7), days, upcomingGaps, workers };
+    },
+
+    async setHolder(actor: Actor | null, teamId: string, date: string, userId: string) {
+      await requireTeam(actor, teamId, 'team:manage');
+      await transaction(async (tx) => {
+        await tx.lockDays(teamId, [date]);
+        await checkHolder(tx, teamId, date, userId);
+        await tx.setHolder(teamId, date, userId);
+      });
+    },
+
+    async clearHolder(actor: Actor | null, teamId: string, date: string) {
+      await requireTeam(actor, teamId, 'team:manage');
+      await repo.clearHolder(teamId, date);
+    },
+
+    /** Two workers trade days: both changes or neither. */
+    async swap(actor: Actor | null, teamId: string, first: string, second: string) {
+      await requireTeam(actor, teamId, 'team:manage');
+      await transaction(async (tx) => {
+        const rows = await tx.lockDays(teamId, [first, second]);
+        const a = rows.find((r) => r.day === first);
+        const b = rows.find((r) => r.day === second);
+        if (!a) throw rosterErrors.nothingToSwap(first);
+        if (!b) throw rosterErrors.nothingToSwap(second);
+        await checkHolder(tx, teamId, first, b.userId);
+        await checkHolder(tx, teamId, second, a.userId);
+        await tx.setHolder(teamId, first, b.userId);
+        await tx.setHolder(teamId, second, a.userId);
+      });
+    },
+  };
+}
+
+export type RosterService = ReturnType<typeof createRosterService>;
