@@ -13,6 +13,15 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createContactsRepository } from './modules/contacts/contacts.repository.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { createAssignmentsRepository } from './modules/assignments/assignments.repository.ts';
+import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
+import { createAssignmentsService } from './modules/assignments/assignments.service.ts';
+import { createSettingsRepository } from './modules/settings/settings.repository.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { createSettingsService } from './modules/settings/settings.service.ts';
+import { createProfileRepository } from './modules/profile/profile.repository.ts';
+import { profileRoutes } from './modules/profile/profile.routes.ts';
+import { createProfileService } from './modules/profile/profile.service.ts';
 import { createRosterRepository, rosterTransaction } from './modules/roster/roster.repository.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { createRosterService } from './modules/roster/roster.service.ts';
@@ -69,11 +78,16 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     },
   });
   const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
+  const rosterRepo = createRosterRepository(database.db);
+  const isTeam = (teamId: string) => rosterRepo.isTeam(teamId);
   const roster = createRosterService({
-    repo: createRosterRepository(database.db),
+    repo: rosterRepo,
     transaction: rosterTransaction(database.db),
     clock,
   });
+  const assignments = createAssignmentsService({ repo: createAssignmentsRepository(database.db), clock, isTeam });
+  const settings = createSettingsService({ repo: createSettingsRepository(database.db), isTeam });
+  const profile = createProfileService({ repo: createProfileRepository(database.db), clock });
   const contacts = createContactsService({ repo: createContactsRepository(database.db), organisations, clock });
 
   const bridgeSecret = newBridgeSecret();
@@ -88,6 +102,9 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(organisationsRoutes, { organisations });
   await app.register(contactsRoutes, { contacts });
   await app.register(rosterRoutes, { roster });
+  await app.register(profileRoutes, { profile });
+  await app.register(assignmentsRoutes, { assignments });
+  await app.register(settingsRoutes, { settings });
 
   // Unknown API paths answer JSON, also when the web app catches every other path.
   const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');

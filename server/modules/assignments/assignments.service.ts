@@ -1,0 +1,55 @@
+import type { Coverage } from '../../contracts/team.ts';
+import { requireAccess, type Actor } from '../../lib/access.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { errors } from '../../lib/errors.ts';
+import { stockholmDate } from '../../lib/time.ts';
+import { coverage } from './assignments.models.ts';
+import type { AssignmentsRepository } from './assignments.repository.ts';
+
+type Deps = { repo: AssignmentsRepository; clock: Clock; isTeam: (teamId: string) => Promise<boolean> };
+
+const isOverlap = (err: unknown) => (err as { cause?: { code?: string } })?.cause?.code === '23P01';
+
+export function createAssignmentsService({ repo, clock, isTeam }: Deps) {
+  return {
+    async coverage(actor: Actor | null, teamId: string): Promise<Coverage> {
+      if (!actor) throw errors.unauthenticated();
+      if (!(await isTeam(teamId))) throw errors.notFound();
+      requireAccess(actor, 'team:read', { teamId });
+      const [{ orgs, secs }, assignments] = await Promise.all([repo.servedBy(teamId), repo.forTeam(teamId)]);
+      return coverage(orgs, secs, assignments, stockholmDate(clock.now()));
+    },
+
+    async assign(actor: Actor | null, a: { organisationId: string; sectionId?: string | null; userId: string; startsOn: string; endsOn?: string | null }) {
+      if (!actor) throw errors.unauthenticated();
+      const org = await repo.organisation(a.organisationId);
+      if (!org?.servingTeamId) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
+      requireAccess(actor, 'team:manage', { teamId: org.servingTeamId });
+      if (a.sectionId && !(await repo.sectionBelongs(a.sectionId, a.organisationId))) {
+        throw errors.invalid('Stadiet eller avdelningen hör inte till verksamheten.', [{ field: 'sectionId', message: 'Välj ett stadium i verksamheten.' }]);
+      }
+      const worker = await repo.teamWorker(org.servingTeamId, a.userId);
+      if (!worker) throw errors.invalid('Kontaktpersonen måste arbeta i teamet.', [{ field: 'userId', message: 'Välj någon i teamet.' }]);
+      try {
+        return await repo.insert({ organisationId: a.organisationId, sectionId: a.sectionId ?? null, userId: a.userId, startsOn: a.startsOn, endsOn: a.endsOn ?? null });
+      } catch (err) {
+        if (isOverlap(err)) {
+          throw errors.invalid(`${worker.name} är redan kontaktperson här under en del av den perioden.`, [{ field: 'startsOn', message: 'Välj en period som inte överlappar.' }]);
+        }
+        throw err;
+      }
+    },
+
+    /** Ends a period (the row stays: history is kept). */
+    async end(actor: Actor | null, id: string, endsOn: string) {
+      if (!actor) throw errors.unauthenticated();
+      const row = await repo.find(id);
+      if (!row?.servingTeamId) throw errors.notFound();
+      requireAccess(actor, 'team:manage', { teamId: row.servingTeamId });
+      if (endsOn < row.startsOn) throw errors.invalid('Slutdatumet kan inte vara före startdatumet.', [{ field: 'endsOn', message: 'Välj ett senare datum.' }]);
+      await repo.end(id, endsOn);
+    },
+  };
+}
+
+export type AssignmentsService = ReturnType<typeof createAssignmentsService>;

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { okResponse } from '../../contracts/auth.ts';
+import { problemSchema } from '../../contracts/errors.ts';
+import { absenceBody, absenceSchema, idParams, profileBody, profileSchema } from '../../contracts/team.ts';
+import { z } from '../../contracts/zod.ts';
+import type { ProfileService } from './profile.service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const tags = ['Frånvaro och profil'];
+
+export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> = async (app, { profile }) => {
+  app.get('/api/me/profile', { schema: { tags, summary: 'Min profil', response: { 200: profileSchema, ...problems } } }, async (request) =>
+    profile.profile(request.actor),
+  );
+  app.put(
+    '/api/me/profile',
+    { schema: { tags, summary: 'Ändra titel och telefon', body: profileBody, response: { 200: profileSchema, ...problems } } },
+    async (request) => profile.updateProfile(request.actor, request.body),
+  );
+  app.get(
+    '/api/me/absences',
+    { schema: { tags, summary: 'Min frånvaro från i dag', response: { 200: z.array(absenceSchema), ...problems } } },
+    async (request) => profile.absences(request.actor),
+  );
+  app.post(
+    '/api/me/absences',
+    {
+      schema: {
+        tags,
+        summary: 'Lägg till frånvaro (andra ser bara "Borta till …")',
+        body: absenceBody,
+        response: { 201: z.object({ id: z.string(), dutyDays: z.array(z.string()) }), ...problems },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await profile.addAbsence(request.actor, request.body)),
+  );
+  app.delete(
+    '/api/me/absences/:id',
+    { schema: { tags, summary: 'Ta bort frånvaro', params: idParams, response: { 200: okResponse, ...problems } } },
+    async (request) => {
+      await profile.deleteAbsence(request.actor, request.params.id);
+      return { ok: true as const };
+    },
+  );
+};

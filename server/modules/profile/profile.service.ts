@@ -1,0 +1,44 @@
+import { requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { errors } from '../../lib/errors.ts';
+import { stockholmDate } from '../../lib/time.ts';
+import type { ProfileRepository } from './profile.repository.ts';
+
+type Deps = { repo: ProfileRepository; clock: Clock };
+
+/** A team member's own profile and absences. Only the person sees the reason of an absence. */
+export function createProfileService({ repo, clock }: Deps) {
+  function requireTeamMember(actor: Actor | null): asserts actor is Actor {
+    requireActor(actor);
+    if (!actor.memberships.some((m) => teamRoles.includes(m.role))) throw errors.forbidden('Frånvaro och profil finns för teamets medarbetare.');
+  }
+
+  return {
+    async profile(actor: Actor | null) {
+      requireActor(actor);
+      return (await repo.profile(actor.userId))!;
+    },
+    async updateProfile(actor: Actor | null, patch: { title?: string; phone?: string }) {
+      requireTeamMember(actor);
+      await repo.updateProfile(actor.userId, patch);
+      return (await repo.profile(actor.userId))!;
+    },
+    async absences(actor: Actor | null) {
+      requireTeamMember(actor);
+      return repo.listAbsences(actor.userId, stockholmDate(clock.now()));
+    },
+    /** Adds an absence; returns the duty days it covers, so the person can tell the team lead. */
+    async addAbsence(actor: Actor | null, a: { startsOn: string; endsOn: string; reason?: string }) {
+      requireTeamMember(actor);
+      const id = await repo.addAbsence(actor.userId, a);
+      const dutyDays = (await repo.dutyDaysBetween(actor.userId, a.startsOn, a.endsOn)).map((d) => d.day);
+      return { id, dutyDays };
+    },
+    async deleteAbsence(actor: Actor | null, id: string) {
+      requireTeamMember(actor);
+      if (!(await repo.deleteAbsence(actor.userId, id))) throw errors.notFound('Frånvaron finns inte.');
+    },
+  };
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>;

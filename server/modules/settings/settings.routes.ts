@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { okResponse } from '../../contracts/auth.ts';
+import { problemSchema } from '../../contracts/errors.ts';
+import { teamParams } from '../../contracts/roster.ts';
+import { closedDayBody, closedDayParams, closedDaySchema, teamSettingsBody, teamSettingsSchema } from '../../contracts/team.ts';
+import { z } from '../../contracts/zod.ts';
+import type { SettingsService } from './settings.service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+export const settingsRoutes: FastifyPluginAsyncZod<{ settings: SettingsService }> = async (app, { settings }) => {
+  const tags = ['Inställningar'];
+  app.get(
+    '/api/teams/:teamId/settings',
+    { schema: { tags, summary: 'Teamets kontorstider, jourtelefon och socialjour', params: teamParams, response: { 200: teamSettingsSchema, ...problems } } },
+    async (request) => settings.team(request.actor, request.params.teamId),
+  );
+  app.put(
+    '/api/teams/:teamId/settings',
+    { schema: { tags, summary: 'Ändra kontorstider och nummer', params: teamParams, body: teamSettingsBody, response: { 200: teamSettingsSchema, ...problems } } },
+    async (request) => settings.saveTeam(request.actor, request.params.teamId, request.body),
+  );
+  app.get(
+    '/api/closed-days',
+    { schema: { tags, summary: 'Extra stängda dagar (utöver helgdagar)', response: { 200: z.array(closedDaySchema), ...problems } } },
+    async (request) => settings.closedDays(request.actor),
+  );
+  app.post(
+    '/api/closed-days',
+    { schema: { tags, summary: 'Lägg till en stängd dag (systemförvaltare)', body: closedDayBody, response: { 201: okResponse, ...problems } } },
+    async (request, reply) => {
+      await settings.addClosedDay(request.actor, request.body.day, request.body.name);
+      return reply.code(201).send({ ok: true as const });
+    },
+  );
+  app.delete(
+    '/api/closed-days/:day',
+    { schema: { tags, summary: 'Ta bort en stängd dag (systemförvaltare)', params: closedDayParams, response: { 200: okResponse, ...problems } } },
+    async (request) => {
+      await settings.removeClosedDay(request.actor, request.params.day);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,45 @@
+import { isAdmin, requireAccess, requireActor, type Actor } from '../../lib/access.ts';
+import { errors } from '../../lib/errors.ts';
+import type { SettingsRepository, TeamSettingsValues } from './settings.repository.ts';
+
+type Deps = { repo: SettingsRepository; isTeam: (teamId: string) => Promise<boolean> };
+
+const DEFAULTS = { officeOpens: '08:00', officeCloses: '16:30', dutyPhone: '', afterHoursName: 'Socialjouren', afterHoursPhone: '' };
+
+export function createSettingsService({ repo, isTeam }: Deps) {
+  async function requireTeam(actor: Actor | null, teamId: string, action: 'team:read' | 'team:manage') {
+    requireActor(actor);
+    if (!(await isTeam(teamId))) throw errors.notFound();
+    requireAccess(actor, action, { teamId });
+  }
+  function requireAdmin(actor: Actor | null) {
+    requireActor(actor);
+    if (!isAdmin(actor)) throw errors.forbidden('Bara systemförvaltaren kan ändra stängda dagar.');
+  }
+
+  return {
+    async team(actor: Actor | null, teamId: string) {
+      await requireTeam(actor, teamId, 'team:read');
+      return (await repo.team(teamId)) ?? DEFAULTS;
+    },
+    async saveTeam(actor: Actor | null, teamId: string, values: TeamSettingsValues) {
+      await requireTeam(actor, teamId, 'team:manage');
+      await repo.saveTeam(teamId, values);
+      return values;
+    },
+    async closedDays(actor: Actor | null) {
+      requireActor(actor);
+      return repo.closedDays();
+    },
+    async addClosedDay(actor: Actor | null, day: string, name: string) {
+      requireAdmin(actor);
+      await repo.addClosedDay(day, name);
+    },
+    async removeClosedDay(actor: Actor | null, day: string) {
+      requireAdmin(actor);
+      if (!(await repo.removeClosedDay(day))) throw errors.notFound('Dagen finns inte bland de stängda dagarna.');
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
