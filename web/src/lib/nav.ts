@@ -4,7 +4,13 @@ import { t } from './i18n.ts';
 type NavItem = { href: string; label: string; roles: readonly Role[] | 'all' };
 
 // The top bar per role (UX.md). Later features add their pages here.
-const items: NavItem[] = [{ href: '/', label: t('nav.start'), roles: 'all' }];
+const items: NavItem[] = [
+  { href: '/', label: t('nav.start'), roles: 'all' },
+  { href: '/kontaktpersoner', label: t('nav.contacts'), roles: ['team_lead'] },
+  { href: '/jourschema', label: t('nav.roster'), roles: ['team_lead', 'social_worker'] },
+  { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },
+  { href: '/stangda-dagar', label: t('nav.closedDays'), roles: ['admin'] },
+];
 
 export function navFor(user: Me): { href: string; label: string }[] {
   const roles = new Set(user.memberships.map((m) => m.role));

@@ -1,0 +1,27 @@
+import { fail } from '@sveltejs/kit';
+import type { Problem } from '#contracts/errors.ts';
+
+export type FieldErrors = { field: string; message: string }[];
+
+/** Turns an API problem into a form failure: errors tied to fields, the input kept. */
+export function failWith(problem: Problem, values: Record<string, string>, fallbackField: string) {
+  const errors: FieldErrors = problem.fields?.length
+    ? problem.fields.map((f) => ({ field: f.field.split('.')[0] || fallbackField, message: f.message }))
+    : [{ field: fallbackField, message: problem.detail }];
+  return fail(problem.status, { values, errors });
+}
+
+/** The form's fields as strings (empty ones left out), for the API and for re-showing the form. */
+export function formValues(form: FormData, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = String(form.get(n) ?? '').trim();
+    if (v) out[n] = v;
+  }
+  return out;
+}
+
+/** The team (socialtjänstens team) the person works in, if any. */
+export function teamOf(user: App.Locals['user']): string | null {
+  return user?.memberships.find((m) => m.organisationKind === 'social_services')?.organisationId ?? null;
+}

@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import { z } from '#contracts/zod.ts';
+import { formatDate } from '#contracts/format.ts';
+import { absenceSchema, profileSchema } from '#contracts/team.ts';
+import { t } from '#lib/i18n.ts';
+import { apiGet, apiSend } from '#lib/server/api.ts';
+import { failWith, formValues, teamOf } from '#lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ fetch, locals }) => {
+  if (!teamOf(locals.user)) error(404, t('error.404'));
+  const [profile, absences] = await Promise.all([
+    apiGet(fetch, '/api/me/profile', profileSchema),
+    apiGet(fetch, '/api/me/absences', z.array(absenceSchema)),
+  ]);
+  return { profile, absences: absences.map((a) => ({ ...a, period: t('absence.period', { from: formatDate(a.startsOn), until: formatDate(a.endsOn) }) })) };
+};
+
+export const actions: Actions = {
+  profile: async ({ request, fetch }) => {
+    const values = formValues(await request.formData(), ['title', 'phone']);
+    const res = await apiSend(fetch, 'PUT', '/api/me/profile', values);
+    if (!res.ok) return failWith(res.problem, values, 'title');
+    return { saved: t('form.saved') };
+  },
+  addAbsence: async ({ request, fetch }) => {
+    const values = formValues(await request.formData(), ['startsOn', 'endsOn', 'reason']);
+    const res = await apiSend(fetch, 'POST', '/api/me/absences', values);
+    if (!res.ok) return failWith(res.problem, values, 'startsOn');
+    const dutyDays = (res.data as { dutyDays: string[] }).dutyDays;
+    return { saved: dutyDays.length ? t('absence.addedDuty', { days: dutyDays.map(formatDate).join(', ') }) : t('absence.added') };
+  },
+  removeAbsence: async ({ request, fetch }) => {
+    const id = String((await request.formData()).get('id') ?? '');
+    const res = await apiSend(fetch, 'DELETE', `/api/me/absences/${encodeURIComponent(id)}`);
+    if (!res.ok) return failWith(res.problem, {}, 'startsOn');
+    return { saved: t('absence.removed') };
+  },
+};
