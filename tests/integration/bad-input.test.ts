@@ -61,7 +61,21 @@ describe('the API surface', () => {
     const { app } = await buildTestApp();
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/me', '/api/organisations']) {
+    for (const path of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/me',
+      '/api/organisations',
+      '/api/organisations/{id}/contacts',
+      '/api/organisations/{id}/reach',
+      '/api/teams/{teamId}/roster',
+      '/api/teams/{teamId}/roster/{date}',
+      '/api/teams/{teamId}/coverage',
+      '/api/contact-assignments',
+      '/api/me/absences',
+      '/api/closed-days',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
