@@ -23,16 +23,11 @@ function isoDate(at: Date): string {
 /** "i dag", "i morgon" or "måndag 3 mars", relative to `now`. */
 export function formatRelativeDay(at: Date, now: Date): string {
   const day = isoDate(at);
-  if (day === isoDate(now)) return 'i dag';
-  if (day === isoDate(new Date(now.getTime() + 24 * 3600 * 1000))) return 'i morgon';
-  // Around a DST change a day is 23 or 25 hours; check the neighbouring instants too.
-  if (day === isoDate(new Date(now.getTime() + 25 * 3600 * 1000)) && day !== isoDate(new Date(now.getTime() + 48 * 3600 * 1000))) return 'i morgon';
-  return formatDay(at);
-}
-
-/** "tisdag 9 mars kl. 13.00–13.45" */
-export function formatSpan(from: Date, until: Date): string {
-  return `${formatDay(from)} kl. ${formatTime(from)}–${formatTime(until)}`;
+  const today = isoDate(now);
+  if (day === today) return 'i dag';
+  // Calendar arithmetic on the date, not 24 hours on the instant: DST days are 23 or 25 hours.
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return day === tomorrow ? 'i morgon' : formatDay(at);
 }
 
 /** A calendar date (YYYY-MM-DD) as "måndag 3 mars". */

@@ -43,11 +43,6 @@ export function officeWindow(date: string, hours: OfficeHours, closedDays: Reado
   return { opens: stockholmInstant(date, hours.opens), closes: stockholmInstant(date, closes) };
 }
 
-export function isOfficeHours(at: Date, hours: OfficeHours, closedDays: ReadonlyMap<string, string>): boolean {
-  const w = officeWindow(stockholmDate(at), hours, closedDays);
-  return w !== null && at >= w.opens && at < w.closes;
-}
-
 /** The next instant the office opens after `at` (within a year; there always is one). */
 export function nextOpening(at: Date, hours: OfficeHours, closedDays: ReadonlyMap<string, string>): Date {
   let date = stockholmDate(at);

@@ -70,5 +70,3 @@ export const errors = {
   unavailable: () =>
     new AppError('unavailable', 'Databasen går inte att nå just nu. Inget sparades. Försök igen om en stund.'),
 };
-
-export { titles as errorTitles };

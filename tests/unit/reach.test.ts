@@ -42,6 +42,11 @@ describe('reach someone now', () => {
     expect(routes[0]!.reason).toContain('öppnar i morgon kl. 08.00');
   });
 
+  test('on the evening of the spring DST change (a 23-hour day) the office still opens "i morgon"', () => {
+    const routes = resolveReach([contact()], team(), new Date('2026-03-29T23:30:00+02:00'));
+    expect(routes[0]!.reason).toContain('öppnar i morgon kl. 08.00');
+  });
+
   test('a Saturday: socialjouren, and the office opens on Monday', () => {
     const routes = resolveReach([contact()], team(), new Date('2026-03-07T11:00:00+01:00'));
     expect(kinds(routes)).toEqual(['after_hours', 'emergency']);

@@ -91,9 +91,6 @@ export function createAuthRepository(db: DbOrTx) {
       await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
     },
 
-    async revokeUserSessions(userId: string, now: Date) {
-      await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-    },
 
     async recordFailure(emailKey: string, address: string, at: Date) {
       await db.insert(loginFailures).values({ emailKey, address, at });
@@ -119,10 +116,6 @@ export function createAuthRepository(db: DbOrTx) {
       await db.delete(sessions).where(lt(sessions.expiresAt, before));
     },
 
-    async countUsers() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-      return row?.n ?? 0;
-    },
   };
 }
 
