@@ -78,15 +78,13 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     },
   });
   const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
-  const rosterRepo = createRosterRepository(database.db);
-  const isTeam = (teamId: string) => rosterRepo.isTeam(teamId);
   const roster = createRosterService({
-    repo: rosterRepo,
+    repo: createRosterRepository(database.db),
     transaction: rosterTransaction(database.db),
     clock,
   });
-  const assignments = createAssignmentsService({ repo: createAssignmentsRepository(database.db), clock, isTeam });
-  const settings = createSettingsService({ repo: createSettingsRepository(database.db), isTeam });
+  const assignments = createAssignmentsService({ repo: createAssignmentsRepository(database.db), clock });
+  const settings = createSettingsService({ repo: createSettingsRepository(database.db) });
   const profile = createProfileService({ repo: createProfileRepository(database.db), clock });
   const contacts = createContactsService({ repo: createContactsRepository(database.db), organisations, clock });
 

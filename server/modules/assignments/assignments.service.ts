@@ -6,15 +6,13 @@ import { stockholmDate } from '../../lib/time.ts';
 import { coverage } from './assignments.models.ts';
 import type { AssignmentsRepository } from './assignments.repository.ts';
 
-type Deps = { repo: AssignmentsRepository; clock: Clock; isTeam: (teamId: string) => Promise<boolean> };
+type Deps = { repo: AssignmentsRepository; clock: Clock };
 
 const isOverlap = (err: unknown) => (err as { cause?: { code?: string } })?.cause?.code === '23P01';
 
-export function createAssignmentsService({ repo, clock, isTeam }: Deps) {
+export function createAssignmentsService({ repo, clock }: Deps) {
   return {
     async coverage(actor: Actor | null, teamId: string): Promise<Coverage> {
-      if (!actor) throw errors.unauthenticated();
-      if (!(await isTeam(teamId))) throw errors.notFound();
       requireAccess(actor, 'team:read', { teamId });
       const [{ orgs, secs }, assignments] = await Promise.all([repo.servedBy(teamId), repo.forTeam(teamId)]);
       return coverage(orgs, secs, assignments, stockholmDate(clock.now()));

@@ -1,14 +1,9 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { absences, closedDays, dutyRoster, memberships, organisations, users } from '../../../db/schema/index.ts';
+import { absences, closedDays, dutyRoster, memberships, users } from '../../../db/schema/index.ts';
 
 export function createRosterRepository(db: DbOrTx) {
   return {
-    async isTeam(teamId: string) {
-      const [row] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, teamId), eq(organisations.kind, 'social_services'))).limit(1);
-      return !!row;
-    },
-
     /** The team's social workers: the people who can hold the duty phone. */
     async workers(teamId: string) {
       return db

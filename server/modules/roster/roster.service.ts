@@ -2,7 +2,6 @@ import type { Roster } from '../../contracts/roster.ts';
 import { requireAccess, type Actor } from '../../lib/access.ts';
 import { dayRule } from '../../lib/calendar.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { errors } from '../../lib/errors.ts';
 import { addDays, stockholmDate } from '../../lib/time.ts';
 import { rosterErrors } from './roster.errors.ts';
 import type { RosterRepository } from './roster.repository.ts';
@@ -16,12 +15,6 @@ type Deps = {
 const GAP_HORIZON_DAYS = 31;
 
 export function createRosterService({ repo, transaction, clock }: Deps) {
-  async function requireTeam(actor: Actor | null, teamId: string, action: 'team:read' | 'team:manage') {
-    if (!actor) throw errors.unauthenticated();
-    if (!(await repo.isTeam(teamId))) throw errors.notFound('Teamet finns inte, eller så har du inte tillgång till det.');
-    requireAccess(actor, action, { teamId });
-  }
-
   /** Checks a holder for a day; run inside the transaction that writes it. */
   async function checkHolder(tx: RosterRepository, teamId: string, date: string, userId: string) {
     const rule = dayRule(date, new Map((await tx.closedDays()).map((c) => [c.day, c.name])));
@@ -33,7 +26,7 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
 
   return {
     async month(actor: Actor | null, teamId: string, month?: string): Promise<Roster> {
-      await requireTeam(actor, teamId, 'team:read');
+      requireAccess(actor, 'team:read', { teamId });
       const today = stockholmDate(clock.now());
       const first = `${month ?? today.slice(0, 7)}-01`;
       const last = addDays(addDays(first, 32).slice(0, 8) + '01', -1);
@@ -61,7 +54,7 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
     },
 
     async setHolder(actor: Actor | null, teamId: string, date: string, userId: string) {
-      await requireTeam(actor, teamId, 'team:manage');
+      requireAccess(actor, 'team:manage', { teamId });
       await transaction(async (tx) => {
         await tx.lockDays(teamId, [date]);
         await checkHolder(tx, teamId, date, userId);
@@ -70,13 +63,13 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
     },
 
     async clearHolder(actor: Actor | null, teamId: string, date: string) {
-      await requireTeam(actor, teamId, 'team:manage');
+      requireAccess(actor, 'team:manage', { teamId });
       await repo.clearHolder(teamId, date);
     },
 
     /** Two workers trade days: both changes or neither. */
     async swap(actor: Actor | null, teamId: string, first: string, second: string) {
-      await requireTeam(actor, teamId, 'team:manage');
+      requireAccess(actor, 'team:manage', { teamId });
       await transaction(async (tx) => {
         const rows = await tx.lockDays(teamId, [first, second]);
         const a = rows.find((r) => r.day === first);

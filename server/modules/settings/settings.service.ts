@@ -2,16 +2,11 @@ import { isAdmin, requireAccess, requireActor, type Actor } from '../../lib/acce
 import { errors } from '../../lib/errors.ts';
 import type { SettingsRepository, TeamSettingsValues } from './settings.repository.ts';
 
-type Deps = { repo: SettingsRepository; isTeam: (teamId: string) => Promise<boolean> };
+type Deps = { repo: SettingsRepository };
 
 const DEFAULTS = { officeOpens: '08:00', officeCloses: '16:30', dutyPhone: '', afterHoursName: 'Socialjouren', afterHoursPhone: '' };
 
-export function createSettingsService({ repo, isTeam }: Deps) {
-  async function requireTeam(actor: Actor | null, teamId: string, action: 'team:read' | 'team:manage') {
-    requireActor(actor);
-    if (!(await isTeam(teamId))) throw errors.notFound();
-    requireAccess(actor, action, { teamId });
-  }
+export function createSettingsService({ repo }: Deps) {
   function requireAdmin(actor: Actor | null) {
     requireActor(actor);
     if (!isAdmin(actor)) throw errors.forbidden('Bara systemförvaltaren kan ändra stängda dagar.');
@@ -19,11 +14,11 @@ export function createSettingsService({ repo, isTeam }: Deps) {
 
   return {
     async team(actor: Actor | null, teamId: string) {
-      await requireTeam(actor, teamId, 'team:read');
+      requireAccess(actor, 'team:read', { teamId });
       return (await repo.team(teamId)) ?? DEFAULTS;
     },
     async saveTeam(actor: Actor | null, teamId: string, values: TeamSettingsValues) {
-      await requireTeam(actor, teamId, 'team:manage');
+      requireAccess(actor, 'team:manage', { teamId });
       await repo.saveTeam(teamId, values);
       return values;
     },
