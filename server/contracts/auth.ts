@@ -2,6 +2,10 @@ import { z } from './zod.ts';
 import { organisationKindSchema } from './organisations.ts';
 import { email } from './text.ts';
 
+/** The session cookie; behind https it carries the __Host- prefix (Secure, no Domain). */
+export const SESSION_COOKIE = 'samverkan_session';
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
 export const roleValues = ['pedagogue', 'principal', 'pupil_health', 'police', 'social_worker', 'team_lead', 'admin'] as const;
 export const roleSchema = z.enum(roleValues);
 export type Role = z.infer<typeof roleSchema>;

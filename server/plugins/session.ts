@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../contracts/auth.ts';
 import type { Actor } from '../lib/access.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 
@@ -19,17 +20,14 @@ declare module 'fastify' {
 
 // Behind https the cookie gets the __Host- prefix: Secure, Path=/ and no Domain, so no sibling
 // host can set or shadow it.
-const PLAIN_NAME = 'samverkan_session';
-const HOST_NAME = '__Host-samverkan_session';
-
 function cookieNameFor(request: FastifyRequest) {
-  return request.client.protocol === 'https' ? HOST_NAME : PLAIN_NAME;
+  return request.client.protocol === 'https' ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 }
 
 export function tokenFrom(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  return request.cookies[HOST_NAME] ?? request.cookies[PLAIN_NAME];
+  return request.cookies[SECURE_SESSION_COOKIE] ?? request.cookies[SESSION_COOKIE];
 }
 
 type Options = { secret: string; auth: AuthService; lifetimeSeconds: number };

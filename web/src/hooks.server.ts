@@ -1,8 +1,8 @@
 import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
 import { parseSetCookie } from 'cookie';
-import { meSchema } from '#contracts/auth.ts';
+import { meSchema, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '#contracts/auth.ts';
 
-const SESSION_COOKIES = ['__Host-samverkan_session', 'samverkan_session'];
+const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE];
 const PUBLIC_PATHS = new Set(['/login']);
 
 /** The session is resolved once per request into `locals`, through the API itself. */
