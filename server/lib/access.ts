@@ -4,8 +4,8 @@ import { errors } from './errors.ts';
 
 export type ActorMembership = {
   organisationId: string | null;
-  organisationName?: string | null;
-  organisationKind?: OrganisationKind | null;
+  organisationName: string | null;
+  organisationKind: OrganisationKind | null;
   role: Role;
   sectionId: string | null;
 };
@@ -14,8 +14,8 @@ export type ActorMembership = {
 export type Actor = {
   userId: string;
   sessionId: string;
-  name?: string;
-  email?: string;
+  name: string;
+  email: string;
   memberships: ActorMembership[];
 };
 

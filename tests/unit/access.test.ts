@@ -6,7 +6,9 @@ import { AppError } from '../../server/lib/errors.ts';
 const actor = (organisationId: string | null, role: Role): Actor => ({
   userId: 'u',
   sessionId: 's',
-  memberships: [{ organisationId, role, sectionId: null }],
+  name: 'Testperson',
+  email: 'test@example.se',
+  memberships: [{ organisationId, organisationName: null, organisationKind: null, role, sectionId: null }],
 });
 const school = { id: 'school', parentId: null, servingTeamId: 'team' };
 const preschool = { id: 'pre', parentId: 'unit', servingTeamId: 'team' };

@@ -3,14 +3,13 @@ import { fixedClock } from '../../server/lib/clock.ts';
 import type { AuthRepository } from '../../server/modules/auth/auth.repository.ts';
 import { createAuthService } from '../../server/modules/auth/auth.service.ts';
 
-function setup(user?: { id: string; passwordHash: string; disabledAt: Date | null }) {
+function setup(user?: { id: string; passwordHash: string; disabledAt: Date | null; name?: string; email?: string }) {
   const verify = vi.fn(async (hash: string, password: string) => hash === `hash:${password}`);
   const repo = {
     findUserByEmail: vi.fn(async () => user),
     recentFailures: vi.fn(async () => []),
     recordFailure: vi.fn(async () => undefined),
     createSession: vi.fn(async () => undefined),
-    findUser: vi.fn(async () => ({ id: 'u1', name: 'N', email: 'n@x.se' })),
     listMemberships: vi.fn(async () => []),
   } as unknown as AuthRepository;
   const service = createAuthService({

@@ -6,21 +6,13 @@ export function createAuthRepository(db: DbOrTx) {
   return {
     async findUserByEmail(email: string) {
       const [row] = await db
-        .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+        .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
         .from(users)
         .where(eq(users.email, email))
         .limit(1);
       return row;
     },
 
-    async findUser(id: string) {
-      const [row] = await db
-        .select({ id: users.id, name: users.name, email: users.email })
-        .from(users)
-        .where(eq(users.id, id))
-        .limit(1);
-      return row;
-    },
 
     async listMemberships(userId: string) {
       return db

@@ -1,7 +1,6 @@
 import type { LoginBody, Me } from '../../contracts/auth.ts';
 import { requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { errors } from '../../lib/errors.ts';
 import type { PasswordHasher } from '../../lib/passwords.ts';
 import { newSessionToken, sessionIdOf } from '../../lib/tokens.ts';
 import { authErrors } from './auth.errors.ts';
@@ -35,20 +34,6 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
     return (oldest.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000;
   }
 
-  async function me(userId: string): Promise<Me | null> {
-    const user = await repo.findUser(userId);
-    if (!user) return null;
-    const rows = await repo.listMemberships(userId);
-    return {
-      ...user,
-      memberships: rows.map((m) => ({
-        organisationId: m.organisationId,
-        organisationName: m.organisationName,
-        organisationKind: m.organisationKind,
-        role: m.role,
-      })),
-    };
-  }
 
   return {
     /** Signs in; returns the session token to be signed into the cookie. */
@@ -69,8 +54,17 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
       const token = newSessionToken();
       const expiresAt = new Date(now.getTime() + settings.absoluteHours * 3600 * 1000);
       await repo.createSession({ id: sessionIdOf(token), userId: user.id, now, expiresAt });
-      const profile = await me(user.id);
-      return { token, expiresAt, user: profile! };
+      const memberships = await repo.listMemberships(user.id);
+      return {
+        token,
+        expiresAt,
+        user: {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          memberships: memberships.map(({ organisationId, organisationName, organisationKind, role }) => ({ organisationId, organisationName, organisationKind, role })),
+        },
+      };
     },
 
     /** Resolves a session token to the actor, or null when it is revoked, expired or idle. */
@@ -106,22 +100,17 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
     /** The profile comes with the session check, so this needs no further query. */
     async me(actor: Actor | null): Promise<Me> {
       requireActor(actor);
-      if (actor.name !== undefined && actor.email !== undefined) {
-        return {
-          id: actor.userId,
-          name: actor.name,
-          email: actor.email,
-          memberships: actor.memberships.map((m) => ({
-            organisationId: m.organisationId,
-            organisationName: m.organisationName ?? null,
-            organisationKind: m.organisationKind ?? null,
-            role: m.role,
-          })),
-        };
-      }
-      const profile = await me(actor.userId);
-      if (!profile) throw errors.unauthenticated();
-      return profile;
+      return {
+        id: actor.userId,
+        name: actor.name,
+        email: actor.email,
+        memberships: actor.memberships.map(({ organisationId, organisationName, organisationKind, role }) => ({
+          organisationId,
+          organisationName,
+          organisationKind,
+          role,
+        })),
+      };
     },
 
     /** Housekeeping: forget failures and sessions nobody can use any more. */
