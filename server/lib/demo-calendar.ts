@@ -1,13 +1,12 @@
 import type { SeedCalendar } from '../../db/seed.ts';
 import { officeWindow } from './calendar.ts';
-import { addDays, stockholmDate } from './time.ts';
+import { addDays, monthEnd, stockholmDate } from './time.ts';
 
 /** This month and next in Stockholm, as the demo district's roster needs them. */
 export function demoCalendar(now: Date): SeedCalendar {
   const today = stockholmDate(now);
   const first = `${today.slice(0, 7)}-01`;
-  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-  const end = addDays(`${m >= 11 ? y + 1 : y}-${String(((m + 1) % 12) + 1).padStart(2, '0')}-01`, -1);
+  const end = monthEnd(addDays(monthEnd(today), 1));
   const workingDays: string[] = [];
   for (let d = first; d <= end; d = addDays(d, 1)) {
     if (officeWindow(d, { opens: '08:00', closes: '16:30' }, new Map())) workingDays.push(d);

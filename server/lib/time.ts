@@ -38,3 +38,10 @@ export function addDays(date: string, days: number): string {
 export function isoWeekday(date: string): number {
   return new Date(utc(date)).getUTCDay() || 7;
 }
+
+/** The last date of the month a date falls in. */
+export function monthEnd(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@ import type { Roster } from '../../contracts/roster.ts';
 import { requireAccess, type Actor } from '../../lib/access.ts';
 import { dayRule } from '../../lib/calendar.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { addDays, stockholmDate } from '../../lib/time.ts';
+import { addDays, monthEnd, stockholmDate } from '../../lib/time.ts';
 import { rosterErrors } from './roster.errors.ts';
 import type { RosterRepository } from './roster.repository.ts';
 
@@ -29,7 +29,7 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
       requireAccess(actor, 'team:read', { teamId });
       const today = stockholmDate(clock.now());
       const first = `${month ?? today.slice(0, 7)}-01`;
-      const last = addDays(addDays(first, 32).slice(0, 8) + '01', -1);
+      const last = monthEnd(first);
       const horizon = addDays(today, GAP_HORIZON_DAYS);
       const from = first < today ? first : today;
       const to = last > horizon ? last : horizon;
