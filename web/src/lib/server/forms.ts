@@ -20,8 +20,3 @@ export function formValues(form: FormData, names: string[]): Record<string, stri
   }
   return out;
 }
-
-/** The team (socialtjänstens team) the person works in, if any. */
-export function teamOf(user: App.Locals['user']): string | null {
-  return user?.memberships.find((m) => m.organisationKind === 'social_services')?.organisationId ?? null;
-}

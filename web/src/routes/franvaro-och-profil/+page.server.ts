@@ -4,7 +4,8 @@ import { formatDate } from '#contracts/format.ts';
 import { absenceSchema, profileSchema } from '#contracts/team.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
-import { failWith, formValues, teamOf } from '#lib/server/forms.ts';
+import { failWith, formValues } from '#lib/server/forms.ts';
+import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals }) => {
