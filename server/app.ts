@@ -25,6 +25,12 @@ import { createProfileService } from './modules/profile/profile.service.ts';
 import { createRosterRepository, rosterTransaction } from './modules/roster/roster.repository.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { createRosterService } from './modules/roster/roster.service.ts';
+import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
+import { createBookingsRepository, bookingsTransaction } from './modules/bookings/bookings.repository.ts';
+import { createBookingsService } from './modules/bookings/bookings.service.ts';
+import { createSlotsRepository, slotsTransaction } from './modules/slots/slots.repository.ts';
+import { slotsRoutes } from './modules/slots/slots.routes.ts';
+import { createSlotsService } from './modules/slots/slots.service.ts';
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -87,6 +93,15 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   const settings = createSettingsService({ repo: createSettingsRepository(database.db) });
   const profile = createProfileService({ repo: createProfileRepository(database.db), clock });
   const contacts = createContactsService({ repo: createContactsRepository(database.db), organisations, clock });
+  const slotsRepo = createSlotsRepository(database.db);
+  const slots = createSlotsService({ repo: slotsRepo, transaction: slotsTransaction(database.db), organisations, clock });
+  const bookings = createBookingsService({
+    repo: createBookingsRepository(database.db),
+    slots: slotsRepo,
+    transaction: bookingsTransaction(database.db),
+    organisations,
+    clock,
+  });
 
   const bridgeSecret = newBridgeSecret();
   await app.register(errorsPlugin);
@@ -103,6 +118,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(profileRoutes, { profile });
   await app.register(assignmentsRoutes, { assignments });
   await app.register(settingsRoutes, { settings });
+  await app.register(slotsRoutes, { slots });
+  await app.register(bookingsRoutes, { bookings });
 
   // Unknown API paths answer JSON, also when the web app catches every other path.
   const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');

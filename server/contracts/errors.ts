@@ -27,6 +27,8 @@ export const problemSchema = z
     detail: z.string(),
     code: z.enum(errorCodes),
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** 409 slot_taken: the next free slots to offer instead. */
+    alternatives: z.array(z.object({ id: z.string(), startsAt: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;

@@ -33,6 +33,7 @@ const statuses: Record<ErrorCode, number> = {
 };
 
 export type FieldError = { field: string; message: string };
+export type Alternative = { id: string; startsAt: string };
 
 /** A domain error: a value with a stable code and a plain-Swedish detail a person can act on. */
 export class AppError extends Error {
@@ -41,11 +42,13 @@ export class AppError extends Error {
   readonly detail: string;
   readonly fields?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** Other slots to offer when the chosen one was taken (409 slot_taken). */
+  readonly alternatives?: Alternative[];
 
   constructor(
     code: ErrorCode,
     detail: string,
-    extra: { status?: number; fields?: FieldError[]; headers?: Record<string, string> } = {},
+    extra: { status?: number; fields?: FieldError[]; headers?: Record<string, string>; alternatives?: Alternative[] } = {},
   ) {
     super(detail);
     this.code = code;
@@ -53,6 +56,7 @@ export class AppError extends Error {
     this.detail = detail;
     this.fields = extra.fields;
     this.headers = extra.headers;
+    this.alternatives = extra.alternatives;
   }
 
   get title() {
@@ -70,3 +74,11 @@ export const errors = {
   unavailable: () =>
     new AppError('unavailable', 'Databasen går inte att nå just nu. Inget sparades. Försök igen om en stund.'),
 };
+
+/** The driver's SQLSTATE behind a drizzle error: 23P01 exclusion, 23505 unique, 23514 check. */
+export function sqlState(err: unknown): { code?: string; constraint?: string } {
+  for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, constraint: e.constraint };
+  }
+  return {};
+}

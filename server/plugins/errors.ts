@@ -17,6 +17,7 @@ export function sendProblem(reply: FastifyReply, error: AppError) {
       detail: error.detail,
       code: error.code,
       ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.alternatives ? { alternatives: error.alternatives } : {}),
     });
 }
 

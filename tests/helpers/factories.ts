@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from '../../db/schema/index.ts';
+import { absences, contactAssignments, dutyRoster, memberships, organisations, schoolPeriods, sections, slotHosts, slots, teamSettings, users } from '../../db/schema/index.ts';
 import type { Role } from '../../server/contracts/auth.ts';
 import type { OrganisationKind } from '../../server/contracts/organisations.ts';
 import { passwordHasher } from '../../server/lib/passwords.ts';
@@ -79,4 +79,24 @@ export async function putOnDuty(db: Db, teamId: string, userId: string, day: str
 
 export async function addAbsence(db: Db, userId: string, startsOn: string, endsOn: string, reason = 'Privat skäl') {
   await db.insert(absences).values({ userId, startsOn, endsOn, reason });
+}
+
+export async function addSchoolPeriod(db: Db, organisationId: string, p: { kind: 'term' | 'break'; name: string; startsOn: string; endsOn: string; bookingRequired?: boolean }) {
+  const [row] = await db.insert(schoolPeriods).values({ organisationId, ...p }).returning();
+  return row!;
+}
+
+/** One walk-and-talk slot with its hosts, written directly (tests of booking, not of series). */
+export async function createSlot(
+  db: Db,
+  s: { organisationId: string; hostIds: string[]; startsAt: string; minutes?: number; capacity?: number; kind?: 'walk_and_talk' | 'on_site'; location?: string },
+) {
+  const startsAt = new Date(s.startsAt);
+  const endsAt = new Date(startsAt.getTime() + (s.minutes ?? 45) * 60_000);
+  const [slot] = await db
+    .insert(slots)
+    .values({ organisationId: s.organisationId, kind: s.kind ?? 'walk_and_talk', startsAt, endsAt, location: s.location ?? 'Vid huvudentrén', capacity: s.capacity ?? 1 })
+    .returning();
+  await db.insert(slotHosts).values(s.hostIds.map((userId) => ({ slotId: slot!.id, userId, startsAt, endsAt })));
+  return slot!;
 }

@@ -9,7 +9,7 @@ export function createOrganisationsRepository(db: DbOrTx) {
   return {
     async findScope(id: string) {
       const [row] = await db
-        .select({ id: organisations.id, kind: organisations.kind, parentId: organisations.parentId, servingTeamId: organisations.servingTeamId })
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, parentId: organisations.parentId, servingTeamId: organisations.servingTeamId })
         .from(organisations)
         .where(eq(organisations.id, id))
         .limit(1);

@@ -1,0 +1,114 @@
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../../db/client.ts';
+import { bookings, organisations, slotHosts, slots, users } from '../../../db/schema/index.ts';
+
+const canceller = alias(users, 'canceller');
+
+const bookingColumns = {
+  id: bookings.id,
+  slotId: bookings.slotId,
+  bookerId: bookings.bookerId,
+  bookerName: users.name,
+  topic: bookings.topic,
+  note: bookings.note,
+  status: bookings.status,
+  sequence: bookings.sequence,
+  cancelReason: bookings.cancelReason,
+  cancelledByName: canceller.name,
+  updatedAt: bookings.updatedAt,
+  organisationId: slots.organisationId,
+  organisationName: organisations.name,
+  startsAt: slots.startsAt,
+  endsAt: slots.endsAt,
+  location: slots.location,
+  slotCancelledAt: slots.cancelledAt,
+};
+
+
+export function createBookingsRepository(db: DbOrTx) {
+  const base = () =>
+    db
+      .select(bookingColumns)
+      .from(bookings)
+      .innerJoin(slots, eq(slots.id, bookings.slotId))
+      .innerJoin(organisations, eq(organisations.id, slots.organisationId))
+      .innerJoin(users, eq(users.id, bookings.bookerId))
+      .leftJoin(canceller, eq(canceller.id, bookings.cancelledBy));
+
+  return {
+    async find(id: string) {
+      const [row] = await base().where(eq(bookings.id, id)).limit(1);
+      return row;
+    },
+
+    /** The booker's bookings from a moment on, soonest first. */
+    async ofBooker(userId: string, since: Date) {
+      return base().where(and(eq(bookings.bookerId, userId), gte(slots.endsAt, since))).orderBy(asc(slots.startsAt));
+    },
+
+    async hostsOf(slotIds: string[]) {
+      if (slotIds.length === 0) return [];
+      return db
+        .select({ slotId: slotHosts.slotId, userId: slotHosts.userId, name: users.name, email: users.email })
+        .from(slotHosts)
+        .innerJoin(users, eq(users.id, slotHosts.userId))
+        .where(inArray(slotHosts.slotId, slotIds))
+        .orderBy(asc(users.name));
+    },
+
+    /**
+     * Takes one seat. The conditional UPDATE locks the slot row: concurrent bookers queue on it
+     * and each re-reads `booked` after the one before commits, so a full slot takes no more
+     * (the check constraint `booked <= capacity` stands behind it). Null when no seat was free.
+     */
+    async takeSeat(slotId: string, now: Date) {
+      const [row] = await db
+        .update(slots)
+        .set({ booked: sql`${slots.booked} + 1` })
+        .where(and(eq(slots.id, slotId), eq(slots.kind, 'walk_and_talk'), isNull(slots.cancelledAt), gt(slots.startsAt, now), lt(slots.booked, slots.capacity)))
+        .returning({ id: slots.id });
+      return row ?? null;
+    },
+
+    async releaseSeat(slotId: string) {
+      await db.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(and(eq(slots.id, slotId), gt(slots.booked, 0)));
+    },
+
+    /** Locks slot rows in a fixed order, so two moves in opposite directions cannot deadlock. */
+    async lockSlots(ids: string[]) {
+      await db.select({ id: slots.id }).from(slots).where(inArray(slots.id, ids)).orderBy(asc(slots.id)).for('update');
+    },
+
+    async lockBooking(id: string) {
+      const [row] = await db.select({ status: bookings.status, slotId: bookings.slotId }).from(bookings).where(eq(bookings.id, id)).for('update');
+      return row;
+    },
+
+    async insert(values: { slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }) {
+      const [row] = await db.insert(bookings).values(values).returning({ id: bookings.id, slotId: bookings.slotId, topic: bookings.topic, status: bookings.status });
+      return row!;
+    },
+
+    async cancel(id: string, byUserId: string, reason: string | null, at: Date) {
+      await db
+        .update(bookings)
+        .set({ status: 'cancelled', cancelledBy: byUserId, cancelReason: reason, sequence: sql`${bookings.sequence} + 1`, updatedAt: at })
+        .where(eq(bookings.id, id));
+    },
+
+    async moveTo(id: string, slotId: string, at: Date) {
+      await db.update(bookings).set({ slotId, sequence: sql`${bookings.sequence} + 1`, updatedAt: at }).where(eq(bookings.id, id));
+    },
+
+    async setAttendance(id: string, status: 'attended' | 'no_show', at: Date) {
+      await db.update(bookings).set({ status, updatedAt: at }).where(eq(bookings.id, id));
+    },
+  };
+}
+
+export type BookingsRepository = ReturnType<typeof createBookingsRepository>;
+
+export const bookingsTransaction = (db: Db) => <T>(work: (repo: BookingsRepository) => Promise<T>) =>
+  db.transaction((tx) => work(createBookingsRepository(tx)));
+export type BookingRow = NonNullable<Awaited<ReturnType<BookingsRepository['find']>>>;

@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attendanceBody, bookingBody, bookingParams, bookingSchema, bookingsQuery, cancelBookingBody, moveBookingBody, myBookingSchema } from '../../contracts/bookings.ts';
+import { problemSchema } from '../../contracts/errors.ts';
+import { slotParams } from '../../contracts/slots.ts';
+import { z } from '../../contracts/zod.ts';
+import type { BookingsService } from './bookings.service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const tags = ['Walk-and-talk'];
+
+export const bookingsRoutes: FastifyPluginAsyncZod<{ bookings: BookingsService }> = async (app, { bookings }) => {
+  app.post(
+    '/api/slots/:id/bookings',
+    {
+      schema: {
+        tags,
+        summary: 'Boka en plats (personal på verksamheten); 409 slot_taken med lediga tider, 422 identifying_data',
+        params: slotParams,
+        body: bookingBody,
+        response: { 201: bookingSchema, 409: problemSchema, 422: problemSchema, ...problems },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await bookings.book(request.actor, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/bookings',
+    { schema: { tags, summary: 'Mina bokningar: kommande och den senaste månaden', querystring: bookingsQuery, response: { 200: z.array(myBookingSchema), ...problems } } },
+    async (request) => bookings.mine(request.actor),
+  );
+
+  app.get(
+    '/api/bookings/:id',
+    { schema: { tags, summary: 'En bokning (den som bokade, värdarna, enhetschefen)', params: bookingParams, response: { 200: myBookingSchema, ...problems } } },
+    async (request) => bookings.get(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/bookings/:id/cancel',
+    { schema: { tags, summary: 'Avboka (den som bokade, värd eller enhetschef); platsen blir ledig direkt', params: bookingParams, body: cancelBookingBody, response: { 200: myBookingSchema, 422: problemSchema, ...problems } } },
+    async (request) => bookings.cancel(request.actor, request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/api/bookings/:id/move',
+    { schema: { tags, summary: 'Flytta bokningen till en annan ledig tid (allt eller inget)', params: bookingParams, body: moveBookingBody, response: { 200: myBookingSchema, 409: problemSchema, ...problems } } },
+    async (request) => bookings.move(request.actor, request.params.id, request.body.slotId),
+  );
+
+  app.post(
+    '/api/bookings/:id/attendance',
+    { schema: { tags, summary: 'Markera genomförd eller uteblev (värd eller enhetschef)', params: bookingParams, body: attendanceBody, response: { 200: myBookingSchema, ...problems } } },
+    async (request) => bookings.markAttendance(request.actor, request.params.id, request.body.status),
+  );
+
+  app.get(
+    '/api/bookings/:id/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: 'Kalenderinbjudan (.ics) för den som bokade och värdarna',
+        params: bookingParams,
+        response: { 200: z.string().meta({ description: 'text/calendar' }), ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="walk-and-talk.ics"')
+        .send(await bookings.invite(request.actor, request.params.id)),
+  );
+};

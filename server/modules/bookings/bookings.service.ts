@@ -1,0 +1,170 @@
+import type { MyBooking, Topic } from '../../contracts/bookings.ts';
+import type { Role } from '../../contracts/auth.ts';
+import { leadsTeam, requireActor, type Actor } from '../../lib/access.ts';
+import { assertAnonymous } from '../../lib/anonymity.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { sqlState } from '../../lib/errors.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import { bookingErrors } from './bookings.errors.ts';
+import { bookingInvite } from './bookings.models.ts';
+import type { BookingRow, BookingsRepository } from './bookings.repository.ts';
+import type { SlotsRepository } from '../slots/slots.repository.ts';
+
+type Deps = {
+  repo: BookingsRepository;
+  slots: Pick<SlotsRepository, 'find' | 'nextFree'>;
+  transaction: <T>(work: (repo: BookingsRepository) => Promise<T>) => Promise<T>;
+  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  clock: Clock;
+};
+
+const staffRoles: readonly Role[] = ['pedagogue', 'principal', 'pupil_health'];
+const ALTERNATIVES = 3;
+// "Mina bokningar" shows what is coming and what happened in the last month.
+const HISTORY_DAYS = 30;
+
+export function createBookingsService({ repo, slots, transaction, organisations, clock }: Deps) {
+  const isStaffOf = (actor: Actor, scope: { id: string; parentId: string | null }) =>
+    actor.memberships.some((m) => staffRoles.includes(m.role) && (m.organisationId === scope.id || m.organisationId === scope.parentId));
+
+  /** A booking is seen by its booker, the slot's hosts and the serving team's lead; else 404. */
+  async function visibleBooking(actor: Actor | null, id: string) {
+    requireActor(actor);
+    const booking = await repo.find(id);
+    if (!booking) throw bookingErrors.notFound();
+    const hosts = await repo.hostsOf([booking.slotId]);
+    const isBooker = booking.bookerId === actor.userId;
+    const isHost = hosts.some((h) => h.userId === actor.userId);
+    const scope = isBooker || isHost ? null : await organisations.requireVisible(actor, booking.organisationId).catch(() => null);
+    const isLead = !!scope && leadsTeam(actor, scope.servingTeamId);
+    if (!isBooker && !isHost && !isLead) throw bookingErrors.notFound();
+    return { booking, hosts, isBooker, isHost, isLead };
+  }
+
+  async function alternatives(organisationId: string, exceptId?: string) {
+    const rows = await slots.nextFree(organisationId, clock.now(), ALTERNATIVES, exceptId);
+    return rows.map((r) => ({ id: r.id, startsAt: r.startsAt.toISOString() }));
+  }
+
+  /** Why a seat could not be taken, read after the failed attempt rolled back. */
+  async function refusal(slotId: string) {
+    const slot = (await slots.find(slotId))!;
+    if (slot.kind === 'on_site') return bookingErrors.dropIn();
+    if (slot.cancelledAt) return bookingErrors.slotCancelled();
+    if (slot.startsAt <= clock.now()) return bookingErrors.past();
+    return bookingErrors.taken(await alternatives(slot.organisationId, slotId));
+  }
+
+  const mine = (b: BookingRow, hosts: { slotId: string; userId: string; name: string }[]): MyBooking => ({
+    id: b.id,
+    slotId: b.slotId,
+    topic: b.topic,
+    status: b.status,
+    note: b.note,
+    startsAt: b.startsAt.toISOString(),
+    endsAt: b.endsAt.toISOString(),
+    location: b.location,
+    organisationName: b.organisationName,
+    hosts: hosts.filter((h) => h.slotId === b.slotId).map(({ userId, name }) => ({ userId, name })),
+    cancelled: b.status === 'cancelled' ? { reason: b.cancelReason, byName: b.cancelledByName } : null,
+  });
+
+  return {
+    async book(actor: Actor | null, slotId: string, input: { topic: Topic; note?: string }) {
+      requireActor(actor);
+      const slot = await slots.find(slotId);
+      if (!slot) throw bookingErrors.slotNotFound();
+      const scope = await organisations.requireVisible(actor, slot.organisationId);
+      if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
+      assertAnonymous({ note: input.note });
+      const note = input.note ? input.note : null;
+      const outcome = await transaction(async (tx) => {
+        if (!(await tx.takeSeat(slotId, clock.now()))) return null;
+        return tx.insert({ slotId, bookerId: actor.userId, topic: input.topic, note });
+      }).catch((err) => {
+        if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
+        throw err;
+      });
+      if (!outcome) throw await refusal(slotId);
+      return outcome;
+    },
+
+    async mine(actor: Actor | null): Promise<MyBooking[]> {
+      requireActor(actor);
+      const rows = await repo.ofBooker(actor.userId, new Date(clock.now().getTime() - HISTORY_DAYS * 86_400_000));
+      const hosts = await repo.hostsOf([...new Set(rows.map((r) => r.slotId))]);
+      return rows.map((r) => mine(r, hosts));
+    },
+
+    async get(actor: Actor | null, id: string): Promise<MyBooking> {
+      const { booking, hosts } = await visibleBooking(actor, id);
+      return mine(booking, hosts);
+    },
+
+    /** Booker, host or team lead; the seat is free again at once. */
+    async cancel(actor: Actor | null, id: string, reason?: string) {
+      await visibleBooking(actor, id);
+      if (reason) assertAnonymous({ reason });
+      await transaction(async (tx) => {
+        const locked = await tx.lockBooking(id);
+        if (!locked || locked.status !== 'booked') throw bookingErrors.alreadyCancelled();
+        await tx.cancel(id, actor!.userId, reason || null, clock.now());
+        await tx.releaseSeat(locked.slotId);
+      });
+      return this.get(actor, id);
+    },
+
+    /** One transaction: the new seat is taken and the old one freed together, or neither. */
+    async move(actor: Actor | null, id: string, slotId: string) {
+      const { booking, isBooker } = await visibleBooking(actor, id);
+      if (!isBooker) throw bookingErrors.notBooker();
+      if (booking.slotId === slotId) throw bookingErrors.sameSlot();
+      const target = await slots.find(slotId);
+      if (!target) throw bookingErrors.slotNotFound();
+      await organisations.requireVisible(actor, target.organisationId);
+      if (target.organisationId !== booking.organisationId) throw bookingErrors.otherOrganisation();
+      const moved = await transaction(async (tx) => {
+        await tx.lockSlots([booking.slotId, slotId]);
+        const locked = await tx.lockBooking(id);
+        if (!locked || locked.status !== 'booked') throw bookingErrors.alreadyCancelled();
+        if (!(await tx.takeSeat(slotId, clock.now()))) return false;
+        await tx.releaseSeat(locked.slotId);
+        await tx.moveTo(id, slotId, clock.now());
+        return true;
+      }).catch((err) => {
+        if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
+        throw err;
+      });
+      if (!moved) throw await refusal(slotId);
+      return this.get(actor, id);
+    },
+
+    async markAttendance(actor: Actor | null, id: string, status: 'attended' | 'no_show') {
+      const { booking, isHost, isLead } = await visibleBooking(actor, id);
+      if (!isHost && !isLead) throw bookingErrors.notHost();
+      if (booking.status === 'cancelled') throw bookingErrors.alreadyCancelled();
+      if (booking.startsAt > clock.now()) throw bookingErrors.notYet();
+      await repo.setAttendance(id, status, clock.now());
+      return this.get(actor, id);
+    },
+
+    /** The booking's invite for the booker or a host (the team lead has no calendar entry). */
+    async invite(actor: Actor | null, id: string) {
+      const { booking, hosts, isBooker, isHost } = await visibleBooking(actor, id);
+      if (!isBooker && !isHost) throw bookingErrors.notFound();
+      return bookingInvite({
+        bookingId: booking.id,
+        sequence: booking.sequence,
+        cancelled: booking.status === 'cancelled' || !!booking.slotCancelledAt,
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        location: booking.location,
+        organisationName: booking.organisationName,
+        hosts,
+        stamp: booking.updatedAt,
+      });
+    },
+  };
+}
+
+export type BookingsService = ReturnType<typeof createBookingsService>;

@@ -1,0 +1,163 @@
+import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client.ts';
+import { bookings, closedDays, memberships, organisations, schoolPeriods, slotHosts, slotSeries, slots, users } from '../../../db/schema/index.ts';
+import { createScheduleRepository } from '../schedule/schedule.repository.ts';
+
+export type SlotRow = typeof slots.$inferSelect & { organisationName: string };
+export type NewSlot = { organisationId: string; kind: 'walk_and_talk' | 'on_site'; startsAt: Date; endsAt: Date; location: string; capacity: number };
+
+const slotColumns = {
+  id: slots.id,
+  seriesId: slots.seriesId,
+  organisationId: slots.organisationId,
+  organisationName: organisations.name,
+  kind: slots.kind,
+  startsAt: slots.startsAt,
+  endsAt: slots.endsAt,
+  location: slots.location,
+  capacity: slots.capacity,
+  booked: slots.booked,
+  cancelledAt: slots.cancelledAt,
+  cancelReason: slots.cancelReason,
+  createdAt: slots.createdAt,
+};
+
+export function createSlotsRepository(db: DbOrTx) {
+  return {
+    schedule: createScheduleRepository(db),
+
+    closedDays: () => db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays),
+
+    /** Terms and breaks of the organisation, or of its unit when it has none of its own. */
+    async schoolPeriods(organisationId: string, parentId: string | null) {
+      const rows = await db
+        .select({ organisationId: schoolPeriods.organisationId, kind: schoolPeriods.kind, name: schoolPeriods.name, startsOn: schoolPeriods.startsOn, endsOn: schoolPeriods.endsOn })
+        .from(schoolPeriods)
+        .where(inArray(schoolPeriods.organisationId, parentId ? [organisationId, parentId] : [organisationId]));
+      const own = rows.filter((r) => r.organisationId === organisationId);
+      return own.length > 0 ? own : rows;
+    },
+
+    /** The people who may host for a team: its social workers and team leads. */
+    async teamMembers(teamId: string) {
+      return db
+        .selectDistinct({ userId: users.id, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organisationId, teamId), inArray(memberships.role, ['social_worker', 'team_lead']), isNull(users.disabledAt)));
+    },
+
+    async insertSeries(values: typeof slotSeries.$inferInsert) {
+      const [row] = await db.insert(slotSeries).values(values).returning({ id: slotSeries.id });
+      return row!.id;
+    },
+
+    async insertSlots(seriesId: string | null, rows: NewSlot[], hostIds: string[]) {
+      if (rows.length === 0) return [];
+      const inserted = await db
+        .insert(slots)
+        .values(rows.map((r) => ({ ...r, seriesId })))
+        .returning({ id: slots.id, startsAt: slots.startsAt, endsAt: slots.endsAt });
+      await db.insert(slotHosts).values(inserted.flatMap((s) => hostIds.map((userId) => ({ slotId: s.id, userId, startsAt: s.startsAt, endsAt: s.endsAt }))));
+      return inserted.map((s) => s.id);
+    },
+
+    async byIds(ids: string[]): Promise<SlotRow[]> {
+      if (ids.length === 0) return [];
+      return db.select(slotColumns).from(slots).innerJoin(organisations, eq(organisations.id, slots.organisationId)).where(inArray(slots.id, ids)).orderBy(asc(slots.startsAt));
+    },
+
+    async find(id: string): Promise<SlotRow | undefined> {
+      const [row] = await db.select(slotColumns).from(slots).innerJoin(organisations, eq(organisations.id, slots.organisationId)).where(eq(slots.id, id)).limit(1);
+      return row;
+    },
+
+    /** The slot row locked for the rest of the transaction (cancel, move). */
+    async lock(id: string) {
+      const [row] = await db.select({ id: slots.id }).from(slots).where(eq(slots.id, id)).for('update');
+      return row;
+    },
+
+    async between(organisationId: string, from: Date, to: Date): Promise<SlotRow[]> {
+      return db
+        .select(slotColumns)
+        .from(slots)
+        .innerJoin(organisations, eq(organisations.id, slots.organisationId))
+        .where(and(eq(slots.organisationId, organisationId), gte(slots.startsAt, from), lt(slots.startsAt, to)))
+        .orderBy(asc(slots.startsAt));
+    },
+
+    async hostsOf(slotIds: string[]) {
+      if (slotIds.length === 0) return [];
+      return db
+        .select({ slotId: slotHosts.slotId, userId: slotHosts.userId, name: users.name })
+        .from(slotHosts)
+        .innerJoin(users, eq(users.id, slotHosts.userId))
+        .where(inArray(slotHosts.slotId, slotIds))
+        .orderBy(asc(users.name));
+    },
+
+    /** Slot ids a person hosts in [from, to), cancelled ones included (the host's week). */
+    async hostedIds(userId: string, from: Date, to: Date) {
+      const rows = await db
+        .select({ id: slotHosts.slotId })
+        .from(slotHosts)
+        .where(and(eq(slotHosts.userId, userId), gte(slotHosts.startsAt, from), lt(slotHosts.startsAt, to)));
+      return rows.map((r) => r.id);
+    },
+
+    async bookingsOf(slotIds: string[]) {
+      if (slotIds.length === 0) return [];
+      return db
+        .select({ id: bookings.id, slotId: bookings.slotId, bookerName: users.name, topic: bookings.topic, note: bookings.note, status: bookings.status })
+        .from(bookings)
+        .innerJoin(users, eq(users.id, bookings.bookerId))
+        .where(inArray(bookings.slotId, slotIds))
+        .orderBy(asc(bookings.createdAt));
+    },
+
+    /** Free bookable slots of an organisation after an instant, soonest first. */
+    async nextFree(organisationId: string, after: Date, limit: number, exceptId?: string) {
+      return db
+        .select({ id: slots.id, startsAt: slots.startsAt })
+        .from(slots)
+        .where(
+          and(
+            eq(slots.organisationId, organisationId),
+            eq(slots.kind, 'walk_and_talk'),
+            isNull(slots.cancelledAt),
+            gt(slots.startsAt, after),
+            lt(slots.booked, slots.capacity),
+            exceptId ? sql`${slots.id} <> ${exceptId}` : undefined,
+          ),
+        )
+        .orderBy(asc(slots.startsAt))
+        .limit(limit);
+    },
+
+    /** Cancels a slot: hosts are free again and every live booking is cancelled with it. */
+    async cancel(id: string, reason: string, byUserId: string, at: Date) {
+      await db.update(slots).set({ cancelledAt: at, cancelReason: reason, booked: 0 }).where(eq(slots.id, id));
+      await db.update(slotHosts).set({ active: false }).where(eq(slotHosts.slotId, id));
+      await db
+        .update(bookings)
+        .set({ status: 'cancelled', cancelReason: reason, cancelledBy: byUserId, sequence: sql`${bookings.sequence} + 1`, updatedAt: at })
+        .where(and(eq(bookings.slotId, id), eq(bookings.status, 'booked')));
+    },
+
+    /** Moves a slot; its hosts move with it and bookers' calendars learn of it (SEQUENCE). */
+    async move(id: string, startsAt: Date, endsAt: Date, at: Date) {
+      await db.update(slots).set({ startsAt, endsAt }).where(eq(slots.id, id));
+      await db.update(slotHosts).set({ startsAt, endsAt }).where(eq(slotHosts.slotId, id));
+      await db
+        .update(bookings)
+        .set({ sequence: sql`${bookings.sequence} + 1`, updatedAt: at })
+        .where(and(eq(bookings.slotId, id), or(eq(bookings.status, 'booked'), eq(bookings.status, 'attended'))));
+    },
+  };
+}
+
+export type SlotsRepository = ReturnType<typeof createSlotsRepository>;
+
+export const slotsTransaction = (db: Db) => <T>(work: (repo: SlotsRepository) => Promise<T>) =>
+  db.transaction((tx) => work(createSlotsRepository(tx)));

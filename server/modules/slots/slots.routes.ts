@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemSchema } from '../../contracts/errors.ts';
+import {
+  cancelSlotBody,
+  hostedQuery,
+  hostedSlotSchema,
+  moveSlotBody,
+  seriesBody,
+  seriesCreatedSchema,
+  seriesPreviewSchema,
+  slotParams,
+  slotSchema,
+  slotsQuery,
+} from '../../contracts/slots.ts';
+import { z } from '../../contracts/zod.ts';
+import type { SlotsService } from './slots.service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const tags = ['Walk-and-talk'];
+
+export const slotsRoutes: FastifyPluginAsyncZod<{ slots: SlotsService }> = async (app, { slots }) => {
+  app.get(
+    '/api/slots',
+    { schema: { tags, summary: 'Verksamhetens walk-and-talk-tider (standard: de kommande åtta veckorna)', querystring: slotsQuery, response: { 200: z.array(slotSchema), ...problems } } },
+    async (request) => slots.list(request.actor, request.query.organisationId, request.query.from, request.query.to),
+  );
+
+  app.post(
+    '/api/slot-series/preview',
+    { schema: { tags, summary: 'Förhandsgranska en serie: vilka datum den får och vilka som hoppas över och varför', body: seriesBody, response: { 200: seriesPreviewSchema, ...problems } } },
+    async (request) => slots.preview(request.actor, request.body),
+  );
+
+  app.post(
+    '/api/slot-series',
+    { schema: { tags, summary: 'Lägg ut en serie tider (helgdagar, lov, frånvaro och jourdagar hoppas över)', body: seriesBody, response: { 201: seriesCreatedSchema, 409: problemSchema, ...problems } } },
+    async (request, reply) => reply.code(201).send(await slots.createSeries(request.actor, request.body)),
+  );
+
+  app.post(
+    '/api/slots/:id/cancel',
+    { schema: { tags, summary: 'Ställ in en tid (värd eller enhetschef); bokningarna avbokas', params: slotParams, body: cancelSlotBody, response: { 200: slotSchema, ...problems } } },
+    async (request) => slots.cancel(request.actor, request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/api/slots/:id/move',
+    { schema: { tags, summary: 'Flytta en tid (värd eller enhetschef); bokningarna följer med', params: slotParams, body: moveSlotBody, response: { 200: slotSchema, 409: problemSchema, ...problems } } },
+    async (request) => slots.move(request.actor, request.params.id, request.body.startsAt),
+  );
+
+  app.get(
+    '/api/me/hosted-slots',
+    { schema: { tags, summary: 'Mina tider som värd med bokningar, ämnen och anteckningar (standard: sju dagar framåt)', querystring: hostedQuery, response: { 200: z.array(hostedSlotSchema), ...problems } } },
+    async (request) => slots.hosted(request.actor, request.query.from, request.query.to),
+  );
+};

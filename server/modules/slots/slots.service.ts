@@ -1,0 +1,168 @@
+import type { HostedSlot, SeriesBody, SeriesPreview, Slot } from '../../contracts/slots.ts';
+import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/access.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { errors, sqlState } from '../../lib/errors.ts';
+import { addDays, stockholmDate } from '../../lib/time.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
+import { slotErrors } from './slots.errors.ts';
+import type { SlotRow, SlotsRepository } from './slots.repository.ts';
+
+type Deps = {
+  repo: SlotsRepository;
+  transaction: <T>(work: (repo: SlotsRepository) => Promise<T>) => Promise<T>;
+  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  clock: Clock;
+};
+
+const DEFAULT_WEEKS = 8;
+type Scope = Awaited<ReturnType<OrganisationsService['requireVisible']>>;
+
+export function createSlotsService({ repo, transaction, organisations, clock }: Deps) {
+  /** Slots as the API shows them, hosts included. */
+  async function present(tx: SlotsRepository, rows: SlotRow[]): Promise<Slot[]> {
+    const hosts = await tx.hostsOf(rows.map((r) => r.id));
+    const now = clock.now();
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisationId,
+      organisationName: r.organisationName,
+      kind: r.kind,
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      location: r.location,
+      hosts: hosts.filter((h) => h.slotId === r.id).map(({ userId, name }) => ({ userId, name })),
+      capacity: r.capacity,
+      booked: r.booked,
+      bookable: r.kind === 'walk_and_talk' && !r.cancelledAt && r.startsAt > now && r.booked < r.capacity,
+      cancelled: r.cancelledAt ? { reason: r.cancelReason ?? '' } : null,
+    }));
+  }
+
+  /** Who may publish for an organisation: the serving team's social workers and team lead. */
+  async function requirePublisher(actor: Actor | null, body: Pick<SeriesBody, 'organisationId' | 'hostIds'>) {
+    const scope = await organisations.requireVisible(actor, body.organisationId);
+    if (!scope.servingTeamId || !memberOfTeam(actor!, scope.servingTeamId)) throw slotErrors.notPublisher();
+    if (!leadsTeam(actor!, scope.servingTeamId) && !body.hostIds.includes(actor!.userId)) throw slotErrors.ownSeries();
+    const members = new Set((await repo.teamMembers(scope.servingTeamId)).map((m) => m.userId));
+    if (!body.hostIds.every((id) => members.has(id))) throw slotErrors.unknownHost();
+    return scope;
+  }
+
+  async function contextFor(tx: SlotsRepository, scope: Scope, hostIds: string[], from: string, until: string, exceptSlotId?: string): Promise<SeriesContext> {
+    const start = new Date(`${addDays(from, -1)}T00:00:00Z`);
+    const end = new Date(`${addDays(until, 2)}T00:00:00Z`);
+    const [closed, periods, absences, duty, busy] = await Promise.all([
+      tx.closedDays(),
+      tx.schoolPeriods(scope.id, scope.parentId),
+      tx.schedule.absences(hostIds, from, until),
+      tx.schedule.dutyDays(hostIds, from, until),
+      tx.schedule.hostedBetween(hostIds, start, end, exceptSlotId),
+    ]);
+    return {
+      now: clock.now(),
+      closedDays: new Map(closed.map((c) => [c.day, c.name])),
+      terms: periods.filter((p) => p.kind === 'term'),
+      breaks: periods.filter((p) => p.kind === 'break'),
+      absences,
+      dutyDays: duty.map((d) => ({ name: d.name, startsOn: d.day, endsOn: d.day })),
+      busy,
+    };
+  }
+
+  const ruleOf = (b: SeriesBody): SeriesRule => ({ weekday: b.weekday, startTime: b.startTime, durationMinutes: b.durationMinutes, intervalWeeks: b.intervalWeeks, from: b.from, until: b.until });
+
+  /** Loads a slot the actor may see, and says whether they may change it. */
+  async function visibleSlot(actor: Actor | null, id: string) {
+    requireActor(actor);
+    const slot = await repo.find(id);
+    if (!slot) throw errors.notFound('Tiden finns inte, eller så har du inte tillgång till den.');
+    const scope = await organisations.requireVisible(actor, slot.organisationId);
+    const hosts = await repo.hostsOf([id]);
+    const mayChange = hosts.some((h) => h.userId === actor!.userId) || leadsTeam(actor!, scope.servingTeamId);
+    return { slot, scope, hosts, mayChange };
+  }
+
+  return {
+    async list(actor: Actor | null, organisationId: string, from?: string, to?: string): Promise<Slot[]> {
+      await organisations.requireVisible(actor, organisationId);
+      const start = from ? new Date(from) : clock.now();
+      const end = to ? new Date(to) : new Date(start.getTime() + DEFAULT_WEEKS * 7 * 86_400_000);
+      return present(repo, await repo.between(organisationId, start, end));
+    },
+
+    async preview(actor: Actor | null, body: SeriesBody): Promise<SeriesPreview> {
+      const scope = await requirePublisher(actor, body);
+      const { slots, skipped } = planSeries(ruleOf(body), await contextFor(repo, scope, body.hostIds, body.from, body.until));
+      return { slots: slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })), skipped };
+    },
+
+    async createSeries(actor: Actor | null, body: SeriesBody) {
+      const scope = await requirePublisher(actor, body);
+      try {
+        return await transaction(async (tx) => {
+          await tx.schedule.lockPeople(body.hostIds);
+          const { slots, skipped } = planSeries(ruleOf(body), await contextFor(tx, scope, body.hostIds, body.from, body.until));
+          if (slots.length === 0) throw slotErrors.empty();
+          const id = await tx.insertSeries({ ...ruleOf(body), startsOn: body.from, endsOn: body.until, organisationId: body.organisationId, kind: body.kind, location: body.location, capacity: body.capacity, createdBy: actor!.userId });
+          const ids = await tx.insertSlots(
+            id,
+            slots.map((s) => ({ organisationId: body.organisationId, kind: body.kind, startsAt: s.startsAt, endsAt: s.endsAt, location: body.location, capacity: body.capacity })),
+            body.hostIds,
+          );
+          return { id, slots: await present(tx, await tx.byIds(ids)), skipped };
+        });
+      } catch (err) {
+        if (sqlState(err).code === '23P01') throw slotErrors.seriesClash();
+        throw err;
+      }
+    },
+
+    async cancel(actor: Actor | null, id: string, reason: string) {
+      const { slot, mayChange } = await visibleSlot(actor, id);
+      if (!mayChange) throw slotErrors.notHost();
+      if (slot.cancelledAt) throw slotErrors.cancelled();
+      await transaction(async (tx) => {
+        await tx.lock(id);
+        await tx.cancel(id, reason, actor!.userId, clock.now());
+      });
+      return (await present(repo, await repo.byIds([id])))[0]!;
+    },
+
+    /** Moves one slot; its bookings follow. The new time must be free for every host. */
+    async move(actor: Actor | null, id: string, startsAtIso: string) {
+      const { slot, scope, hosts, mayChange } = await visibleSlot(actor, id);
+      if (!mayChange) throw slotErrors.notHost();
+      if (slot.cancelledAt) throw slotErrors.cancelled();
+      const startsAt = new Date(startsAtIso);
+      const endsAt = movedEnd(startsAt, slot);
+      const hostIds = hosts.map((h) => h.userId);
+      try {
+        await transaction(async (tx) => {
+          await tx.lock(id);
+          await tx.schedule.lockPeople(hostIds);
+          const date = stockholmDate(startsAt);
+          const skip = skipOf(date, startsAt, endsAt, await contextFor(tx, scope, hostIds, date, date, id));
+          if (skip) throw slotErrors.moveNotAllowed(skip.label);
+          await tx.move(id, startsAt, endsAt, clock.now());
+        });
+      } catch (err) {
+        if (sqlState(err).code === '23P01') throw slotErrors.hostBusy(hosts[0]!.name, startsAt);
+        throw err;
+      }
+      return (await present(repo, await repo.byIds([id])))[0]!;
+    },
+
+    /** The actor's own hosted slots with every booking, topic and note: the host's week. */
+    async hosted(actor: Actor | null, from?: string, to?: string): Promise<HostedSlot[]> {
+      requireActor(actor);
+      const start = from ? new Date(from) : clock.now();
+      const end = to ? new Date(to) : new Date(start.getTime() + 7 * 86_400_000);
+      const ids = await repo.hostedIds(actor.userId, start, end);
+      const [slots, bookings] = await Promise.all([present(repo, await repo.byIds(ids)), repo.bookingsOf(ids)]);
+      return slots.map((s) => ({ ...s, bookings: bookings.filter((b) => b.slotId === s.id).map(({ slotId: _slot, ...b }) => b) }));
+    },
+  };
+}
+
+export type SlotsService = ReturnType<typeof createSlotsService>;
