@@ -19,7 +19,7 @@ import { createAssignmentsService } from './modules/assignments/assignments.serv
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
-import { createProfileRepository } from './modules/profile/profile.repository.ts';
+import { createProfileRepository, profileTransaction } from './modules/profile/profile.repository.ts';
 import { profileRoutes } from './modules/profile/profile.routes.ts';
 import { createProfileService } from './modules/profile/profile.service.ts';
 import { createRosterRepository, rosterTransaction } from './modules/roster/roster.repository.ts';
@@ -91,7 +91,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
   const assignments = createAssignmentsService({ repo: createAssignmentsRepository(database.db), clock });
   const settings = createSettingsService({ repo: createSettingsRepository(database.db) });
-  const profile = createProfileService({ repo: createProfileRepository(database.db), clock });
+  const profile = createProfileService({ repo: createProfileRepository(database.db), transaction: profileTransaction(database.db), clock });
   const contacts = createContactsService({ repo: createContactsRepository(database.db), organisations, clock });
   const slotsRepo = createSlotsRepository(database.db);
   const slots = createSlotsService({ repo: slotsRepo, transaction: slotsTransaction(database.db), organisations, clock });

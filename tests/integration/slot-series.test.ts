@@ -164,3 +164,23 @@ describe('the slot list', () => {
     expect(cancelled.json()).toMatchObject({ cancelled: { reason: 'Utbildningsdag' }, bookable: false });
   });
 });
+
+describe('a host cannot be away or on duty while hosting', () => {
+  test('an absence over a hosted walk-and-talk is 409 schedule_conflict, nothing written', async () => {
+    const { app, db, school, anna, asAnna } = await district();
+    await createSlot(db, { organisationId: school.id, hostIds: [anna.id], startsAt: '2026-03-10T13:00:00+01:00' });
+    const res = await app.inject({ method: 'POST', url: '/api/me/absences', headers: asAnna, payload: { startsOn: '2026-03-09', endsOn: '2026-03-11' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'schedule_conflict', detail: 'Du har en walk-and-talk tisdag 10 mars kl. 13.00 och kan inte vara borta då. Ställ in eller flytta tiden först.' });
+    expect((await app.inject({ method: 'GET', url: '/api/me/absences', headers: asAnna })).json()).toEqual([]);
+  });
+
+  test('putting a host on duty the day of their walk-and-talk is 409 schedule_conflict', async () => {
+    const { app, db, school, team, anna, lead } = await district();
+    await createSlot(db, { organisationId: school.id, hostIds: [anna.id], startsAt: '2026-03-10T13:00:00+01:00' });
+    const res = await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/roster/2026-03-10`, headers: await asUser(app, lead), payload: { userId: anna.id } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe('Anna Berg har en walk-and-talk tisdag 10 mars kl. 13.00 och kan inte ha jourtelefonen den dagen. Ställ in eller flytta tiden först.');
+  });
+});
+

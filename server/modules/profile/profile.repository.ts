@@ -1,9 +1,11 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.ts';
+import type { Db, DbOrTx } from '../../../db/client.ts';
 import { absences, dutyRoster, users } from '../../../db/schema/index.ts';
+import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createProfileRepository(db: DbOrTx) {
   return {
+    schedule: createScheduleRepository(db),
     async profile(userId: string) {
       const [row] = await db.select({ name: users.name, email: users.email, title: users.title, phone: users.phone }).from(users).where(eq(users.id, userId));
       return row;
@@ -32,3 +34,6 @@ export function createProfileRepository(db: DbOrTx) {
 }
 
 export type ProfileRepository = ReturnType<typeof createProfileRepository>;
+
+export const profileTransaction = (db: Db) => <T>(work: (repo: ProfileRepository) => Promise<T>) =>
+  db.transaction((tx) => work(createProfileRepository(tx)));

@@ -3,11 +3,13 @@ import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { stockholmDate } from '../../lib/time.ts';
 import type { ProfileRepository } from './profile.repository.ts';
+import { scheduleErrors } from '../schedule/schedule.errors.ts';
+import { daySpan } from '../schedule/schedule.models.ts';
 
-type Deps = { repo: ProfileRepository; clock: Clock };
+type Deps = { repo: ProfileRepository; transaction: <T>(work: (repo: ProfileRepository) => Promise<T>) => Promise<T>; clock: Clock };
 
 /** A team member's own profile and absences. Only the person sees the reason of an absence. */
-export function createProfileService({ repo, clock }: Deps) {
+export function createProfileService({ repo, transaction, clock }: Deps) {
   function requireTeamMember(actor: Actor | null): asserts actor is Actor {
     requireActor(actor);
     if (!actor.memberships.some((m) => teamRoles.includes(m.role))) throw errors.forbidden('Frånvaro och profil finns för teamets medarbetare.');
@@ -30,7 +32,14 @@ export function createProfileService({ repo, clock }: Deps) {
     /** Adds an absence; returns the duty days it covers, so the person can tell the team lead. */
     async addAbsence(actor: Actor | null, a: { startsOn: string; endsOn: string; reason?: string }) {
       requireTeamMember(actor);
-      const id = await repo.addAbsence(actor.userId, a);
+      // Under the person's lock, so a walk-and-talk published at the same moment cannot slip in.
+      const id = await transaction(async (tx) => {
+        await tx.schedule.lockPeople([actor.userId]);
+        const { start, end } = daySpan(a.startsOn, a.endsOn);
+        const [hosting] = await tx.schedule.hostedBetween([actor.userId], start, end);
+        if (hosting) throw scheduleErrors.hosting('Du', hosting.startsAt, 'vara borta då');
+        return tx.addAbsence(actor.userId, a);
+      });
       const dutyDays = (await repo.dutyDaysBetween(actor.userId, a.startsOn, a.endsOn)).map((d) => d.day);
       return { id, dutyDays };
     },

@@ -1,9 +1,11 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { absences, closedDays, dutyRoster, memberships, users } from '../../../db/schema/index.ts';
+import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createRosterRepository(db: DbOrTx) {
   return {
+    schedule: createScheduleRepository(db),
     /** The team's social workers: the people who can hold the duty phone. */
     async workers(teamId: string) {
       return db

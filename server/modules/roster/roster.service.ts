@@ -3,6 +3,8 @@ import { requireAccess, type Actor } from '../../lib/access.ts';
 import { dayRule } from '../../lib/calendar.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { addDays, monthEnd, stockholmDate } from '../../lib/time.ts';
+import { scheduleErrors } from '../schedule/schedule.errors.ts';
+import { daySpan } from '../schedule/schedule.models.ts';
 import { rosterErrors } from './roster.errors.ts';
 import type { RosterRepository } from './roster.repository.ts';
 
@@ -21,7 +23,11 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
     if (rule.closed) throw rosterErrors.closedDay(date, rule.name);
     const worker = (await tx.workers(teamId)).find((w) => w.userId === userId);
     if (!worker) throw rosterErrors.notAWorker();
+    await tx.schedule.lockPeople([userId]);
     if ((await tx.absencesBetween([userId], date, date)).length) throw rosterErrors.absent(worker.name, date);
+    const { start, end } = daySpan(date, date);
+    const [hosting] = await tx.schedule.hostedBetween([userId], start, end);
+    if (hosting) throw scheduleErrors.hosting(worker.name, hosting.startsAt, 'ha jourtelefonen den dagen');
   }
 
   return {
