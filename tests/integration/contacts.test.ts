@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
-import { addAbsence, assignContact, createDistrict, createUser, putOnDuty, setTeamSettings } from '../helpers/factories.ts';
+import { addAbsence, assignContact, createDistrict, createSlot, createUser, putOnDuty, setTeamSettings } from '../helpers/factories.ts';
 
 // Tuesday 3 March 2026, 10:00 in Stockholm.
 const TUESDAY_MORNING = '2026-03-03T10:00:00+01:00';
@@ -33,6 +33,17 @@ describe('named contacts', () => {
     expect(contacts[1].status).toEqual({ kind: 'away', until: '2026-03-04', label: 'Borta till onsdag 4 mars' });
     expect(res.body).not.toContain('Sjukdom'); // the reason stays private
     expect(team.id).toBeTruthy();
+  });
+
+  test('a contact out on a walk-and-talk shows "I walk-and-talk till …", and on-site hours name the school', async () => {
+    const { app, db, school, anna, johan, pedagogue } = await district();
+    await createSlot(db, { organisationId: school.id, hostIds: [anna.id], startsAt: '2026-03-03T09:30:00+01:00', minutes: 60 });
+    await createSlot(db, { organisationId: school.id, hostIds: [johan.id], startsAt: '2026-03-03T08:00:00+01:00', minutes: 240, kind: 'on_site' });
+    const headers = await asUser(app, pedagogue);
+    const contacts = (await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/contacts`, headers })).json();
+    expect(contacts.map((c: { status: { label: string } }) => c.status.label)).toEqual(['I walk-and-talk till 10.30', `På ${school.name} till 12.00`]);
+    const reach = (await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/reach`, headers })).json();
+    expect(reach.routes.map((r: { kind: string }) => r.kind)).toEqual(['duty_phone', 'emergency']);
   });
 
   test('an assignment that has ended is history, not a current contact', async () => {

@@ -10,10 +10,20 @@ const absencesOf = (userId: unknown, date: unknown) => sql<AbsencePeriod[]>`(
   select coalesce(json_agg(json_build_object('startsOn', a.starts_on, 'endsOn', a.ends_on) order by a.starts_on), '[]'::json)
   from absences a where a.user_id = ${userId} and a.ends_on >= ${date}::date)`;
 
+export type BusyPeriod = { from: string; until: string; label: string };
+
+// What the person is doing at the instant: a walk-and-talk they host, or hours on site at a school.
+const busyOf = (userId: unknown, at: unknown) => sql<BusyPeriod[]>`(
+  select coalesce(json_agg(json_build_object('from', h.starts_at, 'until', h.ends_at,
+    'label', case when s.kind = 'on_site' then 'På ' || o.name else 'I walk-and-talk' end)), '[]'::json)
+  from slot_hosts h join slots s on s.id = h.slot_id join organisations o on o.id = s.organisation_id
+  where h.user_id = ${userId} and h.active and h.starts_at <= ${at}::timestamptz and h.ends_at > ${at}::timestamptz)`;
+
 // The contacts and reach endpoints are the most read in the product: every query is prepared
 // and the day's facts take two round trips after the visibility check.
 export function createContactsRepository(db: DbOrTx) {
   const date = sql.placeholder('date');
+  const at = sql.placeholder('at');
 
   const assignments = db
     .select({
@@ -26,6 +36,7 @@ export function createContactsRepository(db: DbOrTx) {
       sectionId: contactAssignments.sectionId,
       sectionName: sections.name,
       absences: absencesOf(users.id, date),
+      busy: busyOf(users.id, at),
     })
     .from(contactAssignments)
     .innerJoin(users, eq(users.id, contactAssignments.userId))
@@ -52,6 +63,7 @@ export function createContactsRepository(db: DbOrTx) {
       holderName: users.name,
       holderPhone: users.phone,
       holderAbsences: absencesOf(users.id, date),
+      holderBusy: busyOf(users.id, at),
     })
     .from(teamSettings)
     .leftJoin(dutyRoster, and(eq(dutyRoster.teamId, teamSettings.teamId), sql`${dutyRoster.day} = ${date}::date`))
@@ -63,9 +75,9 @@ export function createContactsRepository(db: DbOrTx) {
 
   return {
     /** Contacts named for these places on a date, with profile and coming absences. */
-    activeAssignments: (places: string[], day: string) => assignments.execute({ places, date: day }),
+    activeAssignments: (places: string[], day: string, instant: Date) => assignments.execute({ places, date: day, at: instant.toISOString() }),
     /** The team's settings and who holds the duty phone on the date (with their absences). */
-    teamDay: async (teamId: string, day: string) => (await teamDay.execute({ teamId, date: day }))[0],
+    teamDay: async (teamId: string, day: string, instant: Date) => (await teamDay.execute({ teamId, date: day, at: instant.toISOString() }))[0],
     closedDays: () => closed.execute(),
   };
 }

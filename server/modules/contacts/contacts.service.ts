@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { stockholmDate } from '../../lib/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { contactStatuses, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
-import type { AbsencePeriod, ContactsRepository } from './contacts.repository.ts';
+import type { AbsencePeriod, BusyPeriod, ContactsRepository } from './contacts.repository.ts';
 
 type Deps = {
   repo: ContactsRepository;
@@ -23,18 +23,18 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     // A preschool's contacts include those named for its whole preschool unit.
     const places = place.parentId ? [place.id, place.parentId] : [place.id];
     const [assignments, day, closed] = await Promise.all([
-      repo.activeAssignments(places, date),
-      teamId ? repo.teamDay(teamId, date) : undefined,
+      repo.activeAssignments(places, date, at),
+      teamId ? repo.teamDay(teamId, date, at) : undefined,
       repo.closedDays(),
     ]);
 
-    const person = (userId: string, name: string, phone: string | null, absences: AbsencePeriod[]): PersonFacts => ({
+    const person = (userId: string, name: string, phone: string | null, absences: AbsencePeriod[], busy: BusyPeriod[]): PersonFacts => ({
       userId,
       name,
       phone,
       absences,
       dutyDays: new Set(day?.holderId === userId ? [date] : []),
-      busy: [],
+      busy: busy.map((b) => ({ from: new Date(b.from), until: new Date(b.until), label: b.label })),
     });
     const team: TeamFacts = {
       hours: day ? { opens: day.officeOpens, closes: day.officeCloses } : DEFAULT_HOURS,
@@ -42,7 +42,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
       dutyPhone: day?.dutyPhone ?? null,
       afterHoursName: day?.afterHoursName ?? 'Socialjouren',
       afterHoursPhone: day?.afterHoursPhone ?? null,
-      dutyHolder: day?.holderId ? person(day.holderId, day.holderName!, day.holderPhone, day.holderAbsences) : null,
+      dutyHolder: day?.holderId ? person(day.holderId, day.holderName!, day.holderPhone, day.holderAbsences, day.holderBusy) : null,
     };
 
     // The actor's own section first, then contacts for the whole organisation, then the rest.
@@ -56,7 +56,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     async listContacts(actor: Actor | null, organisationId: string): Promise<Contact[]> {
       const at = clock.now();
       const { ordered, person, team } = await facts(actor, organisationId, at);
-      const statuses = contactStatuses(ordered.map((a) => person(a.userId, a.name, a.phone, a.absences)), team, at);
+      const statuses = contactStatuses(ordered.map((a) => person(a.userId, a.name, a.phone, a.absences, a.busy)), team, at);
       return ordered.map((a, i) => ({
         userId: a.userId,
         name: a.name,
@@ -75,7 +75,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
       const seen = new Set<string>();
       const contacts = ordered
         .filter((a) => !seen.has(a.userId) && seen.add(a.userId))
-        .map((a) => ({ ...person(a.userId, a.name, a.phone, a.absences), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` }));
+        .map((a) => ({ ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` }));
       return { at: at.toISOString(), routes: resolveReach(contacts, team, at) };
     },
   };
