@@ -25,6 +25,7 @@ import { createProfileService } from './modules/profile/profile.service.ts';
 import { createRosterRepository, rosterTransaction } from './modules/roster/roster.repository.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { createRosterService } from './modules/roster/roster.service.ts';
+import { anonymityRoutes } from './modules/anonymity/anonymity.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { createBookingsRepository, bookingsTransaction } from './modules/bookings/bookings.repository.ts';
 import { createBookingsService } from './modules/bookings/bookings.service.ts';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(settingsRoutes, { settings });
   await app.register(slotsRoutes, { slots });
   await app.register(bookingsRoutes, { bookings });
+  await app.register(anonymityRoutes);
 
   // Unknown API paths answer JSON, also when the web app catches every other path.
   const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');

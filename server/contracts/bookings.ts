@@ -23,6 +23,7 @@ export const myBookingSchema = bookingSchema
     startsAt: z.string(),
     endsAt: z.string(),
     location: z.string(),
+    organisationId: z.string(),
     organisationName: z.string(),
     hosts: z.array(z.object({ userId: z.string(), name: z.string() })),
     /** Why it was cancelled, and by whom, when it was. */

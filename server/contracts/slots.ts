@@ -88,4 +88,5 @@ export const hostedSlotSchema = slotSchema
   })
   .meta({ id: 'HostedSlot' });
 export type HostedSlot = z.infer<typeof hostedSlotSchema>;
-export const hostedQuery = z.object({ from: instant.optional(), to: instant.optional() }).strict();
+/** Whole Stockholm days, both included (default: today and six days on). */
+export const hostedQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();

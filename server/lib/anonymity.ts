@@ -13,9 +13,12 @@ export type IdentifierKind = 'personal_identity_number' | 'coordination_number' 
  *  can be logged or returned without leaking what it found. */
 export type Finding = { kind: IdentifierKind; index: number; length: number };
 
-// Local part allows Swedish (any) letters; "(at)"/"[at]" catch the common half-hearted disguise.
-const EMAIL =
-  /[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*(?:@|\s?[([]at[)\]]\s?)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}/giu;
+// E-mail: found from each "@" outwards (one left-to-right pattern would be quadratic on long
+// words). "(at)"/"[at]" catch the common half-hearted disguise; the local part may hold any
+// letters, Swedish ones included.
+const AT = /@|\s?[([]at[)\]]\s?/gi;
+const LOCAL_CHAR = /[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]/u;
+const DOMAIN = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,10}\p{L}{2,63}/uy;
 
 // Not newlines: numbers on separate lines are separate things.
 const WS = '[ \\t\\u00a0\\u2009\\u202f]';
@@ -93,8 +96,12 @@ function isPhone(groups: Group[], seps: string[], text: string): boolean {
   // the subscriber part grouped one way only, and no dash after a plain space. That keeps lists
   // such as "08-09 10-11" and "vecka 02 2025-05-22" out.
   if (national.length > 5 || national.some((g) => g.length < 2)) return false;
+  // The only two-digit area code is 08 (Stockholm), so "09-14 13 700" is a time and an amount.
+  if (national[0]!.length === 2 && national[0] !== '08') return false;
+  // A spaced dash ("070 - 123 45 67") only right after the area code: later it is a range.
   const later = new Set(nationalSeps.slice(1).map(core));
   if (later.size > 1 || (later.has('-') && /^\s$/.test(nationalSeps[0] ?? ''))) return false;
+  if (nationalSeps.slice(1).some((s) => s.length > 1)) return false;
   // An ISO date (2025-11-06) inside the stretch is a date, whatever stands before it.
   for (let k = 0; k + 2 < groups.length; k++) {
     const [y, m, d] = [groups[k]!.digits, groups[k + 1]!.digits, groups[k + 2]!.digits];
@@ -109,27 +116,32 @@ function isPhone(groups: Group[], seps: string[], text: string): boolean {
   return n.length >= 8 && n.length <= 10; // other area codes
 }
 
-function classify(groups: Group[], seps: string[], text: string): IdentifierKind | null {
-  const digits = groups.map((g) => g.digits).join('');
+function classify(groups: Group[], seps: string[], count: number, text: string): IdentifierKind | null {
+  // Cheap gates first, so long runs of ordinary numbers cost next to nothing.
+  const first = groups[0]!.digits;
+  const phoneLike = first[0] === '0' || text[groups[0]!.start - 1] === '+';
+  const identityLike = groups.length <= 2 && (count === 10 || count === 12);
   // Ten digits in one block starting 07 is first and foremost a mobile number (070… is also a
   // valid birth date, 2007); either way it is refused, this only picks the wording.
-  if (groups.length === 1 && digits.length === 10 && digits.startsWith('07') && isPhone(groups, seps, text)) {
-    return 'phone';
-  }
-  return classifyIdentityNumber(groups, seps) ?? (isPhone(groups, seps, text) ? 'phone' : null);
+  if (groups.length === 1 && count === 10 && first.startsWith('07') && isPhone(groups, seps, text)) return 'phone';
+  return (identityLike && classifyIdentityNumber(groups, seps)) || (phoneLike && isPhone(groups, seps, text) ? 'phone' : null);
 }
 
 /** Every stretch of whole groups, starting and ending at token breaks, that classifies. */
 function spansInRun(groups: Group[], seps: string[], text: string): Span[] {
   const spans: Span[] = [];
-  for (let i = 0; i < groups.length; i++) {
+  // "2021/0332", "1.0701…": a run glued to digits before it by / . , : is the tail of another
+  // number, so nothing may start at its first group.
+  const glued = /\d[/.,:]$/.test(text.slice(Math.max(0, groups[0]!.start - 2), groups[0]!.start));
+  for (let i = glued ? 1 : 0; i < groups.length; i++) {
     if (i > 0 && !TOKEN_BREAK.test(seps[i - 1]!)) continue;
     let count = 0;
     for (let j = i; j < groups.length; j++) {
       count += groups[j]!.digits.length;
       if (count > 13) break; // 0046 + nine digits is the longest form there is
+      if (count < 7) continue; // 08 + five digits is the shortest
       if (j < groups.length - 1 && !TOKEN_BREAK.test(seps[j]!)) continue;
-      const kind = classify(groups.slice(i, j + 1), seps.slice(i, j), text);
+      const kind = classify(groups.slice(i, j + 1), seps.slice(i, j), count, text);
       if (!kind) continue;
       const start = groups[i]!.start;
       // A phone finding includes its leading "+" or the "(" of "(08) 123 45 67".
@@ -175,14 +187,25 @@ const priority: Record<IdentifierKind, number> = {
   phone: 1,
 };
 
+function emailSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const at of text.matchAll(AT)) {
+    let start = at.index;
+    // At most 64 characters back (the limit for a local part): keeps this linear.
+    while (start > 0 && at.index - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    while (text[start] === '.') start++;
+    DOMAIN.lastIndex = at.index + at[0].length;
+    const domain = DOMAIN.exec(text);
+    if (start < at.index && domain) spans.push({ kind: 'email', index: start, end: DOMAIN.lastIndex });
+  }
+  return spans;
+}
+
 export function findIdentifyingData(text: string): Finding[] {
-  const candidates: Span[] = [];
+  const candidates = emailSpans(text);
   // Blank out addresses (same length, letters end digit runs) so their digits are not read twice.
   let masked = text;
-  for (const m of text.matchAll(EMAIL)) {
-    candidates.push({ kind: 'email', index: m.index, end: m.index + m[0].length });
-    masked = masked.slice(0, m.index) + 'x'.repeat(m[0].length) + masked.slice(m.index + m[0].length);
-  }
+  for (const e of candidates) masked = masked.slice(0, e.index) + 'x'.repeat(e.end - e.index) + masked.slice(e.end);
   candidates.push(...digitSpans(masked));
   // Overlaps: identity numbers win over phone numbers, then the longer stretch.
   candidates.sort((a, b) => priority[a.kind] - priority[b.kind] || b.end - b.index - (a.end - a.index));

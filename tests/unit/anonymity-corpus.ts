@@ -187,7 +187,22 @@ const fragments: ((r: Rng) => string)[] = [
   (r) => `år ${int(r, 1990, 2030)}`,
   (r) => `${int(r, 2, 40)} minuter`,
   (r) => `sida ${int(r, 1, 300)}`,
-  (r) => `${int(r, 2024, 2027)}-${pad(int(r, 1, 12))}-${pad(int(r, 1, 28))} ${int(r, 8, 12)}-${int(r, 13, 16)}`,
+  // Harder: numbers side by side, leading zeros, dash-joined pairs.
+  (r) => `${int(r, 2024, 2027)}-${pad(int(r, 1, 12))}-${pad(int(r, 1, 28))} ${pad(int(r, 8, 12))}-${int(r, 13, 16)}`,
+  (r) => `vecka ${pad(int(r, 1, 9))} ${int(r, 2024, 2027)}-${pad(int(r, 1, 12))}-${pad(int(r, 1, 28))}`,
+  (r) => `tider ${pad(int(r, 7, 9))}-${pad(int(r, 10, 11))} ${int(r, 12, 14)}-${int(r, 15, 16)}`,
+  (r) => `${pick(r, ['fredag', 'måndag', 'onsdag'])} ${int(r, 1, 28)}/${int(r, 1, 12)} ${pad(int(r, 8, 11))}:15-${int(r, 12, 16)}:45`,
+  (r) => `${int(r, 0, 3)} av ${int(r, 18, 32)} elever`,
+  (r) => `${pick(r, ['0-3', '1-5', '3-5', '6-9'])} år`,
+  (r) => `sidorna ${int(r, 10, 90)}-${int(r, 91, 200)}`,
+  (r) => `${int(r, 1, 9)},${int(r, 1, 9)} timmar`,
+  (r) => `${thousands(int(r, 1, 9) * 1_000_000)} kr`,
+  (r) => `${thousands(int(r, 5, 15) * 1000)}-${thousands(int(r, 16, 30) * 1000)} kr`,
+  (r) => `dnr ${int(r, 2020, 2026)}/${pad(int(r, 1, 999), 4)}`,
+  (r) => `Storgatan ${int(r, 1, 80)}, ${int(r, 100, 199)} ${pad(int(r, 10, 99))} Vällingby`,
+  (r) => `åk ${int(r, 1, 3)}, ${int(r, 4, 6)} och ${int(r, 7, 9)}`,
+  (r) => `${int(r, 1, 4)}/${int(r, 5, 8)} av tiden`,
+  (r) => `${pad(int(r, 7, 9))}.00 ${pad(int(r, 10, 12))}.00 ${int(r, 13, 15)}.00`,
 ];
 
 const ordinaryFrames = [
@@ -201,6 +216,8 @@ const ordinaryFrames = [
   'Gruppen träffas {a} och {b} under hösten.',
   'Resultatet förbättrades {a} jämfört med {b}.',
   'Notering {a} – {b}.',
+  '{a} {b} {c}',
+  'Schema: {a}, {b}, {c}.',
 ];
 
 /** n ordinary school sentences with dates, times, classes, amounts … and nothing identifying. */
@@ -209,6 +226,7 @@ export function ordinaryCorpus(n: number, seed: number): string[] {
   return Array.from({ length: n }, () =>
     pick(r, ordinaryFrames)
       .replace('{a}', pick(r, fragments)(r))
-      .replace('{b}', pick(r, fragments)(r)),
+      .replace('{b}', pick(r, fragments)(r))
+      .replace('{c}', pick(r, fragments)(r)),
   );
 }

@@ -25,6 +25,12 @@ export const slotsRoutes: FastifyPluginAsyncZod<{ slots: SlotsService }> = async
     async (request) => slots.list(request.actor, request.query.organisationId, request.query.from, request.query.to),
   );
 
+  app.get(
+    '/api/slots/:id',
+    { schema: { tags, summary: 'En walk-and-talk-tid', params: slotParams, response: { 200: slotSchema, ...problems } } },
+    async (request) => slots.get(request.actor, request.params.id),
+  );
+
   app.post(
     '/api/slot-series/preview',
     { schema: { tags, summary: 'Förhandsgranska en serie: vilka datum den får och vilka som hoppas över och varför', body: seriesBody, response: { 200: seriesPreviewSchema, ...problems } } },
@@ -51,7 +57,7 @@ export const slotsRoutes: FastifyPluginAsyncZod<{ slots: SlotsService }> = async
 
   app.get(
     '/api/me/hosted-slots',
-    { schema: { tags, summary: 'Mina tider som värd med bokningar, ämnen och anteckningar (standard: sju dagar framåt)', querystring: hostedQuery, response: { 200: z.array(hostedSlotSchema), ...problems } } },
+    { schema: { tags, summary: 'Mina tider som värd med bokningar, ämnen och anteckningar, per hel dag (standard: i dag och sex dagar framåt)', querystring: hostedQuery, response: { 200: z.array(hostedSlotSchema), ...problems } } },
     async (request) => slots.hosted(request.actor, request.query.from, request.query.to),
   );
 };

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
 import { addDays, stockholmDate } from '../../lib/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import { daySpan } from '../schedule/schedule.models.ts';
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
 import { slotErrors } from './slots.errors.ts';
 import type { SlotRow, SlotsRepository } from './slots.repository.ts';
@@ -91,6 +92,11 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       return present(repo, await repo.between(organisationId, start, end));
     },
 
+    async get(actor: Actor | null, id: string): Promise<Slot> {
+      await visibleSlot(actor, id);
+      return (await present(repo, await repo.byIds([id])))[0]!;
+    },
+
     async preview(actor: Actor | null, body: SeriesBody): Promise<SeriesPreview> {
       const scope = await requirePublisher(actor, body);
       const { slots, skipped } = planSeries(ruleOf(body), await contextFor(repo, scope, body.hostIds, body.from, body.until));
@@ -156,8 +162,8 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
     /** The actor's own hosted slots with every booking, topic and note: the host's week. */
     async hosted(actor: Actor | null, from?: string, to?: string): Promise<HostedSlot[]> {
       requireActor(actor);
-      const start = from ? new Date(from) : clock.now();
-      const end = to ? new Date(to) : new Date(start.getTime() + 7 * 86_400_000);
+      const first = from ?? stockholmDate(clock.now());
+      const { start, end } = daySpan(first, to ?? addDays(first, 6));
       const ids = await repo.hostedIds(actor.userId, start, end);
       const [slots, bookings] = await Promise.all([present(repo, await repo.byIds(ids)), repo.bookingsOf(ids)]);
       return slots.map((s) => ({ ...s, bookings: bookings.filter((b) => b.slotId === s.id).map(({ slotId: _slot, ...b }) => b) }));

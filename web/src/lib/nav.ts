@@ -6,6 +6,10 @@ type NavItem = { href: string; label: string; roles: readonly Role[] | 'all' };
 // The top bar per role (UX.md). Later features add their pages here.
 const items: NavItem[] = [
   { href: '/', label: t('nav.start'), roles: 'all' },
+  { href: '/walk-and-talk', label: t('nav.walkAndTalk'), roles: ['pedagogue', 'principal', 'pupil_health'] },
+  { href: '/mina-bokningar', label: t('nav.myBookings'), roles: ['pedagogue', 'principal', 'pupil_health'] },
+  { href: '/min-vecka', label: t('nav.myWeek'), roles: ['social_worker', 'team_lead'] },
+  { href: '/walk-and-talk/serier', label: t('nav.series'), roles: ['social_worker', 'team_lead'] },
   { href: '/kontaktpersoner', label: t('nav.contacts'), roles: ['team_lead'] },
   { href: '/jourschema', label: t('nav.roster'), roles: ['team_lead', 'social_worker'] },
   { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },

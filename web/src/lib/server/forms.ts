@@ -4,11 +4,11 @@ import type { Problem } from '#contracts/errors.ts';
 export type FieldErrors = { field: string; message: string }[];
 
 /** Turns an API problem into a form failure: errors tied to fields, the input kept. */
-export function failWith(problem: Problem, values: Record<string, string>, fallbackField: string) {
+export function failWith(problem: Problem, values: Record<string, string>, fallbackField: string, extra: Record<string, unknown> = {}) {
   const errors: FieldErrors = problem.fields?.length
     ? problem.fields.map((f) => ({ field: f.field.split('.')[0] || fallbackField, message: f.message }))
     : [{ field: fallbackField, message: problem.detail }];
-  return fail(problem.status, { values, errors });
+  return fail(problem.status, { values, errors, ...extra });
 }
 
 /** The form's fields as strings (empty ones left out), for the API and for re-showing the form. */

@@ -1,0 +1,45 @@
+import { z } from '#contracts/zod.ts';
+import { myBookingSchema } from '#contracts/bookings.ts';
+import { slotSchema } from '#contracts/slots.ts';
+import { t } from '#lib/i18n.ts';
+import { apiGet, apiSend } from '#lib/server/api.ts';
+import { failWith, formValues } from '#lib/server/forms.ts';
+import { when } from '#lib/server/slots.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ fetch, url }) => {
+  const bookings = await apiGet(fetch, '/api/bookings?mine=true', z.array(myBookingSchema));
+  const places = [...new Set(bookings.filter((b) => b.status === 'booked').map((b) => b.organisationId))];
+  const free = new Map(
+    await Promise.all(places.map(async (id) => [id, (await apiGet(fetch, `/api/slots?organisationId=${id}`, z.array(slotSchema))).filter((s) => s.bookable)] as const)),
+  );
+  const now = Date.now();
+  const view = bookings.map((b) => ({
+    ...b,
+    when: when(b.startsAt, b.endsAt),
+    topicLabel: t(`topic.${b.topic}`),
+    hostNames: b.hosts.map((h) => h.name).join(' och '),
+    upcoming: b.status === 'booked' && Date.parse(b.startsAt) > now,
+    moveTo: (free.get(b.organisationId) ?? []).filter((s) => s.id !== b.slotId).map((s) => ({ id: s.id, label: when(s.startsAt, s.endsAt) })),
+  }));
+  const justBooked = view.find((b) => b.id === url.searchParams.get('bokad') && b.status === 'booked') ?? null;
+  return { bookings: view, justBooked };
+};
+
+export const actions: Actions = {
+  cancel: async ({ request, fetch }) => {
+    const id = String((await request.formData()).get('id') ?? '');
+    const res = await apiSend(fetch, 'POST', `/api/bookings/${encodeURIComponent(id)}/cancel`, {});
+    if (!res.ok) return failWith(res.problem, {}, `move-${id}`);
+    return { saved: t('mine.cancelled') };
+  },
+  move: async ({ request, fetch }) => {
+    const form = await request.formData();
+    const id = String(form.get('id') ?? '');
+    const values = formValues(form, ['slotId']);
+    const res = await apiSend(fetch, 'POST', `/api/bookings/${encodeURIComponent(id)}/move`, values);
+    if (!res.ok) return failWith({ ...res.problem, fields: undefined }, values, `move-${id}`);
+    const moved = myBookingSchema.parse(res.data);
+    return { saved: t('mine.moved', { when: when(moved.startsAt, moved.endsAt) }) };
+  },
+};

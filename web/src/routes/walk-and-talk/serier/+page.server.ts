@@ -1,0 +1,63 @@
+import { error } from '@sveltejs/kit';
+import { organisationListSchema } from '#contracts/organisations.ts';
+import { rosterSchema } from '#contracts/roster.ts';
+import { seriesCreatedSchema, seriesPreviewSchema } from '#contracts/slots.ts';
+import { formatDate } from '#contracts/format.ts';
+import { t } from '#lib/i18n.ts';
+import { apiGet, apiSend } from '#lib/server/api.ts';
+import { failWith, formValues } from '#lib/server/forms.ts';
+import { when } from '#lib/server/slots.ts';
+import { teamOf } from '#lib/server/team.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const FIELDS = ['organisationId', 'colleagueId', 'kind', 'weekday', 'startTime', 'durationMinutes', 'intervalWeeks', 'from', 'until', 'location', 'capacity'];
+
+export const load: PageServerLoad = async ({ fetch, locals }) => {
+  const teamId = teamOf(locals.user);
+  if (!teamId) error(404, t('error.404'));
+  const [organisations, roster] = await Promise.all([apiGet(fetch, '/api/organisations', organisationListSchema), apiGet(fetch, `/api/teams/${teamId}/roster`, rosterSchema)]);
+  return {
+    places: organisations.filter((o) => o.kind === 'school' || o.kind === 'preschool').map((o) => ({ id: o.id, name: o.name })),
+    colleagues: roster.workers.filter((w) => w.userId !== locals.user!.id),
+  };
+};
+
+/** The form as the API's series body: the signed-in person hosts, with an optional colleague. */
+function bodyOf(values: Record<string, string>, userId: string) {
+  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  return {
+    organisationId: values.organisationId ?? '',
+    hostIds: [userId, ...(values.colleagueId ? [values.colleagueId] : [])],
+    kind: values.kind ?? 'walk_and_talk',
+    weekday: num(values.weekday),
+    startTime: values.startTime ?? '',
+    durationMinutes: num(values.durationMinutes),
+    intervalWeeks: num(values.intervalWeeks),
+    from: values.from ?? '',
+    until: values.until ?? '',
+    location: values.location ?? '',
+    capacity: num(values.capacity) ?? 1,
+  };
+}
+
+const skippedView = (s: { date: string; label: string }) => ({ date: s.date, text: `${formatDate(s.date)}: ${s.label}` });
+
+export const actions: Actions = {
+  preview: async ({ request, fetch, locals }) => {
+    const values = formValues(await request.formData(), FIELDS);
+    const res = await apiSend(fetch, 'POST', '/api/slot-series/preview', bodyOf(values, locals.user!.id));
+    if (!res.ok) return failWith(res.problem, values, 'organisationId');
+    const preview = seriesPreviewSchema.parse(res.data);
+    return { values, preview: { slots: preview.slots.map((s) => when(s.startsAt, s.endsAt)), skipped: preview.skipped.map(skippedView) } };
+  },
+  create: async ({ request, fetch, locals }) => {
+    const values = formValues(await request.formData(), FIELDS);
+    const res = await apiSend(fetch, 'POST', '/api/slot-series', bodyOf(values, locals.user!.id));
+    if (!res.ok) return failWith(res.problem, values, 'organisationId');
+    const created = seriesCreatedSchema.parse(res.data);
+    return {
+      saved: t('series.created', { count: created.slots.length }),
+      preview: { slots: created.slots.map((s) => when(s.startsAt, s.endsAt)), skipped: created.skipped.map(skippedView) },
+    };
+  },
+};
