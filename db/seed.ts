@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { DEMO_PASSWORD, TEAM, demoContacts, demoDutyRotation, demoOrganisations, demoPeople, demoTeamSettings } from './demo-district.ts';
+import { seedWalkAndTalk, type WalkAndTalkCalendar } from './seed-walk-and-talk.ts';
 import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from './schema/index.ts';
 
-export type SeedCalendar = {
-  /** Today in Stockholm (YYYY-MM-DD). */
-  today: string;
-  /** The office's working days from the first of this month to the end of next month. */
-  workingDays: string[];
-};
+export type SeedCalendar = WalkAndTalkCalendar;
 
 /**
  * Loads the demo district into an empty database, in one transaction. Returns false (and
@@ -63,6 +59,7 @@ export async function seedDemoDistrict(
     }
 
     await seedContactsAndRoster(tx, { teamId, orgIds, sectionIds, userIds }, calendar);
+    await seedWalkAndTalk(tx, { orgIds, userIds }, calendar);
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import type { SeedCalendar } from '../../db/seed.ts';
 import { officeWindow } from './calendar.ts';
-import { addDays, monthEnd, stockholmDate } from './time.ts';
+import { addDays, isoWeekday, monthEnd, stockholmDate, stockholmInstant } from './time.ts';
 
 /** This month and next in Stockholm, as the demo district's roster needs them. */
 export function demoCalendar(now: Date): SeedCalendar {
@@ -11,5 +11,5 @@ export function demoCalendar(now: Date): SeedCalendar {
   for (let d = first; d <= end; d = addDays(d, 1)) {
     if (officeWindow(d, { opens: '08:00', closes: '16:30' }, new Map())) workingDays.push(d);
   }
-  return { today, workingDays };
+  return { today, workingDays, at: stockholmInstant, isoWeekday };
 }

@@ -4,17 +4,20 @@ import { DEMO_PASSWORD, demoPeople } from '../../db/demo-district.ts';
 import { seedDemoDistrict } from '../../db/seed.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { fixedClock } from '../../server/lib/clock.ts';
 import { demoCalendar } from '../../server/lib/demo-calendar.ts';
 import { passwordHasher } from '../../server/lib/passwords.ts';
 import { freshPglite } from '../helpers/db.ts';
 
-// The demo district needs an empty database of its own.
+// The demo district needs an empty database of its own. It is seeded and read at one fixed
+// moment in the 2026/27 school year, so its walk-and-talks fall in term time whenever this runs.
+const NOW = new Date('2026-11-23T10:00:00+01:00');
 let database: DbHandle;
 let app: App;
 beforeAll(async () => {
   database = await freshPglite();
-  expect(await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(new Date()))).toBe(true);
-  app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database });
+  expect(await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(NOW))).toBe(true);
+  app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, clock: fixedClock(NOW) });
 });
 afterAll(async () => {
   await app.close();
@@ -29,7 +32,7 @@ async function signIn(email: string) {
 
 describe('the demo district', () => {
   test('seeding a second time writes nothing', async () => {
-    expect(await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(new Date()))).toBe(false);
+    expect(await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(NOW))).toBe(false);
   });
 
   test('every demo account in API.md signs in with the demo password and /api/me shows its memberships', async () => {
@@ -72,5 +75,22 @@ describe('the demo district', () => {
     expect(team).toHaveLength(11);
     const unit = (await app.inject({ method: 'GET', url: '/api/organisations', headers: await signIn('forskolechef@vallingbyforskolor.example') })).json();
     expect(unit.map((o: { name: string }) => o.name).sort()).toEqual(['Förskolan Gröna diamanten', 'Vällingby förskoleenhet']);
+  });
+
+  test('walk-and-talks are published at Vällingbyskolan, Grimstaskolan and Gröna diamanten, some already booked', async () => {
+    const team = (await app.inject({ method: 'GET', url: '/api/organisations', headers: await signIn('chef@vallingbyteamet.example') })).json() as { id: string; name: string }[];
+    const idOf = (name: string) => team.find((o) => o.name === name)!.id;
+    for (const [name, email] of [
+      ['Vällingbyskolan', 'pedagog2@vallingbyskolan.example'],
+      ['Grimstaskolan', 'pedagog1@grimstaskolan.example'],
+      ['Förskolan Gröna diamanten', 'pedagog2@gronadiamanten.example'],
+    ]) {
+      const slots = (await app.inject({ method: 'GET', url: `/api/slots?organisationId=${idOf(name!)}`, headers: await signIn(email!) })).json();
+      expect(slots.filter((s: { bookable: boolean }) => s.bookable).length, name).toBeGreaterThan(0);
+    }
+    const mine = (await app.inject({ method: 'GET', url: '/api/bookings?mine=true', headers: await signIn('pedagog1@vallingbyskolan.example') })).json();
+    expect(mine).toEqual([expect.objectContaining({ status: 'booked', organisationName: 'Vällingbyskolan' })]);
+    const week = (await app.inject({ method: 'GET', url: '/api/me/hosted-slots?from=2026-11-23&to=2026-12-20', headers: await signIn('soc3@vallingbyteamet.example') })).json();
+    expect(week.some((s: { kind: string }) => s.kind === 'on_site')).toBe(true);
   });
 });

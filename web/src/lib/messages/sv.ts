@@ -191,7 +191,7 @@ export const sv = {
   'mine.empty': 'Du har inga bokningar. Boka en walk-and-talk när du vill prata om en oro.',
   'mine.findSlot': 'Hitta en tid',
   'mine.calendar': 'Lägg till i kalender',
-  'mine.calendarLabel': 'Lägg till {when} i kalendern',
+  'mine.calendarLabel': 'Lägg till i kalender: {when}',
   'mine.cancel': 'Avboka',
   'mine.cancelLabel': 'Avboka {when}',
   'mine.cancelled': 'Bokningen är avbokad. Tiden är ledig för någon annan.',

@@ -1,0 +1,87 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { App } from '../../server/app.ts';
+import { addDays, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
+import { createDistrict, createSlot, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('a pedagogue on a phone books a walk-and-talk and cancels it', () => {
+  let app: App;
+  let browser: Browser;
+  let base: string;
+  let host: TestUser;
+  const pedagogues: TestUser[] = [];
+
+  beforeAll(async () => {
+    const started = await startWebApp();
+    ({ app, base } = started);
+    const db = started.db;
+    const { school, team } = await createDistrict(db);
+    await setTeamSettings(db, team.id);
+    host = await createUser(db, { name: 'Anna Promenad', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
+    // Two slots a few days ahead, one per run (with and without JavaScript).
+    for (const days of [3, 4]) {
+      await createSlot(db, { organisationId: school.id, hostIds: [host.id], startsAt: stockholmInstant(addDays(stockholmDate(new Date()), days), '13:00').toISOString(), location: 'Vid huvudentrén' });
+      pedagogues.push(await createUser(db, { memberships: [{ organisationId: school.id, role: 'pedagogue' }] }));
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  test.each([
+    ['with JavaScript', true, 0],
+    ['without JavaScript', false, 1],
+  ])('%s', async (_name, javaScriptEnabled, who) => {
+    const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    await signIn(page, base, pedagogues[who]!);
+
+    await page.goto(`${base}/walk-and-talk`);
+    await page.getByRole('heading', { level: 1, name: 'Boka walk-and-talk' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, { javaScriptEnabled });
+    await page.getByRole('link', { name: /^Boka tiden / }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Boka tiden' }).waitFor();
+
+    // A note that identifies someone is refused, and says why; the input is kept.
+    await page.getByLabel('Osäker på om jag ska göra en orosanmälan').check();
+    await page.getByLabel('Kort anteckning (frivillig)').fill('Gäller 120317-1234 i åk 4');
+    await page.getByRole('button', { name: 'Boka tiden' }).click();
+    await page.getByText('Texten ser ut att innehålla ett personnummer').first().waitFor();
+    expect(await page.getByLabel('Kort anteckning (frivillig)').inputValue()).toBe('Gäller 120317-1234 i åk 4');
+    await expectAccessible(page, { javaScriptEnabled });
+
+    await page.getByLabel('Kort anteckning (frivillig)').fill('Oro kring frånvaro i åk 4');
+    await page.getByRole('button', { name: 'Boka tiden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mina bokningar' }).waitFor();
+    await page.getByText(/^Klart! Du har bokat /).waitFor();
+    expect(await page.getByRole('link', { name: /^Lägg till i kalender: / }).getAttribute('href')).toMatch(/\/api\/bookings\/.+\/calendar\.ics$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, { javaScriptEnabled });
+
+    await page.getByRole('button', { name: /^Avboka / }).click();
+    await page.getByText('Bokningen är avbokad. Tiden är ledig för någon annan.').waitFor();
+    await page.getByText(/^Avbokad av /).waitFor();
+    await context.close();
+  });
+
+  test('the host finds their week and the series form, both accessible on a phone', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, base, host);
+    await page.goto(`${base}/min-vecka`);
+    await page.getByRole('heading', { level: 1, name: 'Min vecka' }).waitFor();
+    expect(await page.getByText('Vid huvudentrén').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.goto(`${base}/walk-and-talk/serier`);
+    await page.getByRole('heading', { level: 1, name: 'Lägg ut walk-and-talk-tider' }).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+});
