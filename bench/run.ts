@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { bookingStorm } from './storm.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -70,12 +71,15 @@ try {
     await load('GET /api/organisations (signed in)', 'http://127.0.0.1:3900/api/organisations', { cookie }),
     await load('GET /api/organisations/:id/contacts (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/contacts`, { cookie }),
     await load('GET /api/organisations/:id/reach (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/reach`, { cookie }),
+    await load('GET /api/slots (Vällingbyskolan, eight weeks)', `http://127.0.0.1:3900/api/slots?organisationId=${orgs[0]!.id}`, { cookie }),
   ];
+  const storm = await bookingStorm(DATABASE_URL, 'http://127.0.0.1:3900', orgs[0]!.id);
   const base = rows[0]!.rps;
   console.log(`\nloopback, ${CONNECTIONS} connections, ${DURATION} s each, PostgreSQL, ${new Date().toISOString().slice(0, 10)}\n`);
   console.log('| what | req/s | p50 ms | p99 ms | share of baseline |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${Math.round((r.rps / base) * 100)} % |`);
+  console.log(`\nbooking storm, 100 people on one free slot at once: ${storm.winners} × 201, ${storm.refused} × 409; p50 ${storm.p50} ms, p99 ${storm.p99} ms`);
   console.log(`\ncold start (spawn → listening, PostgreSQL, migrated): ${Math.round(app.ms)} ms; idle RSS after start: ${idleRss.toFixed(0)} MiB`);
 } finally {
   app.child.kill('SIGTERM');
