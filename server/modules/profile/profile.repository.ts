@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { absences, dutyRoster, users } from '../../../db/schema/index.ts';
+import { absences, users } from '../../../db/schema/index.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createProfileRepository(db: DbOrTx) {
@@ -27,9 +27,6 @@ export function createProfileRepository(db: DbOrTx) {
       const rows = await db.delete(absences).where(and(eq(absences.id, id), eq(absences.userId, userId))).returning({ id: absences.id });
       return rows.length > 0;
     },
-    /** Days in the period the person holds the duty phone (they become gaps for the team lead). */
-    dutyDaysBetween: (userId: string, from: string, to: string) =>
-      db.select({ day: dutyRoster.day }).from(dutyRoster).where(and(eq(dutyRoster.userId, userId), gte(dutyRoster.day, from), lte(dutyRoster.day, to))),
   };
 }
 

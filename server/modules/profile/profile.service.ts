@@ -40,7 +40,7 @@ export function createProfileService({ repo, transaction, clock }: Deps) {
         if (hosting) throw scheduleErrors.hosting('Du', hosting.startsAt, 'vara borta då');
         return tx.addAbsence(actor.userId, a);
       });
-      const dutyDays = (await repo.dutyDaysBetween(actor.userId, a.startsOn, a.endsOn)).map((d) => d.day);
+      const dutyDays = (await repo.schedule.dutyDays([actor.userId], a.startsOn, a.endsOn)).map((d) => d.day);
       return { id, dutyDays };
     },
     async deleteAbsence(actor: Actor | null, id: string) {

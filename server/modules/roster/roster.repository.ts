@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { absences, closedDays, dutyRoster, memberships, users } from '../../../db/schema/index.ts';
+import { dutyRoster, memberships, users } from '../../../db/schema/index.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createRosterRepository(db: DbOrTx) {
@@ -23,16 +23,6 @@ export function createRosterRepository(db: DbOrTx) {
         .innerJoin(users, eq(users.id, dutyRoster.userId))
         .where(and(eq(dutyRoster.teamId, teamId), gte(dutyRoster.day, from), lte(dutyRoster.day, to)));
     },
-
-    async absencesBetween(userIds: string[], from: string, to: string) {
-      if (userIds.length === 0) return [];
-      return db
-        .select({ userId: absences.userId, startsOn: absences.startsOn, endsOn: absences.endsOn })
-        .from(absences)
-        .where(and(inArray(absences.userId, userIds), lte(absences.startsOn, to), gte(absences.endsOn, from)));
-    },
-
-    closedDays: () => db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays),
 
     /** Holders of the given days, locked until the transaction ends (swaps, overrides). */
     async lockDays(teamId: string, days: string[]) {

@@ -19,12 +19,12 @@ const GAP_HORIZON_DAYS = 31;
 export function createRosterService({ repo, transaction, clock }: Deps) {
   /** Checks a holder for a day; run inside the transaction that writes it. */
   async function checkHolder(tx: RosterRepository, teamId: string, date: string, userId: string) {
-    const rule = dayRule(date, new Map((await tx.closedDays()).map((c) => [c.day, c.name])));
+    const rule = dayRule(date, new Map((await tx.schedule.closedDays()).map((c) => [c.day, c.name])));
     if (rule.closed) throw rosterErrors.closedDay(date, rule.name);
     const worker = (await tx.workers(teamId)).find((w) => w.userId === userId);
     if (!worker) throw rosterErrors.notAWorker();
     await tx.schedule.lockPeople([userId]);
-    if ((await tx.absencesBetween([userId], date, date)).length) throw rosterErrors.absent(worker.name, date);
+    if ((await tx.schedule.absences([userId], date, date)).length) throw rosterErrors.absent(worker.name, date);
     const { start, end } = daySpan(date, date);
     const [hosting] = await tx.schedule.hostedBetween([userId], start, end);
     if (hosting) throw scheduleErrors.hosting(worker.name, hosting.startsAt, 'ha jourtelefonen den dagen');
@@ -40,8 +40,8 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
       const from = first < today ? first : today;
       const to = last > horizon ? last : horizon;
 
-      const [rows, workers, closed] = await Promise.all([repo.between(teamId, from, to), repo.workers(teamId), repo.closedDays()]);
-      const away = await repo.absencesBetween([...new Set(rows.map((r) => r.userId))], from, to);
+      const [rows, workers, closed] = await Promise.all([repo.between(teamId, from, to), repo.workers(teamId), repo.schedule.closedDays()]);
+      const away = await repo.schedule.absences([...new Set(rows.map((r) => r.userId))], from, to);
       const closedMap = new Map(closed.map((c) => [c.day, c.name]));
       const byDay = new Map(rows.map((r) => [r.day, r]));
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
-import { absences, dutyRoster, slotHosts, slots, users } from '../../../db/schema/index.ts';
+import { absences, closedDays, dutyRoster, slotHosts, users } from '../../../db/schema/index.ts';
 
 /**
  * A person's commitments (hosted walk-and-talks, absences, duty days) live in different tables,
@@ -17,10 +17,8 @@ export function createScheduleRepository(db: DbOrTx) {
       }
     },
 
-    async names(userIds: string[]) {
-      if (userIds.length === 0) return [];
-      return db.select({ userId: users.id, name: users.name }).from(users).where(inArray(users.id, userIds));
-    },
+    /** Extra days the office is closed, added by the administrator. */
+    closedDays: () => db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays),
 
     async absences(userIds: string[], from: string, to: string) {
       if (userIds.length === 0) return [];
@@ -58,14 +56,6 @@ export function createScheduleRepository(db: DbOrTx) {
         );
     },
 
-    /** Slot ids of a person's active hosted slots (to cancel or inspect). */
-    async slotsOf(userId: string, from: Date, to: Date) {
-      return db
-        .select({ id: slots.id, startsAt: slots.startsAt })
-        .from(slotHosts)
-        .innerJoin(slots, eq(slots.id, slotHosts.slotId))
-        .where(and(eq(slotHosts.userId, userId), eq(slotHosts.active, true), lt(slotHosts.startsAt, to), gt(slotHosts.endsAt, from)));
-    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { bookings, closedDays, memberships, organisations, schoolPeriods, slotHosts, slotSeries, slots, users } from '../../../db/schema/index.ts';
+import { bookings, memberships, organisations, schoolPeriods, slotHosts, slotSeries, slots, users } from '../../../db/schema/index.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export type SlotRow = typeof slots.$inferSelect & { organisationName: string };
@@ -25,8 +25,6 @@ const slotColumns = {
 export function createSlotsRepository(db: DbOrTx) {
   return {
     schedule: createScheduleRepository(db),
-
-    closedDays: () => db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays),
 
     /** Terms and breaks of the organisation, or of its unit when it has none of its own. */
     async schoolPeriods(organisationId: string, parentId: string | null) {

@@ -54,7 +54,7 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
     const start = new Date(`${addDays(from, -1)}T00:00:00Z`);
     const end = new Date(`${addDays(until, 2)}T00:00:00Z`);
     const [closed, periods, absences, duty, busy] = await Promise.all([
-      tx.closedDays(),
+      tx.schedule.closedDays(),
       tx.schoolPeriods(scope.id, scope.parentId),
       tx.schedule.absences(hostIds, from, until),
       tx.schedule.dutyDays(hostIds, from, until),
