@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { bookings, organisations, slotHosts, slots, users } from '../../../db/schema/index.ts';
+import { bookings, organisations, slots, users } from '../../../db/schema/index.ts';
 
 const canceller = alias(users, 'canceller');
 
@@ -45,16 +45,6 @@ export function createBookingsRepository(db: DbOrTx) {
     /** The booker's bookings from a moment on, soonest first. */
     async ofBooker(userId: string, since: Date) {
       return base().where(and(eq(bookings.bookerId, userId), gte(slots.endsAt, since))).orderBy(asc(slots.startsAt));
-    },
-
-    async hostsOf(slotIds: string[]) {
-      if (slotIds.length === 0) return [];
-      return db
-        .select({ slotId: slotHosts.slotId, userId: slotHosts.userId, name: users.name, email: users.email })
-        .from(slotHosts)
-        .innerJoin(users, eq(users.id, slotHosts.userId))
-        .where(inArray(slotHosts.slotId, slotIds))
-        .orderBy(asc(users.name));
     },
 
     /**

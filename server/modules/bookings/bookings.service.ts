@@ -3,7 +3,7 @@ import type { Role } from '../../contracts/auth.ts';
 import { leadsTeam, requireActor, type Actor } from '../../lib/access.ts';
 import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { sqlState } from '../../lib/errors.ts';
+import { AppError, sqlState } from '../../lib/errors.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { bookingErrors } from './bookings.errors.ts';
 import { bookingInvite } from './bookings.models.ts';
@@ -12,7 +12,7 @@ import type { SlotsRepository } from '../slots/slots.repository.ts';
 
 type Deps = {
   repo: BookingsRepository;
-  slots: Pick<SlotsRepository, 'find' | 'nextFree'>;
+  slots: Pick<SlotsRepository, 'find' | 'nextFree' | 'hostsOf'>;
   transaction: <T>(work: (repo: BookingsRepository) => Promise<T>) => Promise<T>;
   organisations: Pick<OrganisationsService, 'requireVisible'>;
   clock: Clock;
@@ -32,10 +32,18 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     requireActor(actor);
     const booking = await repo.find(id);
     if (!booking) throw bookingErrors.notFound();
-    const hosts = await repo.hostsOf([booking.slotId]);
+    const hosts = await slots.hostsOf([booking.slotId]);
     const isBooker = booking.bookerId === actor.userId;
     const isHost = hosts.some((h) => h.userId === actor.userId);
-    const scope = isBooker || isHost ? null : await organisations.requireVisible(actor, booking.organisationId).catch(() => null);
+    // Anyone else must be the serving team's lead; a place they cannot see at all is simply not
+    // theirs (404 below), but a database failure must still surface as one.
+    const scope =
+      isBooker || isHost
+        ? null
+        : await organisations.requireVisible(actor, booking.organisationId).catch((err) => {
+            if (err instanceof AppError && err.code === 'not_found') return null;
+            throw err;
+          });
     const isLead = !!scope && leadsTeam(actor, scope.servingTeamId);
     if (!isBooker && !isHost && !isLead) throw bookingErrors.notFound();
     return { booking, hosts, isBooker, isHost, isLead };
@@ -78,10 +86,9 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       const scope = await organisations.requireVisible(actor, slot.organisationId);
       if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
       assertAnonymous({ note: input.note });
-      const note = input.note ? input.note : null;
       const outcome = await transaction(async (tx) => {
         if (!(await tx.takeSeat(slotId, clock.now()))) return null;
-        return tx.insert({ slotId, bookerId: actor.userId, topic: input.topic, note });
+        return tx.insert({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null });
       }).catch((err) => {
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
@@ -93,7 +100,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     async mine(actor: Actor | null): Promise<MyBooking[]> {
       requireActor(actor);
       const rows = await repo.ofBooker(actor.userId, new Date(clock.now().getTime() - HISTORY_DAYS * 86_400_000));
-      const hosts = await repo.hostsOf([...new Set(rows.map((r) => r.slotId))]);
+      const hosts = await slots.hostsOf([...new Set(rows.map((r) => r.slotId))]);
       return rows.map((r) => mine(r, hosts));
     },
 

@@ -85,10 +85,11 @@ export function createSlotsRepository(db: DbOrTx) {
         .orderBy(asc(slots.startsAt));
     },
 
+    /** The hosts of the slots; the e-mail is for the calendar invite's organiser. */
     async hostsOf(slotIds: string[]) {
       if (slotIds.length === 0) return [];
       return db
-        .select({ slotId: slotHosts.slotId, userId: slotHosts.userId, name: users.name })
+        .select({ slotId: slotHosts.slotId, userId: slotHosts.userId, name: users.name, email: users.email })
         .from(slotHosts)
         .innerJoin(users, eq(users.id, slotHosts.userId))
         .where(inArray(slotHosts.slotId, slotIds))
