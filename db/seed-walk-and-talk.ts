@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { absences, bookings, dutyRoster, schoolPeriods, slotHosts, slotSeries, slots } from './schema/index.ts';
 
@@ -82,7 +82,6 @@ export async function seedWalkAndTalk(tx: Tx, ids: WalkAndTalkIds, calendar: Wal
     const slotId = firstByOrg.get(b.org)?.[b.nth];
     if (!slotId) continue;
     await tx.insert(bookings).values({ slotId, bookerId: ids.userIds.get(b.by)!, topic: b.topic, note: b.note });
-    const [slot] = await tx.select({ booked: slots.booked }).from(slots).where(eq(slots.id, slotId));
-    await tx.update(slots).set({ booked: slot!.booked + 1 }).where(eq(slots.id, slotId));
+    await tx.update(slots).set({ booked: sql`${slots.booked} + 1` }).where(eq(slots.id, slotId));
   }
 }

@@ -51,8 +51,7 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
   }
 
   async function contextFor(tx: SlotsRepository, scope: Scope, hostIds: string[], from: string, until: string, exceptSlotId?: string): Promise<SeriesContext> {
-    const start = new Date(`${addDays(from, -1)}T00:00:00Z`);
-    const end = new Date(`${addDays(until, 2)}T00:00:00Z`);
+    const { start, end } = daySpan(from, until);
     const [closed, periods, absences, duty, busy] = await Promise.all([
       tx.schedule.closedDays(),
       tx.schoolPeriods(scope.id, scope.parentId),
