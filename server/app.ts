@@ -32,6 +32,12 @@ import { createBookingsService } from './modules/bookings/bookings.service.ts';
 import { createSlotsRepository, slotsTransaction } from './modules/slots/slots.repository.ts';
 import { slotsRoutes } from './modules/slots/slots.routes.ts';
 import { createSlotsService } from './modules/slots/slots.service.ts';
+import { createCasesRepository, casesTransaction } from './modules/cases/cases.repository.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { createCasesService } from './modules/cases/cases.service.ts';
+import { createMeetingsRepository, meetingsTransaction } from './modules/meetings/meetings.repository.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
+import { createMeetingsService } from './modules/meetings/meetings.service.ts';
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts';
@@ -103,6 +109,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     organisations,
     clock,
   });
+  const meetings = createMeetingsService({ repo: createMeetingsRepository(database.db), transaction: meetingsTransaction(database.db), organisations, clock });
+  const cases = createCasesService({ repo: createCasesRepository(database.db), transaction: casesTransaction(database.db), organisations, clock });
 
   const bridgeSecret = newBridgeSecret();
   await app.register(errorsPlugin);
@@ -121,6 +129,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(settingsRoutes, { settings });
   await app.register(slotsRoutes, { slots });
   await app.register(bookingsRoutes, { bookings });
+  await app.register(meetingsRoutes, { meetings });
+  await app.register(casesRoutes, { cases });
   await app.register(anonymityRoutes);
 
   // Unknown API paths answer JSON, also when the web app catches every other path.

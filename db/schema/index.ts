@@ -4,3 +4,6 @@ export * from './sessions.ts';
 export * from './contacts.ts';
 export * from './slots.ts';
 export * from './bookings.ts';
+export * from './meetings.ts';
+export * from './cases.ts';
+export * from './audit.ts';

@@ -17,6 +17,8 @@ export type Actor = {
   name: string;
   email: string;
   memberships: ActorMembership[];
+  /** Where the request came from (the browser's address, also through our own SSR): for the audit log. */
+  address?: string;
 };
 
 /** The facts about an organisation that decide who may see it. */

@@ -68,7 +68,8 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
       return;
     }
     if (typeof sid !== 'string') return;
-    request.actor = await auth.authenticate(sid);
+    const actor = await auth.authenticate(sid);
+    request.actor = actor && { ...actor, address: request.client.ip };
   });
 }
 

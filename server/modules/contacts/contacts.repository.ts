@@ -12,12 +12,19 @@ const absencesOf = (userId: unknown, date: unknown) => sql<AbsencePeriod[]>`(
 
 export type BusyPeriod = { from: string; until: string; label: string };
 
-// What the person is doing at the instant: a walk-and-talk they host, or hours on site at a school.
+// What the person is doing at the instant: a walk-and-talk they host, hours on site at a school,
+// or a meeting (only that it is one: never what about).
 const busyOf = (userId: unknown, at: unknown) => sql<BusyPeriod[]>`(
-  select coalesce(json_agg(json_build_object('from', h.starts_at, 'until', h.ends_at,
-    'label', case when s.kind = 'on_site' then 'På ' || o.name else 'I walk-and-talk' end)), '[]'::json)
-  from slot_hosts h join slots s on s.id = h.slot_id join organisations o on o.id = s.organisation_id
-  where h.user_id = ${userId} and h.active and h.starts_at <= ${at}::timestamptz and h.ends_at > ${at}::timestamptz)`;
+  select coalesce(json_agg(b), '[]'::json) from (
+    select h.starts_at as "from", h.ends_at as "until",
+      case when s.kind = 'on_site' then 'På ' || o.name else 'I walk-and-talk' end as "label"
+    from slot_hosts h join slots s on s.id = h.slot_id join organisations o on o.id = s.organisation_id
+    where h.user_id = ${userId} and h.active and h.starts_at <= ${at}::timestamptz and h.ends_at > ${at}::timestamptz
+    union all
+    select w.starts_at, w.ends_at, 'I möte'
+    from meeting_workers w
+    where w.user_id = ${userId} and w.active and w.starts_at <= ${at}::timestamptz and w.ends_at > ${at}::timestamptz
+  ) b)`;
 
 // The contacts and reach endpoints are the most read in the product: every query is prepared
 // and the day's facts take two round trips after the visibility check.

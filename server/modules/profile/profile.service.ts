@@ -36,8 +36,8 @@ export function createProfileService({ repo, transaction, clock }: Deps) {
       const id = await transaction(async (tx) => {
         await tx.schedule.lockPeople([actor.userId]);
         const { start, end } = daySpan(a.startsOn, a.endsOn);
-        const [hosting] = await tx.schedule.hostedBetween([actor.userId], start, end);
-        if (hosting) throw scheduleErrors.hosting('Du', hosting.startsAt, 'vara borta då');
+        const [busy] = await tx.schedule.commitmentsBetween([actor.userId], start, end);
+        if (busy) throw scheduleErrors.busy('Du', busy, 'vara borta då');
         return tx.addAbsence(actor.userId, a);
       });
       const dutyDays = (await repo.schedule.dutyDays([actor.userId], a.startsOn, a.endsOn)).map((d) => d.day);

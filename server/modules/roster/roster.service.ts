@@ -26,8 +26,8 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
     await tx.schedule.lockPeople([userId]);
     if ((await tx.schedule.absences([userId], date, date)).length) throw rosterErrors.absent(worker.name, date);
     const { start, end } = daySpan(date, date);
-    const [hosting] = await tx.schedule.hostedBetween([userId], start, end);
-    if (hosting) throw scheduleErrors.hosting(worker.name, hosting.startsAt, 'ha jourtelefonen den dagen');
+    const [busy] = await tx.schedule.commitmentsBetween([userId], start, end);
+    if (busy) throw scheduleErrors.busy(worker.name, busy, 'ha jourtelefonen den dagen');
   }
 
   return {

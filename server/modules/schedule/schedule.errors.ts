@@ -1,11 +1,14 @@
 import { formatDay, formatTime } from '../../contracts/format.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { CommitmentKind } from './schedule.repository.ts';
+
+const what: Record<CommitmentKind, string> = { walk_and_talk: 'en walk-and-talk', meeting: 'ett möte' };
 
 export const scheduleErrors = {
-  /** A day-long commitment (absence, duty) would fall on a walk-and-talk the person hosts. */
-  hosting: (name: string, at: Date, what: string) =>
+  /** A day-long commitment (absence, duty) would fall on a walk-and-talk or meeting the person has. */
+  busy: (name: string, c: { kind: CommitmentKind; startsAt: Date }, instead: string) =>
     new AppError(
       'schedule_conflict',
-      `${name} har en walk-and-talk ${formatDay(at)} kl. ${formatTime(at)} och kan inte ${what}. Ställ in eller flytta tiden först.`,
+      `${name} har ${what[c.kind]} ${formatDay(c.startsAt)} kl. ${formatTime(c.startsAt)} och kan inte ${instead}. Ställ in eller flytta tiden först.`,
     ),
 };

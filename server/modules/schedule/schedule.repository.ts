@@ -1,9 +1,12 @@
-import { and, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.ts';
-import { absences, closedDays, dutyRoster, slotHosts, users } from '../../../db/schema/index.ts';
+import { absences, closedDays, dutyRoster, meetingWorkers, memberships, slotHosts, users } from '../../../db/schema/index.ts';
+
+export type CommitmentKind = 'walk_and_talk' | 'meeting';
 
 /**
- * A person's commitments (hosted walk-and-talks, absences, duty days) live in different tables,
+ * A person's commitments (hosted walk-and-talks, meetings, absences, duty days) live in different tables,
  * so no single constraint can keep them apart. Every use case that adds one takes this lock on
  * each person first, inside its transaction: the check that follows then sees every concurrent
  * writer's result, and two writers can never both pass it.
@@ -15,6 +18,16 @@ export function createScheduleRepository(db: DbOrTx) {
       for (const id of [...new Set(userIds)].sort()) {
         await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'person:' + id}, 0))`);
       }
+    },
+
+    /** The team's social workers (not the team lead): who can sit in a family meeting or carry a case. */
+    async socialWorkers(teamId: string) {
+      return db
+        .selectDistinct({ userId: users.id, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organisationId, teamId), eq(memberships.role, 'social_worker'), isNull(users.disabledAt)))
+        .orderBy(asc(users.name));
     },
 
     /** Extra days the office is closed, added by the administrator. */
@@ -38,11 +51,14 @@ export function createScheduleRepository(db: DbOrTx) {
         .where(and(inArray(dutyRoster.userId, userIds), gte(dutyRoster.day, from), lte(dutyRoster.day, to)));
     },
 
-    /** The people's active hosted slots that overlap [from, to). */
-    async hostedBetween(userIds: string[], from: Date, to: Date, exceptSlotId?: string) {
+    /**
+     * The people's active commitments that overlap [from, to): walk-and-talks they host and
+     * meetings they sit in. `except` leaves out the slot or meeting being moved.
+     */
+    async commitmentsBetween(userIds: string[], from: Date, to: Date, except?: { slotId?: string; meetingId?: string }) {
       if (userIds.length === 0) return [];
-      return db
-        .select({ userId: slotHosts.userId, name: users.name, slotId: slotHosts.slotId, startsAt: slotHosts.startsAt, endsAt: slotHosts.endsAt })
+      const hosted = db
+        .select({ userId: slotHosts.userId, name: users.name, kind: sql<CommitmentKind>`'walk_and_talk'`.as('kind'), id: slotHosts.slotId, startsAt: slotHosts.startsAt, endsAt: slotHosts.endsAt })
         .from(slotHosts)
         .innerJoin(users, eq(users.id, slotHosts.userId))
         .where(
@@ -51,11 +67,25 @@ export function createScheduleRepository(db: DbOrTx) {
             eq(slotHosts.active, true),
             lt(slotHosts.startsAt, to),
             gt(slotHosts.endsAt, from),
-            exceptSlotId ? sql`${slotHosts.slotId} <> ${exceptSlotId}` : undefined,
+            except?.slotId ? ne(slotHosts.slotId, except.slotId) : undefined,
           ),
         );
+      const meetings = db
+        .select({ userId: meetingWorkers.userId, name: users.name, kind: sql<CommitmentKind>`'meeting'`.as('kind'), id: meetingWorkers.meetingId, startsAt: meetingWorkers.startsAt, endsAt: meetingWorkers.endsAt })
+        .from(meetingWorkers)
+        .innerJoin(users, eq(users.id, meetingWorkers.userId))
+        .where(
+          and(
+            inArray(meetingWorkers.userId, userIds),
+            eq(meetingWorkers.active, true),
+            lt(meetingWorkers.startsAt, to),
+            gt(meetingWorkers.endsAt, from),
+            except?.meetingId ? ne(meetingWorkers.meetingId, except.meetingId) : undefined,
+          ),
+        );
+      const rows = await unionAll(hosted, meetings);
+      return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     },
-
   };
 }
 

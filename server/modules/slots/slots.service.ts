@@ -57,7 +57,7 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       tx.schoolPeriods(scope.id, scope.parentId),
       tx.schedule.absences(hostIds, from, until),
       tx.schedule.dutyDays(hostIds, from, until),
-      tx.schedule.hostedBetween(hostIds, start, end, exceptSlotId),
+      tx.schedule.commitmentsBetween(hostIds, start, end, exceptSlotId ? { slotId: exceptSlotId } : undefined),
     ]);
     return {
       now: clock.now(),

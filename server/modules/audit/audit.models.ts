@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+
+/** The hash the first row links to. */
+export const GENESIS = '0'.repeat(64);
+
+/** What one audit row says: who (role and organisation), did what, to what, when, from where. */
+export type AuditFacts = {
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  caseId: string | null;
+  address: string | null;
+};
+
+export type ChainedRow = AuditFacts & { id: number; prevHash: string; hash: string };
+
+/** A row's hash covers its facts and the previous row's hash: change or remove one and every later link breaks. */
+export function hashOf(prevHash: string, f: AuditFacts): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    f.at.toISOString(),
+    f.actorId,
+    f.actorName,
+    f.actorRole,
+    f.organisationId,
+    f.organisationName,
+    f.action,
+    f.targetType,
+    f.targetId,
+    f.caseId,
+    f.address,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Links new rows onto the chain's last hash. */
+export function chain(lastHash: string, facts: AuditFacts[]): (AuditFacts & { prevHash: string; hash: string })[] {
+  let prev = lastHash;
+  return facts.map((f) => {
+    const hash = hashOf(prev, f);
+    const row = { ...f, prevHash: prev, hash };
+    prev = hash;
+    return row;
+  });
+}
+
+export type ChainBreak = { id: number; at: Date; problem: 'changed' | 'link' };
+export type ChainCheck = { rows: number; lastHash: string; broken: ChainBreak | null };
+
+/**
+ * Checks rows in id order against the hash carried so far. `link`: the row does not point at the
+ * one before it (a row before it was removed or changed); `changed`: its own facts were edited.
+ */
+export function checkChain(rows: Iterable<ChainedRow>, from: { lastHash: string; rows: number } = { lastHash: GENESIS, rows: 0 }): ChainCheck {
+  let prev = from.lastHash;
+  let count = from.rows;
+  for (const row of rows) {
+    if (row.prevHash !== prev) return { rows: count, lastHash: prev, broken: { id: row.id, at: row.at, problem: 'link' } };
+    if (hashOf(row.prevHash, row) !== row.hash) return { rows: count, lastHash: prev, broken: { id: row.id, at: row.at, problem: 'changed' } };
+    prev = row.hash;
+    count += 1;
+  }
+  return { rows: count, lastHash: prev, broken: null };
+}
+
+type ActorLike = {
+  userId: string;
+  name: string;
+  address?: string;
+  memberships: { organisationId: string | null; organisationName: string | null; role: string }[];
+};
+
+/**
+ * One audit row for an actor: the membership that gave access is the first one among the
+ * organisations involved (the team for its workers, the school for its staff).
+ */
+export function auditFacts(
+  actor: ActorLike,
+  e: { action: string; targetType: 'meeting' | 'case'; targetId: string; caseId?: string | null; organisationIds: (string | null)[] },
+  at: Date,
+): AuditFacts {
+  const as = actor.memberships.find((m) => m.organisationId !== null && e.organisationIds.includes(m.organisationId)) ?? actor.memberships[0];
+  return {
+    at,
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: as?.role ?? null,
+    organisationId: as?.organisationId ?? null,
+    organisationName: as?.organisationName ?? null,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    caseId: e.caseId ?? null,
+    address: actor.address ?? null,
+  };
+}

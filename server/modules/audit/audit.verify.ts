@@ -1,0 +1,17 @@
+import { checkChain, GENESIS, type ChainCheck } from './audit.models.ts';
+import type { AuditRepository } from './audit.repository.ts';
+
+const PAGE = 5000;
+
+/** Walks the whole chain in pages and reports the first row where it breaks. */
+export async function verifyAuditChain(repo: Pick<AuditRepository, 'page'>): Promise<ChainCheck> {
+  let state: ChainCheck = { rows: 0, lastHash: GENESIS, broken: null };
+  let afterId = 0;
+  for (;;) {
+    const rows = await repo.page(afterId, PAGE);
+    if (rows.length === 0) return state;
+    state = checkChain(rows, state);
+    if (state.broken) return state;
+    afterId = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,147 @@
+import type { Case, CaseSummary } from '../../contracts/cases.ts';
+import { leadsTeam, memberOfTeam, organisationIdsOf, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import { assertAnonymous } from '../../lib/anonymity.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { auditFacts } from '../audit/audit.models.ts';
+import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import { caseErrors } from './cases.errors.ts';
+import type { casesTransaction, CasesRepository } from './cases.repository.ts';
+
+type Tx = Parameters<Parameters<ReturnType<typeof casesTransaction>>[0]>[0];
+type Deps = {
+  repo: CasesRepository;
+  transaction: ReturnType<typeof casesTransaction>;
+  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  clock: Clock;
+};
+
+type CaseRow = NonNullable<Awaited<ReturnType<CasesRepository['find']>>>;
+
+export function createCasesService({ repo, transaction, organisations, clock }: Deps) {
+  const auditCase = (tx: Tx, actor: Actor, c: Pick<CaseRow, 'id' | 'teamId'>, action: string) =>
+    tx.audit.append([auditFacts(actor, { action, targetType: 'case', targetId: c.id, caseId: c.id, organisationIds: [c.teamId] }, clock.now())]);
+
+  /** A case is seen by its workers and the team lead; anyone else gets 404. */
+  async function visible(tx: Tx, actor: Actor | null, id: string) {
+    requireActor(actor);
+    const c = await tx.find(id);
+    if (!c) throw caseErrors.notFound();
+    const workers = await tx.workersOf(id);
+    const isWorker = workers.some((w) => w.userId === actor.userId);
+    const isLead = leadsTeam(actor, c.teamId);
+    if (!isWorker && !isLead) throw caseErrors.notFound();
+    return { c, workers, isWorker, isLead };
+  }
+
+  async function requireTeamWorkers(tx: Pick<Tx, 'schedule'>, teamId: string, ids: string[], field: string) {
+    const team = new Set((await tx.schedule.socialWorkers(teamId)).map((w) => w.userId));
+    if (!ids.every((id) => team.has(id))) throw caseErrors.notAWorker(field);
+  }
+
+  return {
+    async create(actor: Actor | null, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string }) {
+      requireActor(actor);
+      const scopes = await Promise.all(body.organisationIds.map((id) => organisations.requireVisible(actor, id)));
+      const teamId = scopes[0]!.servingTeamId;
+      if (!teamId || scopes.some((s) => s.servingTeamId !== teamId)) throw caseErrors.oneTeam();
+      if (!memberOfTeam(actor, teamId)) throw caseErrors.notTeam();
+      assertAnonymous({ label: body.label });
+      return transaction(async (tx) => {
+        await requireTeamWorkers(tx, teamId, body.workerIds, 'workerIds');
+        const id = await tx.insert({
+          teamId,
+          label: body.label,
+          reportMeetingId: null,
+          createdBy: actor.userId,
+          organisations: [...new Set(body.organisationIds)].map((o) => ({ id: o, reporter: true })),
+          responsibleId: body.responsibleId ?? body.workerIds[0]!,
+          workerIds: body.workerIds,
+        });
+        await auditCase(tx, actor, { id, teamId }, 'case.create');
+        return { id };
+      });
+    },
+
+    async get(actor: Actor | null, id: string): Promise<Case> {
+      return transaction(async (tx) => {
+        const { c, workers, isWorker, isLead } = await visible(tx, actor, id);
+        const [orgs, met, meetings, changes] = await Promise.all([tx.organisationsOf(id), tx.metFamily(c.reportMeetingId), tx.meetingsOf(id), tx.changes(id)]);
+        const people = new Map((await tx.names([...new Set(changes.flatMap((ch) => [...ch.before, ...ch.after]))])).map((p) => [p.userId, p.name]));
+        const named = (ids: string[]) => ids.map((userId) => ({ userId, name: people.get(userId) ?? 'Borttagen användare' }));
+        await auditCase(tx, actor!, c, 'case.read');
+        const responsible = workers.find((w) => w.responsible)!;
+        return {
+          id: c.id,
+          label: c.label,
+          teamId: c.teamId,
+          createdAt: c.createdAt.toISOString(),
+          organisations: orgs,
+          responsible: { userId: responsible.userId, name: responsible.name },
+          workers,
+          metFamily: met,
+          meetings: meetings.map((m) => ({ ...m, startsAt: m.startsAt?.toISOString() ?? null })),
+          changes: changes.map((ch) => ({ at: ch.at.toISOString(), byName: ch.byName, before: named(ch.before), after: named(ch.after), reason: ch.reason, continuityOverridden: ch.continuityOverridden })),
+          can: { changeWorkers: isWorker || isLead, readAudit: isLead },
+        };
+      });
+    },
+
+    /** The cases of the actor's teams: all for a team lead, else the ones they work on. */
+    async list(actor: Actor | null): Promise<CaseSummary[]> {
+      requireActor(actor);
+      const teams = [...new Set(organisationIdsOf(actor, teamRoles))];
+      return transaction(async (tx) => {
+        const rows = (await Promise.all(teams.map((t) => tx.listFor(t, leadsTeam(actor, t) ? null : actor.userId)))).flat();
+        const now = clock.now();
+        await tx.audit.append(rows.map((r) => auditFacts(actor, { action: 'case.list', targetType: 'case', targetId: r.id, caseId: r.id, organisationIds: teams }, now)));
+        return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+      });
+    },
+
+    /**
+     * Replaces the case's workers. Continuity rule: at least one social worker who met the family
+     * at the anmälningsmöte stays, unless the team lead breaks it with a reason (kept and shown).
+     */
+    async changeWorkers(actor: Actor | null, id: string, body: { responsibleId: string; coWorkerIds: string[]; reason?: string }) {
+      await transaction(async (tx) => {
+        const { c, workers, isWorker, isLead } = await visible(tx, actor, id);
+        if (!isWorker && !isLead) throw caseErrors.mayNotChange();
+        const after = [body.responsibleId, ...body.coWorkerIds];
+        await requireTeamWorkers(tx, c.teamId, after, 'responsibleId');
+        await tx.lock(id);
+        const met = await tx.metFamily(c.reportMeetingId);
+        const continuityHolds = met.length === 0 || after.some((u) => met.some((m) => m.userId === u));
+        const reason = body.reason?.trim() || null;
+        if (reason) assertAnonymous({ reason });
+        if (!continuityHolds && !(isLead && reason)) throw caseErrors.continuity(met.map((m) => m.name), isLead);
+        await tx.replaceWorkers(id, body.responsibleId, body.coWorkerIds);
+        await tx.insertChange({ caseId: id, changedBy: actor!.userId, changedAt: clock.now(), before: workers.map((w) => w.userId), after, reason, continuityOverridden: !continuityHolds });
+        await auditCase(tx, actor!, c, continuityHolds ? 'case.workers' : 'case.workers_override');
+      });
+      return this.get(actor, id);
+    },
+
+    /** Cases where the team lead broke the continuity rule, and why. */
+    async overrides(actor: Actor | null, teamId: string) {
+      requireActor(actor);
+      if (!leadsTeam(actor, teamId)) throw memberOfTeam(actor, teamId) ? caseErrors.onlyLead() : caseErrors.notFound();
+      const rows = await repo.overrides(teamId);
+      const people = new Map((await repo.names([...new Set(rows.flatMap((r) => r.after))])).map((p) => [p.userId, p.name]));
+      return rows.map((r) => ({ caseId: r.caseId, label: r.label, at: r.at.toISOString(), byName: r.byName, reason: r.reason ?? '', after: r.after.map((u) => people.get(u) ?? 'Borttagen användare') }));
+    },
+
+    /** The case's audit log, for the team lead only; reading it is logged too. */
+    async auditLog(actor: Actor | null, id: string) {
+      return transaction(async (tx) => {
+        const { c, isLead } = await visible(tx, actor, id);
+        if (!isLead) throw caseErrors.onlyLead();
+        await auditCase(tx, actor!, c, 'case.audit_read');
+        const meetingIds = (await tx.meetingsOf(id)).map((m) => m.id);
+        const rows = await tx.audit.ofCase(id, meetingIds);
+        return rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actorName, actorRole: r.actorRole, action: r.action, organisationName: r.organisationName, address: r.address }));
+      });
+    },
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;

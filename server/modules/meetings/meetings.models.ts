@@ -1,0 +1,105 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { formatDay, formatTime } from '../../contracts/format.ts';
+import type { MeetingType } from '../../contracts/meetings.ts';
+import { addDays, stockholmDate } from '../../lib/time.ts';
+import type { CommitmentKind } from '../schedule/schedule.repository.ts';
+
+export const meetingTypeNames: Record<MeetingType, string> = {
+  report_meeting: 'Anmälningsmöte',
+  application_meeting: 'Ansökningsmöte',
+  mapping_meeting: 'Kartläggningsmöte',
+  follow_up: 'Uppföljning',
+  police_collaboration: 'Samverkansmöte med polisen',
+  staff_visit: 'APT-besök',
+};
+
+/** An anmälningsmöte is met by exactly two social workers; other meetings by one to three. */
+export function workerCountProblem(type: MeetingType, count: number): string | null {
+  if (type === 'report_meeting') return count === 2 ? null : 'Ett anmälningsmöte ska ha exakt två socialsekreterare.';
+  return count >= 1 && count <= 3 ? null : 'Välj en till tre socialsekreterare.';
+}
+
+/** The Stockholm calendar days a period touches (a meeting rarely spans midnight, but may). */
+export function daysOf(start: Date, end: Date): string[] {
+  const last = stockholmDate(new Date(end.getTime() - 1));
+  const days = [];
+  for (let d = stockholmDate(start); d <= last; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+export type ScheduleFacts = {
+  commitments: { userId: string; name: string; kind: CommitmentKind; startsAt: Date; endsAt: Date }[];
+  absences: { userId: string; name: string; startsOn: string; endsOn: string }[];
+  dutyDays: { userId: string; name: string; day: string }[];
+};
+
+export type Clash = { userId: string; name: string; reason: string; sentence: string };
+
+const span = (a: Date, b: Date) => `${formatTime(a)}–${formatTime(b)}`;
+const kindWords: Record<CommitmentKind, [string, string]> = { walk_and_talk: ['Walk-and-talk', 'en walk-and-talk'], meeting: ['Möte', 'ett möte'] };
+
+/**
+ * Why each person cannot sit in a meeting over [start, end): another meeting or walk-and-talk at
+ * the same time, an absence or the duty phone that day. Says who and when, never what about.
+ */
+export function clashesOf(userIds: string[], start: Date, end: Date, f: ScheduleFacts): Clash[] {
+  const days = daysOf(start, end);
+  const clashes: Clash[] = [];
+  for (const userId of userIds) {
+    const busy = f.commitments.find((c) => c.userId === userId && c.startsAt < end && start < c.endsAt);
+    if (busy) {
+      const [short, long] = kindWords[busy.kind];
+      clashes.push({ userId, name: busy.name, reason: `${short} ${span(busy.startsAt, busy.endsAt)}`, sentence: `${busy.name} har ${long} ${formatDay(busy.startsAt)} kl. ${span(busy.startsAt, busy.endsAt)}.` });
+      continue;
+    }
+    const away = f.absences.find((a) => a.userId === userId && days.some((d) => a.startsOn <= d && d <= a.endsOn));
+    if (away) {
+      clashes.push({ userId, name: away.name, reason: 'Frånvarande', sentence: `${away.name} är frånvarande ${formatDay(start)}.` });
+      continue;
+    }
+    const duty = f.dutyDays.find((d) => d.userId === userId && days.includes(d.day));
+    if (duty) clashes.push({ userId, name: duty.name, reason: 'Har jourtelefonen', sentence: `${duty.name} har jourtelefonen ${formatDay(start)}.` });
+  }
+  return clashes;
+}
+
+export const placeNames = { school: 'På skolan/förskolan', office: 'På socialtjänstens kontor', digital: 'Digitalt' } as const;
+
+export type MeetingInviteFacts = {
+  meetingId: string;
+  type: MeetingType;
+  sequence: number;
+  cancelled: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  place: keyof typeof placeNames;
+  organisationName: string;
+  workers: { name: string; email: string }[];
+  stamp: Date;
+};
+
+/**
+ * The meeting's calendar invite, in UTC like the walk-and-talk's. Stable UID per meeting,
+ * SEQUENCE grows with each move and the cancellation (METHOD:CANCEL). No label, no family
+ * detail: only the kind of meeting, where and with whom.
+ */
+export function meetingInvite(f: MeetingInviteFacts): string {
+  const calendar = ical({
+    prodId: { company: 'Samverkan', product: 'meetings', language: 'SV' },
+    method: f.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+  });
+  const organizer = f.workers[0];
+  calendar.createEvent({
+    id: `meeting-${f.meetingId}@samverkan`,
+    sequence: f.sequence,
+    stamp: f.stamp,
+    start: f.startsAt,
+    end: f.endsAt,
+    summary: `${meetingTypeNames[f.type]}, ${f.organisationName}`,
+    location: f.place === 'school' ? f.organisationName : placeNames[f.place],
+    description: 'Detaljer finns i Samverkan under Mina möten.',
+    status: f.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    ...(organizer ? { organizer: { name: organizer.name, email: organizer.email } } : {}),
+  });
+  return calendar.toString();
+}
