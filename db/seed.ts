@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { DEMO_PASSWORD, TEAM, demoContacts, demoDutyRotation, demoOrganisations, demoPeople, demoTeamSettings } from './demo-district.ts';
+import { seedMeetings } from './seed-meetings.ts';
 import { seedWalkAndTalk, type WalkAndTalkCalendar } from './seed-walk-and-talk.ts';
 import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from './schema/index.ts';
 
-export type SeedCalendar = WalkAndTalkCalendar;
+export type SeedCalendar = WalkAndTalkCalendar & {
+  /** Working days in the weeks before today: when the demo's past meetings happened. */
+  pastWorkingDays: string[];
+};
 
 /**
  * Loads the demo district into an empty database, in one transaction. Returns false (and
@@ -60,6 +64,7 @@ export async function seedDemoDistrict(
 
     await seedContactsAndRoster(tx, { teamId, orgIds, sectionIds, userIds }, calendar);
     await seedWalkAndTalk(tx, { orgIds, userIds }, calendar);
+    await seedMeetings(tx, teamId, { orgIds, userIds }, calendar);
     return true;
   });
 }

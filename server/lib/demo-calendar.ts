@@ -2,7 +2,7 @@ import type { SeedCalendar } from '../../db/seed.ts';
 import { officeWindow } from './calendar.ts';
 import { addDays, isoWeekday, monthEnd, stockholmDate, stockholmInstant } from './time.ts';
 
-/** This month and next in Stockholm, as the demo district's roster needs them. */
+/** This month and next in Stockholm, as the demo district's roster needs them, and the weeks just past. */
 export function demoCalendar(now: Date): SeedCalendar {
   const today = stockholmDate(now);
   const first = `${today.slice(0, 7)}-01`;
@@ -11,5 +11,10 @@ export function demoCalendar(now: Date): SeedCalendar {
   for (let d = first; d <= end; d = addDays(d, 1)) {
     if (officeWindow(d, { opens: '08:00', closes: '16:30' }, new Map())) workingDays.push(d);
   }
-  return { today, workingDays, at: stockholmInstant, isoWeekday };
+  // The three weeks before today, for meetings that have already happened.
+  const pastWorkingDays: string[] = [];
+  for (let d = addDays(today, -21); d < today; d = addDays(d, 1)) {
+    if (officeWindow(d, { opens: '08:00', closes: '16:30' }, new Map())) pastWorkingDays.push(d);
+  }
+  return { today, workingDays, pastWorkingDays, at: stockholmInstant, isoWeekday };
 }

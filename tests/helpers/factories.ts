@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { absences, contactAssignments, dutyRoster, memberships, organisations, schoolPeriods, sections, slotHosts, slots, teamSettings, users } from '../../db/schema/index.ts';
+import { absences, contactAssignments, dutyRoster, meetings, meetingWorkers, memberships, organisations, schoolPeriods, sections, slotHosts, slots, teamSettings, users } from '../../db/schema/index.ts';
 import type { Role } from '../../server/contracts/auth.ts';
 import type { OrganisationKind } from '../../server/contracts/organisations.ts';
 import { passwordHasher } from '../../server/lib/passwords.ts';
@@ -99,4 +99,16 @@ export async function createSlot(
     .returning();
   await db.insert(slotHosts).values(s.hostIds.map((userId) => ({ slotId: slot!.id, userId, startsAt, endsAt })));
   return slot!;
+}
+
+/** A scheduled meeting with its workers, written directly (tests of what a meeting does to others). */
+export async function createMeeting(db: Db, m: { organisationId: string; teamId: string; workerIds: string[]; startsAt: string; minutes?: number; type?: 'report_meeting' | 'follow_up' }) {
+  const startsAt = new Date(m.startsAt);
+  const endsAt = new Date(startsAt.getTime() + (m.minutes ?? 60) * 60_000);
+  const [row] = await db
+    .insert(meetings)
+    .values({ type: m.type ?? 'follow_up', organisationId: m.organisationId, teamId: m.teamId, label: 'Testmöte', guardiansInformed: true, proposedTimes: [{ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }], status: 'scheduled', startsAt, endsAt })
+    .returning();
+  await db.insert(meetingWorkers).values(m.workerIds.map((userId) => ({ meetingId: row!.id, userId, startsAt, endsAt })));
+  return row!;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
-import { addAbsence, assignContact, createDistrict, createSlot, createUser, putOnDuty, setTeamSettings } from '../helpers/factories.ts';
+import { addAbsence, assignContact, createDistrict, createMeeting, createSlot, createUser, putOnDuty, setTeamSettings } from '../helpers/factories.ts';
 
 // Tuesday 3 March 2026, 10:00 in Stockholm.
 const TUESDAY_MORNING = '2026-03-03T10:00:00+01:00';
@@ -44,6 +44,14 @@ describe('named contacts', () => {
     expect(contacts.map((c: { status: { label: string } }) => c.status.label)).toEqual(['I walk-and-talk till 10.30', `På ${school.name} till 12.00`]);
     const reach = (await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/reach`, headers })).json();
     expect(reach.routes.map((r: { kind: string }) => r.kind)).toEqual(['duty_phone', 'emergency']);
+  });
+
+  test('a contact in a meeting shows "I möte till …", never what it is about', async () => {
+    const { app, db, school, team, anna, pedagogue } = await district();
+    await createMeeting(db, { organisationId: school.id, teamId: team.id, workerIds: [anna.id], startsAt: '2026-03-03T09:30:00+01:00', minutes: 90 });
+    const res = await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/contacts`, headers: await asUser(app, pedagogue) });
+    expect(res.json()[0].status).toMatchObject({ kind: 'busy', label: 'I möte till 11.00' });
+    expect(res.body).not.toContain('Testmöte');
   });
 
   test('an assignment that has ended is history, not a current contact', async () => {

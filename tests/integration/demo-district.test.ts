@@ -93,4 +93,23 @@ describe('the demo district', () => {
     const week = (await app.inject({ method: 'GET', url: '/api/me/hosted-slots?from=2026-11-23&to=2026-12-20', headers: await signIn('soc3@vallingbyteamet.example') })).json();
     expect(week.some((s: { kind: string }) => s.kind === 'on_site')).toBe(true);
   });
+  test('meetings in every state: a queue with the urgent request first, two anmälningsmöten ahead, a case from a held one, police collaboration', async () => {
+    const lead = await signIn('chef@vallingbyteamet.example');
+    const me = (await app.inject({ method: 'GET', url: '/api/me', headers: lead })).json();
+    const teamId = me.memberships[0].organisationId;
+    const queue = (await app.inject({ method: 'GET', url: `/api/teams/${teamId}/meeting-queue`, headers: lead })).json();
+    expect(queue.map((m: { label: string; urgency: string }) => [m.label, m.urgency])).toEqual([
+      ['Elev A, åk 5', 'urgent'],
+      ['Barn på avdelning Solen', 'normal'],
+      ['APT: varningssignaler', 'normal'],
+    ]);
+    const principal = (await app.inject({ method: 'GET', url: '/api/meetings?from=2026-11-16&to=2026-12-06', headers: await signIn('rektor@vallingbyskolan.example') })).json();
+    expect(principal.map((m: { status: string }) => m.status).sort()).toEqual(['held', 'not_held', 'requested', 'scheduled']);
+    const cases = (await app.inject({ method: 'GET', url: '/api/cases', headers: await signIn('soc1@vallingbyteamet.example') })).json();
+    expect(cases).toEqual([expect.objectContaining({ label: 'Familjen E', responsibleName: expect.any(String) })]);
+    const kase = (await app.inject({ method: 'GET', url: `/api/cases/${cases[0].id}`, headers: await signIn('soc1@vallingbyteamet.example') })).json();
+    expect(kase.metFamily).toHaveLength(2);
+    const police = (await app.inject({ method: 'GET', url: '/api/meetings?from=2026-11-23&to=2027-01-31', headers: await signIn('polis@vasterort.example') })).json();
+    expect(police.filter((m: { type: string; status: string }) => m.type === 'police_collaboration' && m.status === 'scheduled')).toHaveLength(2);
+  });
 });

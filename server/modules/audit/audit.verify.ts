@@ -15,3 +15,11 @@ export async function verifyAuditChain(repo: Pick<AuditRepository, 'page'>): Pro
     afterId = rows[rows.length - 1]!.id;
   }
 }
+
+/** The verifier's verdict in plain Swedish, and whether the chain is whole. */
+export function describeCheck(result: ChainCheck): { whole: boolean; text: string } {
+  if (!result.broken) return { whole: true, text: `Granskningsloggen är hel: ${result.rows} rader, kedjan stämmer.` };
+  const { id, at, problem } = result.broken;
+  const why = problem === 'changed' ? 'raden har ändrats efter att den skrevs' : 'raden pekar inte på raden före den (en tidigare rad har tagits bort eller ändrats)';
+  return { whole: false, text: `Granskningsloggen är bruten vid rad ${id} (${at.toISOString()}): ${why}. ${result.rows} rader före den stämmer.` };
+}

@@ -38,6 +38,28 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
     if (!ids.every((id) => team.has(id))) throw caseErrors.notAWorker(field);
   }
 
+  /** The case as its page shows it, read inside the caller's transaction. */
+  async function view(tx: Tx, actor: Actor, c: CaseRow, isLead: boolean): Promise<Case> {
+    const [workers, orgs, met, meetings, changes] = await Promise.all([tx.workersOf(c.id), tx.organisationsOf(c.id), tx.metFamily(c.reportMeetingId), tx.meetingsOf(c.id), tx.changes(c.id)]);
+    const people = new Map((await tx.names([...new Set(changes.flatMap((ch) => [...ch.before, ...ch.after]))])).map((p) => [p.userId, p.name]));
+    const named = (ids: string[]) => ids.map((userId) => ({ userId, name: people.get(userId) ?? 'Borttagen användare' }));
+    const responsible = workers.find((w) => w.responsible)!;
+    const isWorker = workers.some((w) => w.userId === actor.userId);
+    return {
+      id: c.id,
+      label: c.label,
+      teamId: c.teamId,
+      createdAt: c.createdAt.toISOString(),
+      organisations: orgs,
+      responsible: { userId: responsible.userId, name: responsible.name },
+      workers,
+      metFamily: met,
+      meetings: meetings.map((m) => ({ ...m, startsAt: m.startsAt?.toISOString() ?? null })),
+      changes: changes.map((ch) => ({ at: ch.at.toISOString(), byName: ch.byName, before: named(ch.before), after: named(ch.after), reason: ch.reason, continuityOverridden: ch.continuityOverridden })),
+      can: { changeWorkers: isWorker || isLead, readAudit: isLead },
+    };
+  }
+
   return {
     async create(actor: Actor | null, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string }) {
       requireActor(actor);
@@ -64,25 +86,9 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
 
     async get(actor: Actor | null, id: string): Promise<Case> {
       return transaction(async (tx) => {
-        const { c, workers, isWorker, isLead } = await visible(tx, actor, id);
-        const [orgs, met, meetings, changes] = await Promise.all([tx.organisationsOf(id), tx.metFamily(c.reportMeetingId), tx.meetingsOf(id), tx.changes(id)]);
-        const people = new Map((await tx.names([...new Set(changes.flatMap((ch) => [...ch.before, ...ch.after]))])).map((p) => [p.userId, p.name]));
-        const named = (ids: string[]) => ids.map((userId) => ({ userId, name: people.get(userId) ?? 'Borttagen användare' }));
+        const { c, isLead } = await visible(tx, actor, id);
         await auditCase(tx, actor!, c, 'case.read');
-        const responsible = workers.find((w) => w.responsible)!;
-        return {
-          id: c.id,
-          label: c.label,
-          teamId: c.teamId,
-          createdAt: c.createdAt.toISOString(),
-          organisations: orgs,
-          responsible: { userId: responsible.userId, name: responsible.name },
-          workers,
-          metFamily: met,
-          meetings: meetings.map((m) => ({ ...m, startsAt: m.startsAt?.toISOString() ?? null })),
-          changes: changes.map((ch) => ({ at: ch.at.toISOString(), byName: ch.byName, before: named(ch.before), after: named(ch.after), reason: ch.reason, continuityOverridden: ch.continuityOverridden })),
-          can: { changeWorkers: isWorker || isLead, readAudit: isLead },
-        };
+        return view(tx, actor!, c, isLead);
       });
     },
 
@@ -102,8 +108,9 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
      * Replaces the case's workers. Continuity rule: at least one social worker who met the family
      * at the anmälningsmöte stays, unless the team lead breaks it with a reason (kept and shown).
      */
-    async changeWorkers(actor: Actor | null, id: string, body: { responsibleId: string; coWorkerIds: string[]; reason?: string }) {
-      await transaction(async (tx) => {
+    async changeWorkers(actor: Actor | null, id: string, body: { responsibleId: string; coWorkerIds: string[]; reason?: string }): Promise<Case> {
+      // The answer is the case right after the change, also for a worker who just handed it on.
+      return transaction(async (tx) => {
         const { c, workers, isWorker, isLead } = await visible(tx, actor, id);
         if (!isWorker && !isLead) throw caseErrors.mayNotChange();
         const after = [body.responsibleId, ...body.coWorkerIds];
@@ -117,8 +124,8 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
         await tx.replaceWorkers(id, body.responsibleId, body.coWorkerIds);
         await tx.insertChange({ caseId: id, changedBy: actor!.userId, changedAt: clock.now(), before: workers.map((w) => w.userId), after, reason, continuityOverridden: !continuityHolds });
         await auditCase(tx, actor!, c, continuityHolds ? 'case.workers' : 'case.workers_override');
+        return view(tx, actor!, c, isLead);
       });
-      return this.get(actor, id);
     },
 
     /** Cases where the team lead broke the continuity rule, and why. */
