@@ -64,6 +64,16 @@ try {
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const orgs = (await (await fetch('http://127.0.0.1:3900/api/organisations', { headers: { cookie } })).json()) as { id: string }[];
 
+  // An audited read: every request appends one hash-chained row under the audit log's lock.
+  const rektor = await fetch('http://127.0.0.1:3900/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'rektor@vallingbyskolan.example', password: 'samverkan-demo' }),
+  });
+  const rektorCookie = rektor.headers.get('set-cookie')!.split(';')[0]!;
+  const meetingsOfSchool = (await (await fetch('http://127.0.0.1:3900/api/meetings', { headers: { cookie: rektorCookie } })).json()) as { id: string; type: string }[];
+  const reportMeeting = meetingsOfSchool.find((m) => m.type === 'report_meeting')!;
+
   const rows = [
     await load('baseline: bare Fastify + one indexed pg query', `http://127.0.0.1:3901/baseline/${orgs[0]!.id}`),
     await load('GET /api/health (no session, one query)', 'http://127.0.0.1:3900/api/health'),
@@ -72,6 +82,7 @@ try {
     await load('GET /api/organisations/:id/contacts (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/contacts`, { cookie }),
     await load('GET /api/organisations/:id/reach (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/reach`, { cookie }),
     await load('GET /api/slots (Vällingbyskolan, eight weeks)', `http://127.0.0.1:3900/api/slots?organisationId=${orgs[0]!.id}`, { cookie }),
+    await load('GET /api/meetings/:id (audited: one chained row per read)', `http://127.0.0.1:3900/api/meetings/${reportMeeting.id}`, { cookie: rektorCookie }),
   ];
   const storm = await bookingStorm(DATABASE_URL, 'http://127.0.0.1:3900', orgs[0]!.id);
   const base = rows[0]!.rps;
