@@ -1,3 +1,4 @@
+import { meetingStatusValues, meetingTypeValues } from './meetings.ts';
 import { text, uuid } from './text.ts';
 import { z } from './zod.ts';
 
@@ -45,7 +46,7 @@ export const caseSchema = z
     workers: z.array(person.extend({ responsible: z.boolean() })),
     /** The social workers who met the family at the case's anmälningsmöte (the continuity rule). */
     metFamily: z.array(person),
-    meetings: z.array(z.object({ id: z.string(), type: z.string(), status: z.string(), startsAt: z.string().nullable() })),
+    meetings: z.array(z.object({ id: z.string(), type: z.enum(meetingTypeValues), status: z.enum(meetingStatusValues), startsAt: z.string().nullable() })),
     changes: z.array(caseChangeSchema),
     can: z.object({ changeWorkers: z.boolean(), readAudit: z.boolean() }),
   })

@@ -82,7 +82,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
         schedule: m.status === 'requested' && (a.isLead || a.isContact),
         reschedule: m.status === 'scheduled' && a.isTeamSide,
         cancel: open && (a.isTeamSide || a.isRequesterSide),
-        recordOutcome: m.status === 'scheduled' && own.some((w) => w.userId === a.actorId) && !!m.startsAt && m.startsAt <= now,
+        recordOutcome: m.status === 'scheduled' && own.some((w) => w.active && w.userId === a.actorId) && !!m.startsAt && m.startsAt <= now,
         invite: m.status !== 'requested' && !!m.startsAt && (a.isWorker || m.requestedById === a.actorId),
       },
     };

@@ -10,6 +10,8 @@ const items: NavItem[] = [
   { href: '/mina-bokningar', label: t('nav.myBookings'), roles: ['pedagogue', 'principal', 'pupil_health'] },
   { href: '/min-vecka', label: t('nav.myWeek'), roles: ['social_worker', 'team_lead'] },
   { href: '/walk-and-talk/serier', label: t('nav.series'), roles: ['social_worker', 'team_lead'] },
+  { href: '/moten', label: t('nav.meetings'), roles: ['principal', 'pupil_health', 'police', 'social_worker', 'team_lead'] },
+  { href: '/arenden', label: t('nav.cases'), roles: ['social_worker', 'team_lead'] },
   { href: '/kontaktpersoner', label: t('nav.contacts'), roles: ['team_lead'] },
   { href: '/jourschema', label: t('nav.roster'), roles: ['team_lead', 'social_worker'] },
   { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },

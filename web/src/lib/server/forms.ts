@@ -20,3 +20,8 @@ export function formValues(form: FormData, names: string[]): Record<string, stri
   }
   return out;
 }
+
+/** Renames the API's field names to this form's input ids (several forms share a page). */
+export function renameFields(problem: Problem, names: Record<string, string>): Problem {
+  return { ...problem, fields: problem.fields?.map((f) => ({ ...f, field: names[f.field.split('.')[0]!] ?? f.field })) };
+}

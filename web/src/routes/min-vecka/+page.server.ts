@@ -7,26 +7,13 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
 import { slotView } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
+import { shiftDate as shift, todayInStockholm, weekOf } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const DAY = 86_400_000;
-const stockholmDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Monday of the week a date falls in, and its ISO week number. */
-function weekOf(date: string) {
-  const d = new Date(`${date}T00:00:00Z`);
-  const monday = new Date(d.getTime() - (((d.getUTCDay() || 7) - 1) * DAY));
-  const thursday = new Date(monday.getTime() + 3 * DAY);
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  const week = Math.floor((thursday.getTime() - yearStart) / DAY / 7) + 1;
-  return { monday: monday.toISOString().slice(0, 10), week };
-}
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   if (!teamOf(locals.user)) error(404, t('error.404'));
   const asked = url.searchParams.get('vecka');
-  const { monday, week } = weekOf(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : stockholmDay.format(new Date()));
+  const { monday, week } = weekOf(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayInStockholm());
   const sunday = shift(monday, 6);
   const slots = await apiGet(fetch, `/api/me/hosted-slots?from=${monday}&to=${sunday}`, z.array(hostedSlotSchema));
   const now = Date.now();

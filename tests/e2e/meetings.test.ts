@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { App } from '../../server/app.ts';
+import { addDays, stockholmDate } from '../../server/lib/time.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
+import { assignContact, createDistrict, createMeeting, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('an anmälningsmöte in the browser: request → schedule → outcome → case', () => {
+  let app: App;
+  let browser: Browser;
+  let base: string;
+  let principal: TestUser;
+  let lead: TestUser;
+  let anna: TestUser;
+  let bo: TestUser;
+  let pastMeetingId: string;
+  // A working day a week ahead, far from weekends and DST.
+  let day = addDays(stockholmDate(new Date()), 7);
+
+  beforeAll(async () => {
+    const started = await startWebApp();
+    ({ app, base } = started);
+    const db = started.db;
+    const { school, team } = await createDistrict(db);
+    await setTeamSettings(db, team.id);
+    anna = await createUser(db, { name: 'Anna Möte', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
+    bo = await createUser(db, { name: 'Bo Möte', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
+    lead = await createUser(db, { name: 'Maria Chef', memberships: [{ organisationId: team.id, role: 'team_lead' }] });
+    principal = await createUser(db, { name: 'Rut Rektor', memberships: [{ organisationId: school.id, role: 'principal' }] });
+    await assignContact(db, { organisationId: school.id, userId: anna.id });
+    while ([6, 7].includes(new Date(`${day}T12:00:00Z`).getUTCDay() || 7)) day = addDays(day, 1);
+    // One that started an hour ago, for the outcome.
+    pastMeetingId = (await createMeeting(db, { organisationId: school.id, teamId: team.id, workerIds: [anna.id, bo.id], type: 'report_meeting', startsAt: new Date(Date.now() - 3_600_000).toISOString() })).id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function phone(user: TestUser, javaScriptEnabled = true): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    await signIn(page, base, user);
+    return page;
+  }
+  const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  test.each([
+    ['without JavaScript', false, '10:00', '11:00'],
+    ['with JavaScript', true, '13:00', '14:00'],
+  ])('a principal asks for a meeting and the team lead books it (%s)', async (_name, javaScriptEnabled, from, to) => {
+    const page = await phone(principal, javaScriptEnabled);
+    await page.goto(`${base}/moten`);
+    await page.getByRole('heading', { level: 1, name: 'Mina möten' }).waitFor();
+    await expectAccessible(page, { javaScriptEnabled });
+    await page.getByRole('link', { name: 'Begär möte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Begär möte' }).waitFor();
+    await page.getByLabel('Anmälningsmöte').check();
+    await page.getByLabel('Kort beteckning').fill('Elev 120315-1234');
+    await page.getByRole('group', { name: 'Vet vårdnadshavarna om att ni begär mötet?' }).getByLabel('Ja').check();
+    const first = page.getByRole('group', { name: 'Tid 1' });
+    await first.getByLabel('Datum').fill(day);
+    await first.getByLabel('Från kl.').fill(from);
+    await first.getByLabel('Till kl.').fill(to);
+    await page.getByRole('button', { name: 'Begär mötet' }).click();
+    // The guard refuses a personnummer and keeps what was typed.
+    await page.getByText(/personnummer/).first().waitFor();
+    await expectAccessible(page, { javaScriptEnabled });
+    await page.getByLabel('Kort beteckning').fill(javaScriptEnabled ? 'Elev B, åk 4' : 'Elev C, åk 5');
+    await page.getByRole('button', { name: 'Begär mötet' }).click();
+    await page.getByText('Klart! Förfrågan är skickad till teamet.').waitFor();
+    await fitsPhone(page);
+    await expectAccessible(page, { javaScriptEnabled });
+    const meetingUrl = page.url().replace(/\?.*$/, '');
+    await page.context().close();
+
+    const team = await phone(lead, javaScriptEnabled);
+    await team.goto(`${base}/moten`);
+    await team.getByRole('heading', { name: 'Förfrågningar att boka' }).waitFor();
+    await expectAccessible(team, { javaScriptEnabled });
+    await team.goto(meetingUrl);
+    await team.getByRole('heading', { name: 'Vem är ledig de föreslagna tiderna?' }).waitFor();
+    await expectAccessible(team, { javaScriptEnabled });
+    // One worker is not enough for an anmälningsmöte.
+    await team.getByRole('group', { name: 'Vilken tid?' }).getByRole('radio').first().check();
+    await team.getByRole('group', { name: 'Vilka socialsekreterare kommer?' }).getByLabel('Anna Möte').check();
+    await team.getByRole('button', { name: 'Boka mötet' }).click();
+    await team.getByText('Ett anmälningsmöte ska ha exakt två socialsekreterare.').first().waitFor();
+    const workers = team.getByRole('group', { name: 'Vilka socialsekreterare kommer?' });
+    await team.getByRole('group', { name: 'Vilken tid?' }).getByRole('radio').first().check();
+    if (!(await workers.getByLabel('Anna Möte').isChecked())) await workers.getByLabel('Anna Möte').check();
+    await workers.getByLabel('Bo Möte').check();
+    await team.getByRole('button', { name: 'Boka mötet' }).click();
+    await team.getByText(/^Mötet är bokat /).waitFor();
+    await fitsPhone(team);
+    await expectAccessible(team, { javaScriptEnabled });
+    await team.context().close();
+  });
+
+  test('a worker records the outcome, the case opens, and the team lead reads its log', async () => {
+    const page = await phone(anna);
+    await page.goto(`${base}/moten/${pastMeetingId}`);
+    await page.getByRole('heading', { name: 'Hur gick mötet?' }).waitFor();
+    await page.getByRole('group', { name: 'Blev mötet av?' }).getByLabel('Ja').check();
+    await page.getByRole('group', { name: 'Gjordes en orosanmälan?' }).getByLabel('Ja').check();
+    await page.getByRole('button', { name: 'Spara utfallet' }).click();
+    await page.getByText('Utfallet är sparat och ett ärende är öppnat.').waitFor();
+    await page.getByRole('link', { name: 'Gå till ärendet' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Ärende: / }).waitFor();
+    await fitsPhone(page);
+    await expectAccessible(page);
+    const caseUrl = page.url();
+    await page.context().close();
+
+    const chef = await phone(lead);
+    await chef.goto(caseUrl);
+    await chef.getByRole('link', { name: 'Visa loggen' }).click();
+    await chef.getByRole('heading', { name: 'Logg' }).waitFor();
+    await chef.getByText('Registrerade hur mötet gick').first().waitFor();
+    await expectAccessible(chef);
+    await chef.context().close();
+  });
+});

@@ -1,0 +1,59 @@
+import type { Me } from '#contracts/auth.ts';
+import { meetingTypeValues, type Meeting, type MeetingType } from '#contracts/meetings.ts';
+import type { Organisation } from '#contracts/organisations.ts';
+import { t } from '../i18n.ts';
+import { when } from './slots.ts';
+import { daysSince, moment } from './time.ts';
+
+const REQUESTERS = new Set(['principal', 'pupil_health']);
+const TEAM = new Set(['social_worker', 'team_lead']);
+
+/** The places the person may ask for a meeting about, and the kinds of meeting they may ask for. */
+export function requestOptions(user: Me, organisations: Organisation[]) {
+  const own = (roles: Set<string>) => new Set(user.memberships.filter((m) => m.organisationId && roles.has(m.role)).map((m) => m.organisationId!));
+  const school = own(REQUESTERS);
+  const police = own(new Set(['police']));
+  const team = own(TEAM).size > 0;
+  const places = organisations.filter(
+    (o) =>
+      (team && o.kind !== 'social_services') ||
+      school.has(o.id) ||
+      (o.parentId !== null && school.has(o.parentId)) ||
+      (o.kind === 'police' && police.has(o.id)),
+  );
+  // The team asks for any kind; the police for collaboration meetings, schools for the rest.
+  const types: MeetingType[] = meetingTypeValues.filter((type) =>
+    team ? true : type === 'police_collaboration' ? police.size > 0 : school.size > 0,
+  );
+  return { places: places.map((o) => ({ id: o.id, name: o.name })), types };
+}
+
+export function mayRequest(user: Me | null): boolean {
+  return !!user?.memberships.some((m) => REQUESTERS.has(m.role) || m.role === 'police' || TEAM.has(m.role));
+}
+
+/** How long a request has waited, as people say it. */
+function waited(requestedAt: string): string {
+  const days = daysSince(requestedAt);
+  return days <= 0 ? t('meetings.waitedToday') : days === 1 ? t('meetings.waitedOne') : t('meetings.waited', { days });
+}
+
+/** A meeting with every label its list item and page show, formatted where the formatter lives. */
+export function meetingView(m: Meeting) {
+  const count = m.proposedTimes.length;
+  return {
+    ...m,
+    typeLabel: t(`meetingType.${m.type}`),
+    statusLabel: t(`meetingStatus.${m.status}`),
+    placeLabel: t(`meetingPlace.${m.place}`),
+    urgencyLabel: t(`urgency.${m.urgency}`),
+    ageBandLabel: m.ageBand ? t(`ageBand.${m.ageBand}`) : null,
+    when: m.startsAt && m.endsAt ? when(m.startsAt, m.endsAt) : null,
+    workerNames: m.socialWorkers.map((w) => w.name).join(' och '),
+    proposed: m.proposedTimes.map((p) => ({ ...p, label: when(p.startsAt, p.endsAt) })),
+    proposedCount: count === 1 ? t('meetings.proposedOne') : t('meetings.proposed', { count }),
+    requestedLine: m.requestedBy ? t('meeting.requestedByLine', { name: m.requestedBy.name, when: moment(m.requestedAt) }) : moment(m.requestedAt),
+    waited: waited(m.requestedAt),
+  };
+}
+export type MeetingView = ReturnType<typeof meetingView>;

@@ -1,0 +1,62 @@
+import { DateTime } from 'luxon';
+import { formatDay, formatTime } from '#contracts/format.ts';
+
+// Forms take Stockholm wall-clock time; the API takes instants with their offset. The zone rules
+// (daylight saving) need a real time-zone library, so this stays on the server side.
+const ZONE = 'Europe/Stockholm';
+const DAY = 86_400_000;
+const stockholmDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const shortDayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, day: 'numeric', month: 'short' });
+const yearFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric' });
+
+/** Today's date (YYYY-MM-DD) in Stockholm. */
+export function todayInStockholm(now = new Date()): string {
+  return stockholmDay.format(now);
+}
+
+/** A calendar date moved by whole days. */
+export function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** Monday of the week a date falls in, and its ISO week number. */
+export function weekOf(date: string) {
+  const d = new Date(`${date}T00:00:00Z`);
+  const monday = new Date(d.getTime() - ((d.getUTCDay() || 7) - 1) * DAY);
+  const thursday = new Date(monday.getTime() + 3 * DAY);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday.getTime() - yearStart) / DAY / 7) + 1;
+  return { monday: monday.toISOString().slice(0, 10), week };
+}
+
+/** "2026-03-10" + "13:00" → "2026-03-10T13:00:00+01:00", or null when it is no real date or time. */
+export function stockholmIso(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:.]\d{2}$/.test(time)) return null;
+  const dt = DateTime.fromISO(`${date}T${time.replace('.', ':').padStart(5, '0')}`, { zone: ZONE });
+  return dt.isValid ? dt.toISO({ suppressMilliseconds: true }) : null;
+}
+
+/** An instant as the form fields show it again: Stockholm date and HH:MM. */
+export function stockholmParts(iso: string): { date: string; time: string } {
+  const dt = DateTime.fromISO(iso, { zone: ZONE });
+  return { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') };
+}
+
+/** Whole Stockholm calendar days from an instant until now (0 on the same day). */
+export function daysSince(iso: string, now = new Date()): number {
+  return Math.round((Date.parse(todayInStockholm(now)) - Date.parse(todayInStockholm(new Date(iso)))) / DAY);
+}
+
+/** "tisdag 10 mars kl. 13.05", with the year when it is not this year (for logs and history). */
+export function moment(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  const year = yearFmt.format(at);
+  return `${formatDay(at)}${year === yearFmt.format(now) ? '' : ` ${year}`} kl. ${formatTime(at)}`;
+}
+
+/** "23 nov. kl. 20.11" (with the year when it is not this year): for tables with many rows. */
+export function shortMoment(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  const year = yearFmt.format(at);
+  return `${shortDayFmt.format(at)}${year === yearFmt.format(now) ? '' : ` ${year}`} kl. ${formatTime(at)}`;
+}

@@ -1,0 +1,34 @@
+import { z } from '#contracts/zod.ts';
+import { formatDate } from '#contracts/format.ts';
+import { meetingSchema } from '#contracts/meetings.ts';
+import { t } from '#lib/i18n.ts';
+import { apiGet } from '#lib/server/api.ts';
+import { mayRequest, meetingView } from '#lib/server/meetings.ts';
+import { shiftDate, todayInStockholm, weekOf } from '#lib/server/time.ts';
+import type { PageServerLoad } from './$types';
+
+/** The team (socialtjänstens team) whose queue the person books from, if they work in one. */
+const queueTeamOf = (user: App.Locals['user']) =>
+  user?.memberships.find((m) => (m.role === 'social_worker' || m.role === 'team_lead') && m.organisationId)?.organisationId ?? null;
+
+export const load: PageServerLoad = async ({ fetch, locals, url }) => {
+  const asked = url.searchParams.get('vecka');
+  const { monday, week } = weekOf(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayInStockholm());
+  const sunday = shiftDate(monday, 6);
+  const teamId = queueTeamOf(locals.user);
+  const [mine, queue] = await Promise.all([
+    apiGet(fetch, `/api/meetings?from=${monday}&to=${sunday}`, z.array(meetingSchema)),
+    teamId ? apiGet(fetch, `/api/teams/${teamId}/meeting-queue`, z.array(meetingSchema)) : Promise.resolve(null),
+  ]);
+  // A request the person can book is shown once, in the queue.
+  const queued = new Set(queue?.map((m) => m.id));
+  return {
+    heading: t('week.range', { week, from: formatDate(monday), to: formatDate(sunday) }),
+    previous: shiftDate(monday, -7),
+    next: shiftDate(monday, 7),
+    week: mine.filter((m) => m.status !== 'requested').map(meetingView),
+    waiting: mine.filter((m) => m.status === 'requested' && !queued.has(m.id)).map(meetingView),
+    queue: queue?.map(meetingView) ?? null,
+    mayRequest: mayRequest(locals.user),
+  };
+};
