@@ -6,6 +6,8 @@ import { describeCheck, verifyAuditChain } from '../server/modules/audit/audit.v
 
 const database = await createDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || './data' });
 try {
+  // A database the app has never started on has no log yet: bring its schema up to date first.
+  await database.migrate();
   const { whole, text } = describeCheck(await verifyAuditChain(createAuditRepository(database.db)));
   (whole ? console.log : console.error)(text);
   if (!whole) process.exitCode = 1;
