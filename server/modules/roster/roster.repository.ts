@@ -1,21 +1,11 @@
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { dutyRoster, memberships, users } from '../../../db/schema/index.ts';
+import { dutyRoster, users } from '../../../db/schema/index.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createRosterRepository(db: DbOrTx) {
   return {
     schedule: createScheduleRepository(db),
-    /** The team's social workers: the people who can hold the duty phone. */
-    async workers(teamId: string) {
-      return db
-        .select({ userId: users.id, name: users.name })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.organisationId, teamId), eq(memberships.role, 'social_worker'), sql`${users.disabledAt} is null`))
-        .orderBy(asc(users.name));
-    },
-
     async between(teamId: string, from: string, to: string) {
       return db
         .select({ day: dutyRoster.day, userId: dutyRoster.userId, name: users.name })

@@ -21,7 +21,7 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
   async function checkHolder(tx: RosterRepository, teamId: string, date: string, userId: string) {
     const rule = dayRule(date, new Map((await tx.schedule.closedDays()).map((c) => [c.day, c.name])));
     if (rule.closed) throw rosterErrors.closedDay(date, rule.name);
-    const worker = (await tx.workers(teamId)).find((w) => w.userId === userId);
+    const worker = (await tx.schedule.socialWorkers(teamId)).find((w) => w.userId === userId);
     if (!worker) throw rosterErrors.notAWorker();
     await tx.schedule.lockPeople([userId]);
     if ((await tx.schedule.absences([userId], date, date)).length) throw rosterErrors.absent(worker.name, date);
@@ -40,7 +40,7 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
       const from = first < today ? first : today;
       const to = last > horizon ? last : horizon;
 
-      const [rows, workers, closed] = await Promise.all([repo.between(teamId, from, to), repo.workers(teamId), repo.schedule.closedDays()]);
+      const [rows, workers, closed] = await Promise.all([repo.between(teamId, from, to), repo.schedule.socialWorkers(teamId), repo.schedule.closedDays()]);
       const away = await repo.schedule.absences([...new Set(rows.map((r) => r.userId))], from, to);
       const closedMap = new Map(closed.map((c) => [c.day, c.name]));
       const byDay = new Map(rows.map((r) => [r.day, r]));
