@@ -19,9 +19,14 @@ type Deps = {
   clock: Clock;
 };
 
-// Principal and elevhälsa follow their organisation's requests; a unit's leadership its preschools'.
+// Principal and elevhälsa ask for meetings and follow their organisation's requests; a unit's
+// leadership its preschools'.
 const followerRoles: readonly Role[] = ['principal', 'pupil_health'];
-const requesterRoles: readonly Role[] = ['principal', 'pupil_health'];
+
+/** Whether the actor is principal or elevhälsa of the organisation or of its unit. */
+function followsOrganisation(actor: Actor, organisationId: string, parentId: string | null) {
+  return actor.memberships.some((mb) => followerRoles.includes(mb.role) && mb.organisationId !== null && (mb.organisationId === organisationId || mb.organisationId === parentId));
+}
 
 type Workers = Awaited<ReturnType<MeetingsRepository['workersOf']>>;
 
@@ -31,12 +36,6 @@ type Access = { actorId: string; view: 'full' | 'summary'; isWorker: boolean; is
 export function createMeetingsService({ repo, transaction, organisations, clock }: Deps) {
   const isFamily = (m: Pick<MeetingRow, 'type'>) => familyMeetingTypes.includes(m.type);
   const orgIdsOf = (m: Pick<MeetingRow, 'organisationId' | 'organisationParentId' | 'teamId'>) => [m.teamId, m.organisationId, m.organisationParentId];
-
-  function followedBy(actor: Actor, m: Pick<MeetingRow, 'organisationId' | 'organisationParentId'>) {
-    return actor.memberships.some(
-      (mb) => followerRoles.includes(mb.role) && mb.organisationId !== null && (mb.organisationId === m.organisationId || mb.organisationId === m.organisationParentId),
-    );
-  }
 
   async function contactOrgs(tx: MeetingsRepository, actor: Actor) {
     return new Set(await tx.contactOrganisations(actor.userId, stockholmDate(clock.now())));
@@ -48,7 +47,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     const isContact =
       memberOfTeam(actor, m.teamId) && (contacts.has(m.organisationId) || (m.organisationParentId !== null && contacts.has(m.organisationParentId)));
     const isRequester = m.requestedById === actor.userId;
-    const isRequesterSide = isRequester || followedBy(actor, m);
+    const isRequesterSide = isRequester || followsOrganisation(actor, m.organisationId, m.organisationParentId);
     const isTeamSide = isWorker || isLead || isContact;
     if (!isTeamSide && !isRequesterSide) return null;
     return { actorId: actor.userId, view: isTeamSide ? 'full' : 'summary', isWorker, isLead, isContact, isTeamSide, isRequesterSide };
@@ -136,9 +135,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
       const scope = await organisations.requireVisible(actor, body.organisationId);
       const teamSide = scope.servingTeamId !== null && memberOfTeam(actor, scope.servingTeamId);
       const police = scope.kind === 'police' && actor.memberships.some((m) => m.role === 'police' && m.organisationId === scope.id);
-      const school = actor.memberships.some(
-        (m) => requesterRoles.includes(m.role) && m.organisationId !== null && (m.organisationId === scope.id || m.organisationId === scope.parentId),
-      );
+      const school = followsOrganisation(actor, scope.id, scope.parentId);
       if (!teamSide && !police && !school) throw meetingErrors.mayNotRequest();
       if (!teamSide && police && body.type !== 'police_collaboration') throw meetingErrors.policeType();
       if (!teamSide && !police && body.type === 'police_collaboration') throw meetingErrors.schoolPoliceType();
