@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { calendarInvite } from '../../lib/invite.ts';
 import { formatDay, formatTime } from '../../contracts/format.ts';
 import type { MeetingType } from '../../contracts/meetings.ts';
 import { addDays, stockholmDate } from '../../lib/time.ts';
@@ -78,28 +78,18 @@ export type MeetingInviteFacts = {
   stamp: Date;
 };
 
-/**
- * The meeting's calendar invite, in UTC like the walk-and-talk's. Stable UID per meeting,
- * SEQUENCE grows with each move and the cancellation (METHOD:CANCEL). No label, no family
- * detail: only the kind of meeting, where and with whom.
- */
+/** The meeting's calendar invite: only the kind of meeting, where and with whom; no label. */
 export function meetingInvite(f: MeetingInviteFacts): string {
-  const calendar = ical({
-    prodId: { company: 'Samverkan', product: 'meetings', language: 'SV' },
-    method: f.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-  });
   const organizer = f.workers[0];
-  calendar.createEvent({
-    id: `meeting-${f.meetingId}@samverkan`,
+  return calendarInvite('meetings', 'Mina möten', {
+    uid: `meeting-${f.meetingId}@samverkan`,
     sequence: f.sequence,
-    stamp: f.stamp,
-    start: f.startsAt,
-    end: f.endsAt,
+    cancelled: f.cancelled,
+    startsAt: f.startsAt,
+    endsAt: f.endsAt,
     summary: `${meetingTypeNames[f.type]}, ${f.organisationName}`,
     location: f.place === 'school' ? f.organisationName : placeNames[f.place],
-    description: 'Detaljer finns i Samverkan under Mina möten.',
-    status: f.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    ...(organizer ? { organizer: { name: organizer.name, email: organizer.email } } : {}),
+    organizer: organizer && { name: organizer.name, email: organizer.email },
+    stamp: f.stamp,
   });
-  return calendar.toString();
 }
