@@ -35,6 +35,11 @@ import { createSlotsService } from './modules/slots/slots.service.ts';
 import { createCasesRepository, casesTransaction } from './modules/cases/cases.repository.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { createCasesService } from './modules/cases/cases.service.ts';
+import { consentsTransaction } from './modules/consents/consents.repository.ts';
+import { consentsRoutes } from './modules/consents/consents.routes.ts';
+import { createConsentsService } from './modules/consents/consents.service.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { createFeedbackService } from './modules/feedback/feedback.service.ts';
 import { createMeetingsRepository, meetingsTransaction } from './modules/meetings/meetings.repository.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { createMeetingsService } from './modules/meetings/meetings.service.ts';
@@ -111,6 +116,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
   const meetings = createMeetingsService({ repo: createMeetingsRepository(database.db), transaction: meetingsTransaction(database.db), organisations, clock });
   const cases = createCasesService({ repo: createCasesRepository(database.db), transaction: casesTransaction(database.db), organisations, clock });
+  const consents = createConsentsService({ transaction: consentsTransaction(database.db), clock });
+  const feedback = createFeedbackService({ transaction: consentsTransaction(database.db), clock });
 
   const bridgeSecret = newBridgeSecret();
   await app.register(errorsPlugin);
@@ -131,6 +138,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(bookingsRoutes, { bookings });
   await app.register(meetingsRoutes, { meetings });
   await app.register(casesRoutes, { cases });
+  await app.register(consentsRoutes, { consents });
+  await app.register(feedbackRoutes, { feedback });
   await app.register(anonymityRoutes);
 
   // Unknown API paths answer JSON, also when the web app catches every other path.

@@ -7,3 +7,4 @@ export * from './bookings.ts';
 export * from './meetings.ts';
 export * from './cases.ts';
 export * from './audit.ts';
+export * from './consents.ts';

@@ -34,3 +34,12 @@ export function formatRelativeDay(at: Date, now: Date): string {
 export function formatDate(date: string): string {
   return formatDay(new Date(`${date}T12:00:00Z`));
 }
+
+const shortFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long' });
+const longFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A calendar date as "12 juni", with the year when it is not `today`'s: "12 juni 2027". */
+export function formatShortDate(date: string, today: string): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  return (date.slice(0, 4) === today.slice(0, 4) ? shortFmt : longFmt).format(at);
+}

@@ -6,8 +6,8 @@ import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createCasesRepository(db: DbOrTx) {
   return {
-    async insert(c: { teamId: string; label: string; reportMeetingId: string | null; createdBy: string; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[] }) {
-      const [row] = await db.insert(cases).values({ teamId: c.teamId, label: c.label, reportMeetingId: c.reportMeetingId, createdBy: c.createdBy }).returning({ id: cases.id });
+    async insert(c: { teamId: string; label: string; reportMeetingId: string | null; createdBy: string; createdAt: Date; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[] }) {
+      const [row] = await db.insert(cases).values({ teamId: c.teamId, label: c.label, reportMeetingId: c.reportMeetingId, createdBy: c.createdBy, createdAt: c.createdAt }).returning({ id: cases.id });
       const id = row!.id;
       await db.insert(caseOrganisations).values(c.organisations.map((o) => ({ caseId: id, organisationId: o.id, reporter: o.reporter })));
       await db.insert(caseWorkers).values(c.workerIds.map((userId) => ({ caseId: id, userId, responsible: userId === c.responsibleId })));

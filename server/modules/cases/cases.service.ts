@@ -75,6 +75,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
           label: body.label,
           reportMeetingId: null,
           createdBy: actor.userId,
+          createdAt: clock.now(),
           organisations: [...new Set(body.organisationIds)].map((o) => ({ id: o, reporter: true })),
           responsibleId: body.responsibleId ?? body.workerIds[0]!,
           workerIds: body.workerIds,

@@ -286,7 +286,9 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
             label: m.label,
             reportMeetingId: m.id,
             createdBy: actor!.userId,
-            organisations: [{ id: m.organisationId, reporter: true }],
+            createdAt: clock.now(),
+            // The school reported unless the outcome says no report of concern was filed.
+            organisations: [{ id: m.organisationId, reporter: body.reportFiled ?? true }],
             responsibleId: actor!.userId,
             workerIds: [actor!.userId, ...workerIds.filter((w) => w !== actor!.userId)],
           });

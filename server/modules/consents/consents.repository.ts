@@ -1,0 +1,160 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client.ts';
+import { consents, organisations, teamSettings, users } from '../../../db/schema/index.ts';
+import { consentScopeValues, type ConsentScope } from '../../contracts/consents.ts';
+import { createAuditRepository } from '../audit/audit.repository.ts';
+import { createCasesRepository } from '../cases/cases.repository.ts';
+import { createFeedbackRepository } from '../feedback/feedback.repository.ts';
+
+/**
+ * What the database lets a use case see of consents and feedback (row-level security, migration
+ * 0008): the teams it acts for, the organisations it speaks for on the school side, and the
+ * instant and Stockholm day that decide whether a consent holds.
+ */
+export type Tenancy = { teamIds: string[]; schoolOrganisationIds: string[]; now: Date; today: string };
+
+const pgArray = (ids: string[]) => `{${ids.join(',')}}`;
+const allScopes = sql.raw(`array[${consentScopeValues.map((s) => `'${s}'`).join(',')}]::text[]`);
+
+export function createConsentsRepository(db: DbOrTx) {
+  return {
+    async insert(c: typeof consents.$inferInsert) {
+      const [row] = await db.insert(consents).values(c).returning({ id: consents.id });
+      return row!.id;
+    },
+
+    async find(id: string) {
+      const [row] = await db.select().from(consents).where(eq(consents.id, id)).limit(1);
+      return row;
+    },
+
+    /** A case's consents, newest first, with the names people read. */
+    async ofCase(caseId: string) {
+      return db
+        .select({
+          id: consents.id,
+          caseId: consents.caseId,
+          organisationId: consents.organisationId,
+          organisationName: organisations.name,
+          scopes: consents.scopes,
+          parties: consents.parties,
+          form: consents.form,
+          validFrom: consents.validFrom,
+          validUntil: consents.validUntil,
+          recordedByName: users.name,
+          recordedAt: consents.recordedAt,
+          withdrawnAt: consents.withdrawnAt,
+          withdrawalReason: consents.withdrawalReason,
+        })
+        .from(consents)
+        .innerJoin(organisations, eq(organisations.id, consents.organisationId))
+        .leftJoin(users, eq(users.id, consents.recordedBy))
+        .where(eq(consents.caseId, caseId))
+        .orderBy(desc(consents.validUntil), desc(consents.recordedAt));
+    },
+
+    async withdraw(id: string, by: string, at: Date, reason: string) {
+      const rows = await db
+        .update(consents)
+        .set({ withdrawnAt: at, withdrawnBy: by, withdrawalReason: reason })
+        .where(and(eq(consents.id, id), sql`${consents.withdrawnAt} is null`))
+        .returning({ id: consents.id });
+      return rows.length === 1;
+    },
+
+    /** The scopes a consent covers for the organisation now, by the database's own rule. */
+    async coveredScopes(caseId: string, organisationId: string): Promise<ConsentScope[]> {
+      const rows = await db.execute<{ scope: ConsentScope }>(
+        sql`select s.scope from unnest(${allScopes}) as s(scope) where consent_covers(${caseId}::uuid, ${organisationId}::uuid, s.scope)`,
+      );
+      return rowsOf<{ scope: ConsentScope }>(rows).map((r) => r.scope);
+    },
+
+    /** Whether any consent for the organisation ever existed on the case (to say it no longer holds). */
+    async everConsented(caseId: string, organisationId: string) {
+      const [row] = await db
+        .select({ id: consents.id })
+        .from(consents)
+        .where(and(eq(consents.caseId, caseId), eq(consents.organisationId, organisationId)))
+        .limit(1);
+      return row !== undefined;
+    },
+
+    /** The last day of the consents that cover the organisation now. */
+    async activeUntil(caseId: string, organisationId: string) {
+      const rows = await db.execute<{ until: string | null }>(
+        sql`select max(valid_until)::text as until from consents c where c.case_id = ${caseId}::uuid and c.organisation_id = ${organisationId}::uuid
+            and c.valid_from <= app_today() and app_today() <= c.valid_until and (c.withdrawn_at is null or app_now() < c.withdrawn_at)`,
+      );
+      return rowsOf<{ until: string | null }>(rows)[0]?.until ?? null;
+    },
+
+    /** The organisations this transaction's tenancy speaks for on the school side. */
+    async schoolOrganisations(): Promise<string[]> {
+      const rows = await db.execute<{ ids: string[] | string }>(sql`select app_uuids('app.organisation_ids')::text[] as ids`);
+      const ids = rowsOf<{ ids: string[] | string }>(rows)[0]?.ids ?? [];
+      return typeof ids === 'string' ? parseArray(ids) : ids;
+    },
+
+    /** What a receipt names besides the consent: the team and how to reach it. */
+    async teamContact(teamId: string) {
+      const [row] = await db
+        .select({ teamName: organisations.name, dutyPhone: teamSettings.dutyPhone })
+        .from(organisations)
+        .leftJoin(teamSettings, eq(teamSettings.teamId, organisations.id))
+        .where(eq(organisations.id, teamId))
+        .limit(1);
+      return row;
+    },
+
+    async organisationName(id: string) {
+      const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).limit(1);
+      return row?.name ?? null;
+    },
+
+    async userContact(userId: string) {
+      const [row] = await db.select({ name: users.name, phone: users.phone, title: users.title }).from(users).where(eq(users.id, userId)).limit(1);
+      return row;
+    },
+  };
+}
+
+/** Both drivers' `execute` results as rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+function parseArray(text: string): string[] {
+  const inner = text.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
+}
+
+export type ConsentsRepository = ReturnType<typeof createConsentsRepository>;
+
+const repositories = (tx: DbOrTx) => ({
+  consents: createConsentsRepository(tx),
+  feedback: createFeedbackRepository(tx),
+  cases: createCasesRepository(tx),
+  audit: createAuditRepository(tx),
+});
+export type ConsentTx = ReturnType<typeof repositories>;
+
+/**
+ * A consent or feedback use case's transaction. It runs as the role `samverkan_app`, for which
+ * row-level security is enforced, with the actor's tenancy in transaction-local settings: even a
+ * query that forgets a check sees only rows of the actor's teams and organisations, and school
+ * feedback only while a consent covers it. A unit's staff speak for its preschools too.
+ */
+export function consentsTransaction(db: Db) {
+  return <T>(tenancy: Tenancy, work: (tx: ConsentTx) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local role samverkan_app`);
+      await tx.execute(sql`select
+          set_config('app.team_ids', ${pgArray(tenancy.teamIds)}, true),
+          set_config('app.organisation_ids', (select coalesce(array_agg(o.id), '{}')::text from organisations o
+            where o.id = any(${pgArray(tenancy.schoolOrganisationIds)}::uuid[]) or o.parent_id = any(${pgArray(tenancy.schoolOrganisationIds)}::uuid[])), true),
+          set_config('app.now', ${tenancy.now.toISOString()}, true),
+          set_config('app.today', ${tenancy.today}, true)`);
+      return work(repositories(tx));
+    });
+}
