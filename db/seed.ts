@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { DEMO_PASSWORD, TEAM, demoContacts, demoDutyRotation, demoOrganisations, demoPeople, demoTeamSettings } from './demo-district.ts';
+import { seedConsents } from './seed-consents.ts';
 import { seedMeetings } from './seed-meetings.ts';
 import { seedWalkAndTalk, type WalkAndTalkCalendar } from './seed-walk-and-talk.ts';
 import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from './schema/index.ts';
@@ -65,6 +66,7 @@ export async function seedDemoDistrict(
     await seedContactsAndRoster(tx, { teamId, orgIds, sectionIds, userIds }, calendar);
     await seedWalkAndTalk(tx, { orgIds, userIds }, calendar);
     await seedMeetings(tx, teamId, { orgIds, userIds }, calendar);
+    await seedConsents(tx, teamId, { orgIds, userIds }, calendar);
     return true;
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DbHandle } from '../../db/client.ts';
 import { DEMO_PASSWORD, demoPeople } from '../../db/demo-district.ts';
@@ -28,6 +29,11 @@ async function signIn(email: string) {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
   expect(res.statusCode, email).toBe(200);
   return { cookie: String(res.headers['set-cookie']).split(';')[0]! };
+}
+
+async function orgId(name: string) {
+  const res = await database.db.execute<{ id: string }>(sql`select id from organisations where name = ${name}`);
+  return (Array.isArray(res) ? res : (res as unknown as { rows: { id: string }[] }).rows)[0]!.id;
 }
 
 describe('the demo district', () => {
@@ -106,10 +112,30 @@ describe('the demo district', () => {
     const principal = (await app.inject({ method: 'GET', url: '/api/meetings?from=2026-11-16&to=2026-12-06', headers: await signIn('rektor@vallingbyskolan.example') })).json();
     expect(principal.map((m: { status: string }) => m.status).sort()).toEqual(['held', 'not_held', 'requested', 'scheduled']);
     const cases = (await app.inject({ method: 'GET', url: '/api/cases', headers: await signIn('soc1@vallingbyteamet.example') })).json();
-    expect(cases).toEqual([expect.objectContaining({ label: 'Familjen E', responsibleName: expect.any(String) })]);
+    expect(cases).toEqual([expect.objectContaining({ label: "Familjen E", responsibleName: expect.any(String) })]);
     const kase = (await app.inject({ method: 'GET', url: `/api/cases/${cases[0].id}`, headers: await signIn('soc1@vallingbyteamet.example') })).json();
     expect(kase.metFamily).toHaveLength(2);
     const police = (await app.inject({ method: 'GET', url: '/api/meetings?from=2026-11-23&to=2027-01-31', headers: await signIn('polis@vasterort.example') })).json();
     expect(police.filter((m: { type: string; status: string }) => m.type === 'police_collaboration' && m.status === 'scheduled')).toHaveLength(2);
+  });
+  test('consents and feedback in every state: a thread both ways, one ending within 14 days, one withdrawn, a report waiting for statutory feedback', async () => {
+    const inbox = (await app.inject({ method: 'GET', url: `/api/organisations/${(await orgId('Vällingbyskolan'))}/feedback`, headers: await signIn('rektor@vallingbyskolan.example') })).json();
+    expect(inbox).toEqual([expect.objectContaining({ label: 'Familjen E', activeScopes: ['intervention_progress', 'school_observations'], unread: 0, statutory: expect.objectContaining({ status: 'investigation_opened' }) })]);
+    const kurator = await signIn('elevhalsa@vallingbyskolan.example');
+    const thread = (await app.inject({ method: 'GET', url: `/api/cases/${inbox[0].caseId}/feedback`, headers: kurator })).json();
+    expect(thread.map((m: { authorSide: string }) => m.authorSide)).toEqual(['team', 'school']);
+
+    const soc6 = await signIn('soc6@vallingbyteamet.example');
+    const mine = (await app.inject({ method: 'GET', url: '/api/cases', headers: soc6 })).json();
+    const siblings = mine.find((c: { label: string }) => c.label === 'Syskonen K');
+    const list = (await app.inject({ method: 'GET', url: `/api/cases/${siblings.id}/consents`, headers: soc6 })).json();
+    expect(list.map((c: { status: string; endsSoon: boolean }) => [c.status, c.endsSoon])).toEqual([
+      ['active', true],
+      ['withdrawn', false],
+    ]);
+    const lead = await signIn('chef@vallingbyteamet.example');
+    const teamId = (await app.inject({ method: 'GET', url: '/api/me', headers: lead })).json().memberships[0].organisationId;
+    const pending = (await app.inject({ method: 'GET', url: `/api/teams/${teamId}/statutory-feedback/pending`, headers: lead })).json();
+    expect(pending).toEqual([expect.objectContaining({ label: 'Syskonen K', organisationName: 'Grimstaskolan' })]);
   });
 });

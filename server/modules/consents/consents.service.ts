@@ -57,7 +57,9 @@ export function createConsentsService({ transaction, clock }: Deps) {
         if (!isWorker && !isLead) throw consentErrors.teamOnly();
         const rows = await tx.consents.ofCase(caseId);
         await audit(tx, actor!, tenancy.now, { action: 'consent.list', targetType: 'case', targetId: caseId, caseId, organisationIds: [c.teamId] });
-        return rows.map((r) => present(r, tenancy.now, tenancy.today));
+        // Those that hold now first, then those to come, then those that ended; newest first within each.
+        const rank = { active: 0, not_yet_valid: 1, expired: 2, withdrawn: 2 } as const;
+        return rows.map((r) => present(r, tenancy.now, tenancy.today)).sort((a, b) => rank[a.status] - rank[b.status]);
       });
     },
 
