@@ -1,6 +1,6 @@
 import { and, eq, gt, gte, lt, lte } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { absences, caseOrganisations, cases, caseWorkers, dutyRoster, meetings, meetingWorkers, slotHosts } from './schema/index.ts';
+import { absences, caseOrganisations, cases, caseWorkers, dutyRoster, meetings, meetingSeries, meetingWorkers, slotHosts } from './schema/index.ts';
 import type { SeedCalendar } from './seed.ts';
 import type { WalkAndTalkIds } from './seed-walk-and-talk.ts';
 
@@ -57,6 +57,8 @@ async function free(tx: Tx, userIds: string[], date: string, start: Date, end: D
 export async function seedMeetings(tx: Tx, teamId: string, ids: WalkAndTalkIds, calendar: SeedCalendar) {
   const ahead = calendar.workingDays.filter((d) => d > calendar.today);
   const past = calendar.pastWorkingDays;
+  // The police collaboration meetings are one series the team planned, every four weeks.
+  let policeSeriesId: string | null = null;
   for (const m of demoMeetings) {
     const workerIds = (m.workers ?? []).map((w) => ids.userIds.get(worker(w))!);
     const minutes = m.minutes ?? 60;
@@ -73,6 +75,13 @@ export async function seedMeetings(tx: Tx, teamId: string, ids: WalkAndTalkIds, 
     }
     if (!chosen) continue;
     const requestedAt = calendar.at(past.at(-3) ?? calendar.today, '08:15');
+    if (m.type === 'police_collaboration' && !policeSeriesId) {
+      const [series] = await tx
+        .insert(meetingSeries)
+        .values({ type: 'police_collaboration', organisationId: ids.orgIds.get(m.org)!, teamId, label: m.label, weekday: calendar.isoWeekday(chosen.date), startTime: m.time, durationMinutes: minutes, intervalWeeks: 4, startsOn: chosen.date, endsOn: calendar.workingDays.at(-1) ?? chosen.date, createdBy: workerIds[0], createdAt: requestedAt })
+        .returning({ id: meetingSeries.id });
+      policeSeriesId = series!.id;
+    }
     const hasTime = m.status !== 'requested' && m.status !== 'cancelled';
     const [row] = await tx
       .insert(meetings)
@@ -91,6 +100,7 @@ export async function seedMeetings(tx: Tx, teamId: string, ids: WalkAndTalkIds, 
         startsAt: hasTime ? chosen.start : null,
         endsAt: hasTime ? chosen.end : null,
         changeReason: m.reason ?? null,
+        seriesId: m.type === 'police_collaboration' ? policeSeriesId : null,
         reportFiled: m.status === 'held' ? true : null,
         outcomeNotes: m.status === 'held' ? 'Båda vårdnadshavarna var med. Anmälan lämnades på mötet.' : m.status === 'not_held' ? 'Vårdnadshavaren kom inte. Ny tid bokas.' : null,
         outcomeBy: m.status === 'held' || m.status === 'not_held' ? workerIds[0] : null,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { organisations } from './organisations.ts';
 import { users } from './users.ts';
@@ -10,6 +10,39 @@ export const ageBands = ['0-2', '3-5', '6-9', '10-12', '13-15', '16-17'] as cons
 export const meetingPlaces = ['school', 'office', 'digital'] as const;
 
 export type ProposedTime = { startsAt: string; endsAt: string };
+
+// A recurring meeting the team plans itself, like a walk-and-talk series: collaboration with a
+// police area every four weeks, or visits to a preschool's staff meetings (the whole staff or one
+// arbetslag) with a theme. Each date becomes an ordinary scheduled meeting with `series_id`.
+export const meetingSeries = pgTable(
+  'meeting_series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: text('type', { enum: ['police_collaboration', 'staff_visit'] }).notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    audience: text('audience'),
+    weekday: integer('weekday').notNull(),
+    startTime: text('start_time').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    intervalWeeks: integer('interval_weeks').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('meeting_series_type', sql`${t.type} in ('police_collaboration','staff_visit')`),
+    check('meeting_series_label_length', sql`char_length(${t.label}) between 1 and 80 and (${t.audience} is null or char_length(${t.audience}) between 1 and 80)`),
+    index('meeting_series_team_idx').on(t.teamId),
+  ],
+);
 
 // A meeting a school, preschool or the police asked for, and what became of it. The label is
 // pseudonymous (the anonymity guard refuses anything that identifies); nothing here names a child.
@@ -45,6 +78,9 @@ export const meetings = pgTable(
     outcomeBy: uuid('outcome_by').references(() => users.id, { onDelete: 'set null' }),
     // The case the meeting belongs to: the one a held anmälningsmöte opened, or a follow-up's.
     caseId: uuid('case_id').references((): AnyPgColumn => cases.id, { onDelete: 'set null' }),
+    seriesId: uuid('series_id').references(() => meetingSeries.id, { onDelete: 'set null' }),
+    // Staff visits: who the visit is for ("Hela personalgruppen", "Arbetslag Solen").
+    audience: text('audience'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +95,7 @@ export const meetings = pgTable(
     index('meetings_team_status_idx').on(t.teamId, t.status),
     index('meetings_org_idx').on(t.organisationId, t.createdAt),
     index('meetings_case_idx').on(t.caseId),
+    index('meetings_series_idx').on(t.seriesId),
   ],
 );
 

@@ -64,6 +64,10 @@ export const meetingSchema = z
     /** Why it was last moved or cancelled. */
     changeReason: z.string().nullable(),
     caseId: z.string().nullable(),
+    /** The recurring series the meeting belongs to, if any. */
+    seriesId: z.string().nullable(),
+    /** Staff visits: the whole staff or one arbetslag. */
+    audience: z.string().nullable(),
     /** Only for the assigned workers and the team lead. */
     outcome: z.object({ reportFiled: z.boolean().nullable(), notes: z.string().nullable() }).nullable(),
     /** What the caller may do now. */

@@ -117,6 +117,9 @@ describe('the demo district', () => {
     expect(kase.metFamily).toHaveLength(2);
     const police = (await app.inject({ method: 'GET', url: '/api/meetings?from=2026-11-23&to=2027-01-31', headers: await signIn('polis@vasterort.example') })).json();
     expect(police.filter((m: { type: string; status: string }) => m.type === 'police_collaboration' && m.status === 'scheduled')).toHaveLength(2);
+    const series = (await app.inject({ method: 'GET', url: '/api/meeting-series', headers: lead })).json();
+    expect(series).toEqual([expect.objectContaining({ type: 'police_collaboration', label: 'Samverkan Västerort', intervalWeeks: 4, upcoming: expect.any(Array) })]);
+    expect(series[0].upcoming).toHaveLength(2);
   });
   test('consents and feedback in every state: a thread both ways, one ending within 14 days, one withdrawn, a report waiting for statutory feedback', async () => {
     const inbox = (await app.inject({ method: 'GET', url: `/api/organisations/${(await orgId('Vällingbyskolan'))}/feedback`, headers: await signIn('rektor@vallingbyskolan.example') })).json();

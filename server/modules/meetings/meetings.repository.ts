@@ -30,6 +30,8 @@ const meetingColumns = {
   reportFiled: meetings.reportFiled,
   outcomeNotes: meetings.outcomeNotes,
   caseId: meetings.caseId,
+  seriesId: meetings.seriesId,
+  audience: meetings.audience,
   requestedById: meetings.requestedBy,
   requestedByName: requester.name,
   createdAt: meetings.createdAt,

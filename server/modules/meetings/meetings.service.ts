@@ -47,7 +47,9 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     const isContact =
       memberOfTeam(actor, m.teamId) && (contacts.has(m.organisationId) || (m.organisationParentId !== null && contacts.has(m.organisationParentId)));
     const isRequester = m.requestedById === actor.userId;
-    const isRequesterSide = isRequester || followsOrganisation(actor, m.organisationId, m.organisationParentId);
+    // Police see their own requests, and the collaboration series the team plans with their area.
+    const isPoliceOfArea = m.type === 'police_collaboration' && m.seriesId !== null && actor.memberships.some((mb) => mb.role === 'police' && mb.organisationId === m.organisationId);
+    const isRequesterSide = isRequester || isPoliceOfArea || followsOrganisation(actor, m.organisationId, m.organisationParentId);
     const isTeamSide = isWorker || isLead || isContact;
     if (!isTeamSide && !isRequesterSide) return null;
     return { actorId: actor.userId, view: isTeamSide ? 'full' : 'summary', isWorker, isLead, isContact, isTeamSide, isRequesterSide };
@@ -76,6 +78,8 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
       requestedAt: m.createdAt.toISOString(),
       changeReason: m.changeReason,
       caseId: a.view === 'full' ? m.caseId : null,
+      seriesId: m.seriesId,
+      audience: m.audience,
       outcome: a.view === 'full' && (m.status === 'held' || m.status === 'not_held') ? { reportFiled: m.reportFiled, notes: m.outcomeNotes } : null,
       can: {
         schedule: m.status === 'requested' && (a.isLead || a.isContact),
@@ -177,7 +181,8 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
       requireActor(actor);
       const first = from ?? stockholmDate(clock.now());
       const { start, end } = daySpan(first, to ?? addDays(first, 6));
-      const followed = actor.memberships.filter((m) => followerRoles.includes(m.role) && m.organisationId).map((m) => m.organisationId!);
+      // The police follow their area's collaboration meetings, also those the team planned as a series.
+      const followed = actor.memberships.filter((m) => (followerRoles.includes(m.role) || m.role === 'police') && m.organisationId).map((m) => m.organisationId!);
       return transaction(async (tx) => {
         const rows = await tx.listFor(actor.userId, followed, start, end);
         return presentAll(tx, actor, rows, 'meeting.list');
