@@ -44,7 +44,8 @@ const worker = (key: string) => `${key}@vallingbyteamet.example`;
 /** Terms for the demo schools and preschool unit; series for the demo contacts; a few bookings. */
 export async function seedWalkAndTalk(tx: Tx, ids: WalkAndTalkIds, calendar: WalkAndTalkCalendar) {
   for (const org of ['vallingbyskolan', 'grimstaskolan', 'vallingbyforskolor']) {
-    await tx.insert(schoolPeriods).values(terms.map((t) => ({ ...t, organisationId: ids.orgIds.get(org)! })));
+    // The pilot's preschool leadership made booking mandatory for the autumn term.
+    await tx.insert(schoolPeriods).values(terms.map((t) => ({ ...t, organisationId: ids.orgIds.get(org)!, bookingRequired: org === 'vallingbyforskolor' && t.name === 'Höstterminen 2026' })));
   }
   const inTerm = (d: string) => terms.some((t) => t.kind === 'term' && t.startsOn <= d && d <= t.endsOn) && !terms.some((t) => t.kind === 'break' && t.startsOn <= d && d <= t.endsOn);
   const firstByOrg = new Map<string, string[]>();

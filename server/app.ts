@@ -40,6 +40,9 @@ import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { createConsentsService } from './modules/consents/consents.service.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { createFeedbackService } from './modules/feedback/feedback.service.ts';
+import { createTermsRepository, termsTransaction } from './modules/terms/terms.repository.ts';
+import { termsRoutes } from './modules/terms/terms.routes.ts';
+import { createTermsService } from './modules/terms/terms.service.ts';
 import { createMeetingSeriesRepository, meetingSeriesTransaction } from './modules/meeting-series/meeting-series.repository.ts';
 import { meetingSeriesRoutes } from './modules/meeting-series/meeting-series.routes.ts';
 import { createMeetingSeriesService } from './modules/meeting-series/meeting-series.service.ts';
@@ -118,6 +121,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     clock,
   });
   const meetings = createMeetingsService({ repo: createMeetingsRepository(database.db), transaction: meetingsTransaction(database.db), organisations, clock });
+  const terms = createTermsService({ repo: createTermsRepository(database.db), transaction: termsTransaction(database.db), organisations, clock });
   const meetingSeries = createMeetingSeriesService({ repo: createMeetingSeriesRepository(database.db), transaction: meetingSeriesTransaction(database.db), organisations, clock });
   const cases = createCasesService({ repo: createCasesRepository(database.db), transaction: casesTransaction(database.db), organisations, clock });
   const consents = createConsentsService({ transaction: consentsTransaction(database.db), clock });
@@ -141,6 +145,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(slotsRoutes, { slots });
   await app.register(bookingsRoutes, { bookings });
   await app.register(meetingsRoutes, { meetings });
+  await app.register(termsRoutes, { terms });
   await app.register(meetingSeriesRoutes, { series: meetingSeries });
   await app.register(casesRoutes, { cases });
   await app.register(consentsRoutes, { consents });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
-import { slots } from './slots.ts';
+import { schoolPeriods, slots } from './slots.ts';
 import { users } from './users.ts';
 
 export const bookingTopics = ['unsure_report', 'advice_referral', 'plan_report', 'acute_protection', 'known_child', 'general_question'] as const;
@@ -51,9 +51,11 @@ export const bookingReminders = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
+    // The term in which booking is required.
+    periodId: uuid('period_id').references(() => schoolPeriods.id, { onDelete: 'cascade' }),
     sentBy: uuid('sent_by').references(() => users.id, { onDelete: 'set null' }),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
     dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
   },
-  (t) => [index('booking_reminders_user_idx').on(t.userId)],
+  (t) => [index('booking_reminders_user_idx').on(t.userId), index('booking_reminders_period_idx').on(t.periodId)],
 );

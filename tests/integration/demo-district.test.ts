@@ -141,4 +141,13 @@ describe('the demo district', () => {
     const pending = (await app.inject({ method: 'GET', url: `/api/teams/${teamId}/statutory-feedback/pending`, headers: lead })).json();
     expect(pending).toEqual([expect.objectContaining({ label: 'Syskonen K', organisationName: 'Grimstaskolan' })]);
   });
+  test('one preschool term is mandatory: the förskolechef sees who has booked at Gröna diamanten', async () => {
+    const chief = await signIn('forskolechef@vallingbyforskolor.example');
+    const periods = (await app.inject({ method: 'GET', url: `/api/organisations/${await orgId('Vällingby förskoleenhet')}/school-periods`, headers: chief })).json();
+    const autumn = periods.find((p: { name: string }) => p.name === 'Höstterminen 2026');
+    expect(autumn.bookingRequired).toBe(true);
+    const coverage = (await app.inject({ method: 'GET', url: `/api/school-periods/${autumn.id}/booking-coverage`, headers: chief })).json();
+    const diamond = coverage.groups.find((g: { name: string }) => g.name === 'Förskolan Gröna diamanten');
+    expect(diamond.pedagogues.some((p: { booked: boolean }) => p.booked)).toBe(true);
+  });
 });

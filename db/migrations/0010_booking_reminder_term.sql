@@ -1,0 +1,3 @@
+ALTER TABLE "booking_reminders" ADD COLUMN "period_id" uuid;--> statement-breakpoint
+ALTER TABLE "booking_reminders" ADD CONSTRAINT "booking_reminders_period_id_school_periods_id_fk" FOREIGN KEY ("period_id") REFERENCES "public"."school_periods"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "booking_reminders_period_idx" ON "booking_reminders" USING btree ("period_id");
