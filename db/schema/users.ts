@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, sections } from './organisations.ts';
 
 export const roles = ['pedagogue', 'principal', 'pupil_health', 'police', 'social_worker', 'team_lead', 'admin'] as const;
@@ -46,3 +46,18 @@ export const memberships = pgTable(
     index('memberships_organisation_idx').on(t.organisationId),
   ],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+// A profile photo: re-encoded on upload (256 × 256 WebP, no metadata, so no camera or GPS data
+// survives), kept apart from `users` so that reading people never drags the bytes along.
+export const userPhotos = pgTable('user_photos', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  image: bytea('image').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

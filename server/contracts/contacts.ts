@@ -16,6 +16,8 @@ export const contactSchema = z
     title: z.string().nullable(),
     phone: z.string().nullable(),
     email: z.string(),
+    /** The person's photo, or null: show their initials. */
+    photoUrl: z.string().nullable(),
     sectionId: z.string().nullable(),
     sectionName: z.string().nullable(),
     organisationId: z.string(),

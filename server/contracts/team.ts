@@ -20,7 +20,7 @@ export const absenceSchema = z.object({ id: z.string(), startsOn: z.string(), en
 export const idParams = z.object({ id: z.uuid({ message: 'Ogiltigt id.' }) });
 
 export const profileBody = z.object({ title: text(80).optional(), phone: phone.optional() }).strict();
-export const profileSchema = z.object({ name: z.string(), email: z.string(), title: z.string().nullable(), phone: z.string().nullable() });
+export const profileSchema = z.object({ name: z.string(), email: z.string(), title: z.string().nullable(), phone: z.string().nullable(), photoUrl: z.string().nullable() });
 
 // Contact assignments: the team lead's.
 export const assignmentBody = z

@@ -43,8 +43,9 @@ async function securityPlugin(app: FastifyInstance) {
     if ((origin && origin !== ownOrigin) || site === 'cross-site' || site === 'same-site') {
       return sendProblem(reply, new AppError('forbidden', 'Förfrågan kom från en annan webbplats och stoppades.'));
     }
+    // JSON, or a photo's own bytes: neither is a type a cross-site form or a no-cors fetch may send.
     const type = request.headers['content-type'];
-    if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
+    if (type !== undefined && !/^(application\/json|image\/(jpeg|png|webp))\s*(;|$)/i.test(type)) {
       return sendProblem(
         reply,
         new AppError('invalid_request', 'Skicka innehållet som JSON (Content-Type: application/json).', { status: 415 }),

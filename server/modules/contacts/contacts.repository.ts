@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
+import { photoVersionOf } from '../profile/profile.repository.ts';
 import { closedDays, contactAssignments, dutyRoster, sections, teamSettings, users } from '../../../db/schema/index.ts';
 
 export type AbsencePeriod = { startsOn: string; endsOn: string };
@@ -39,6 +40,7 @@ export function createContactsRepository(db: DbOrTx) {
       title: users.title,
       phone: users.phone,
       email: users.email,
+      photoVersion: photoVersionOf(users.id),
       organisationId: contactAssignments.organisationId,
       sectionId: contactAssignments.sectionId,
       sectionName: sections.name,

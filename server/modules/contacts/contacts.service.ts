@@ -1,6 +1,7 @@
 import type { Contact, ReachRoute } from '../../contracts/contacts.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { photoUrl } from '../../lib/photos.ts';
 import { stockholmDate } from '../../lib/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { contactStatuses, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
@@ -63,6 +64,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
         title: a.title,
         phone: a.phone,
         email: a.email,
+        photoUrl: photoUrl(a.userId, a.photoVersion),
         organisationId: a.organisationId,
         sectionId: a.sectionId,
         sectionName: a.sectionName,

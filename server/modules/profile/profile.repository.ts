@@ -1,13 +1,28 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { absences, users } from '../../../db/schema/index.ts';
+import { absences, userPhotos, users } from '../../../db/schema/index.ts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
+
+/** The version of a person's photo (its time in milliseconds), or null when they have none. */
+export const photoVersionOf = (userId: AnyPgColumn) =>
+  sql<string | null>`(select (extract(epoch from p.updated_at) * 1000)::bigint::text from user_photos p where p.user_id = ${userId})`;
 
 export function createProfileRepository(db: DbOrTx) {
   return {
     schedule: createScheduleRepository(db),
     async profile(userId: string) {
-      const [row] = await db.select({ name: users.name, email: users.email, title: users.title, phone: users.phone }).from(users).where(eq(users.id, userId));
+      const [row] = await db.select({ name: users.name, email: users.email, title: users.title, phone: users.phone, photoVersion: photoVersionOf(users.id) }).from(users).where(eq(users.id, userId));
+      return row;
+    },
+    async setPhoto(userId: string, image: Buffer, at: Date) {
+      await db.insert(userPhotos).values({ userId, image, updatedAt: at }).onConflictDoUpdate({ target: userPhotos.userId, set: { image, updatedAt: at } });
+    },
+    async deletePhoto(userId: string) {
+      await db.delete(userPhotos).where(eq(userPhotos.userId, userId));
+    },
+    async photo(userId: string) {
+      const [row] = await db.select({ image: userPhotos.image, updatedAt: userPhotos.updatedAt }).from(userPhotos).where(eq(userPhotos.userId, userId)).limit(1);
       return row;
     },
     async updateProfile(userId: string, patch: { title?: string; phone?: string }) {

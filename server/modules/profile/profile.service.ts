@@ -1,6 +1,7 @@
 import { requireActor, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
+import { normalisePhoto, photoUrl } from '../../lib/photos.ts';
 import { stockholmDate } from '../../lib/time.ts';
 import type { ProfileRepository } from './profile.repository.ts';
 import { scheduleErrors } from '../schedule/schedule.errors.ts';
@@ -15,15 +16,38 @@ export function createProfileService({ repo, transaction, clock }: Deps) {
     if (!actor.memberships.some((m) => teamRoles.includes(m.role))) throw errors.forbidden('Frånvaro och profil finns för teamets medarbetare.');
   }
 
+  async function view(userId: string) {
+    const { photoVersion, ...rest } = (await repo.profile(userId))!;
+    return { ...rest, photoUrl: photoUrl(userId, photoVersion) };
+  }
+
   return {
     async profile(actor: Actor | null) {
       requireActor(actor);
-      return (await repo.profile(actor.userId))!;
+      return view(actor.userId);
     },
     async updateProfile(actor: Actor | null, patch: { title?: string; phone?: string }) {
       requireTeamMember(actor);
       await repo.updateProfile(actor.userId, patch);
-      return (await repo.profile(actor.userId))!;
+      return view(actor.userId);
+    },
+    /** A team member's photo for their contact card; stored re-encoded, without metadata. */
+    async setPhoto(actor: Actor | null, upload: Buffer) {
+      requireTeamMember(actor);
+      await repo.setPhoto(actor.userId, await normalisePhoto(upload), clock.now());
+      return view(actor.userId);
+    },
+    async deletePhoto(actor: Actor | null) {
+      requireTeamMember(actor);
+      await repo.deletePhoto(actor.userId);
+      return view(actor.userId);
+    },
+    /** Anyone signed in may see a photo: they are on contact cards, which every organisation the team serves sees. */
+    async photo(actor: Actor | null, userId: string) {
+      requireActor(actor);
+      const row = await repo.photo(userId);
+      if (!row) throw errors.notFound('Personen har ingen bild.');
+      return row;
     },
     async absences(actor: Actor | null) {
       requireTeamMember(actor);
