@@ -30,5 +30,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     waiting: mine.filter((m) => m.status === 'requested' && !queued.has(m.id)).map(meetingView),
     queue: queue?.map(meetingView) ?? null,
     mayRequest: mayRequest(locals.user),
+    // The team plans its own recurring meetings (police collaboration, APT-besök) on /moten/serier.
+    teamSide: teamId !== null,
   };
 };
