@@ -75,11 +75,29 @@ describe('the API surface', () => {
       '/api/contact-assignments',
       '/api/me/absences',
       '/api/closed-days',
+      '/api/cases/{id}/consents',
+      '/api/consents/{id}/withdraw',
+      '/api/consents/{id}/receipt',
+      '/api/cases/{id}/feedback',
+      '/api/feedback/{id}/acknowledge',
+      '/api/cases/{id}/statutory-feedback',
+      '/api/teams/{teamId}/statutory-feedback/pending',
+      '/api/organisations/{id}/feedback',
+      '/api/meeting-series',
+      '/api/meeting-series/preview',
+      '/api/meeting-series/{id}/cancel',
+      '/api/organisations/{id}/school-periods',
+      '/api/school-periods/{id}/booking-coverage',
+      '/api/school-periods/{id}/reminders',
+      '/api/me/reminders',
+      '/api/me/photo',
+      '/api/users/{id}/photo',
     ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
     expect(Object.keys(doc.paths['/api/auth/login'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']));
+    expect(Object.keys(doc.paths['/api/me/photo'].put.requestBody.content)).toEqual(['image/jpeg', 'image/png', 'image/webp']);
     expect(doc.paths['/api/finns-inte']).toBeUndefined();
     expect((await app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });

@@ -22,6 +22,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
         tags,
         summary: 'Byt min bild: skicka bildens byte som image/jpeg, image/png eller image/webp (högst 8 MB); den sparas som 256 × 256 WebP utan metadata',
         consumes: [...photoContentTypes],
+        body: z.any().describe('Bildens byte (JPEG, PNG eller WebP)'),
         response: { 200: profileSchema, ...problems },
       },
     },
