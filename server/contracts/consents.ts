@@ -117,23 +117,9 @@ export const inboxEntrySchema = z
 export const consentParams = z.object({ id: uuid });
 export const feedbackParams = z.object({ id: uuid });
 
-export const receiptSchema = z
-  .object({
-    id: z.string(),
-    teamName: z.string(),
-    teamPhone: z.string().nullable(),
-    organisationName: z.string(),
-    scopes: z.array(z.enum(consentScopeValues)),
-    parties: z.array(z.object({ role: z.enum(partyRoleValues) })),
-    form: z.enum(consentFormValues),
-    validFrom: z.string(),
-    validUntil: z.string(),
-    contactName: z.string().nullable(),
-    contactPhone: z.string().nullable(),
-    status: z.enum(consentStatusValues),
-    statusText: z.string(),
-    endsSoon: z.boolean(),
-  })
+export const receiptSchema = consentSchema
+  .pick({ id: true, organisationName: true, scopes: true, parties: true, form: true, validFrom: true, validUntil: true, status: true, statusText: true, endsSoon: true })
+  .extend({ teamName: z.string(), teamPhone: z.string().nullable(), contactName: z.string().nullable(), contactPhone: z.string().nullable() })
   .meta({ id: 'ConsentReceipt' });
 
 export const caseStatutorySchema = z
