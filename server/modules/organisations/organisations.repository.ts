@@ -6,13 +6,17 @@ import { organisations, sections } from '../../../db/schema/index.ts';
 export type VisibilityFilter = { all: true } | { all: false; ownIds: string[]; teamIds: string[] };
 
 export function createOrganisationsRepository(db: DbOrTx) {
+  // Every read of an organisation's data starts with this visibility check: prepared once.
+  const scope = db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, parentId: organisations.parentId, servingTeamId: organisations.servingTeamId })
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('organisation_scope');
+
   return {
     async findScope(id: string) {
-      const [row] = await db
-        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, parentId: organisations.parentId, servingTeamId: organisations.servingTeamId })
-        .from(organisations)
-        .where(eq(organisations.id, id))
-        .limit(1);
+      const [row] = await scope.execute({ id });
       return row;
     },
 

@@ -22,8 +22,24 @@ const slotColumns = {
   createdAt: slots.createdAt,
 };
 
+/** A slot's hosts as JSON, in name order: folded into the list's one statement. */
+const hostsJson = sql<{ userId: string; name: string }[]>`coalesce((select json_agg(json_build_object('userId', u.id, 'name', u.name) order by u.name)
+  from slot_hosts h join users u on u.id = h.user_id where h.slot_id = ${slots.id}), '[]'::json)`;
+
 export function createSlotsRepository(db: DbOrTx) {
+  // The staff's slot list is read most: one prepared statement, hosts included.
+  const listed = db
+    .select({ ...slotColumns, hosts: hostsJson })
+    .from(slots)
+    .innerJoin(organisations, eq(organisations.id, slots.organisationId))
+    .where(and(eq(slots.organisationId, sql.placeholder('organisationId')), gte(slots.startsAt, sql.placeholder('from')), lt(slots.startsAt, sql.placeholder('to'))))
+    .orderBy(asc(slots.startsAt))
+    .prepare('slots_between');
+
   return {
+    /** The organisation's slots in [from, to) with their hosts. */
+    listBetween: (organisationId: string, from: Date, to: Date) => listed.execute({ organisationId, from: from.toISOString(), to: to.toISOString() }),
+
     schedule: createScheduleRepository(db),
 
     /** Terms and breaks of the organisation, or of its unit when it has none of its own. */
@@ -74,15 +90,6 @@ export function createSlotsRepository(db: DbOrTx) {
     async lock(id: string) {
       const [row] = await db.select({ id: slots.id }).from(slots).where(eq(slots.id, id)).for('update');
       return row;
-    },
-
-    async between(organisationId: string, from: Date, to: Date): Promise<SlotRow[]> {
-      return db
-        .select(slotColumns)
-        .from(slots)
-        .innerJoin(organisations, eq(organisations.id, slots.organisationId))
-        .where(and(eq(slots.organisationId, organisationId), gte(slots.startsAt, from), lt(slots.startsAt, to)))
-        .orderBy(asc(slots.startsAt));
     },
 
     /** The hosts of the slots; the e-mail is for the calendar invite's organiser. */

@@ -23,6 +23,10 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
   /** Slots as the API shows them, hosts included. */
   async function present(tx: SlotsRepository, rows: SlotRow[]): Promise<Slot[]> {
     const hosts = await tx.hostsOf(rows.map((r) => r.id));
+    return withHosts(rows.map((r) => ({ ...r, hosts: hosts.filter((h) => h.slotId === r.id).map(({ userId, name }) => ({ userId, name })) })));
+  }
+
+  function withHosts(rows: (SlotRow & { hosts: { userId: string; name: string }[] })[]): Slot[] {
     const now = clock.now();
     return rows.map((r) => ({
       id: r.id,
@@ -32,7 +36,7 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       startsAt: r.startsAt.toISOString(),
       endsAt: r.endsAt.toISOString(),
       location: r.location,
-      hosts: hosts.filter((h) => h.slotId === r.id).map(({ userId, name }) => ({ userId, name })),
+      hosts: r.hosts,
       capacity: r.capacity,
       booked: r.booked,
       bookable: r.kind === 'walk_and_talk' && !r.cancelledAt && r.startsAt > now && r.booked < r.capacity,
@@ -88,7 +92,7 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       await organisations.requireVisible(actor, organisationId);
       const start = from ? new Date(from) : clock.now();
       const end = to ? new Date(to) : new Date(start.getTime() + DEFAULT_WEEKS * 7 * 86_400_000);
-      return present(repo, await repo.between(organisationId, start, end));
+      return withHosts(await repo.listBetween(organisationId, start, end));
     },
 
     async get(actor: Actor | null, id: string): Promise<Slot> {
