@@ -54,6 +54,9 @@ export async function mountWeb(app: FastifyInstance, secret: Buffer, buildDir = 
   // the mount below from Fastify's own view of the request, never taken from the client.
   process.env.KIT_PROTOCOL_HEADER = BRIDGE_PROTO_HEADER;
   process.env.KIT_ADDRESS_HEADER = BRIDGE_IP_HEADER;
+  // A phone photo (at most 8 MB, see lib/photos.ts) arrives through the profile page's form;
+  // adapter-node's default of 512 kB would refuse most of them before the form action runs.
+  process.env.KIT_BODY_SIZE_LIMIT ??= '9M';
   globalThis.__samverkanApi = makeBridge(app, secret);
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: KitHandler };
 

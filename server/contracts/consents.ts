@@ -118,7 +118,7 @@ export const consentParams = z.object({ id: uuid });
 export const feedbackParams = z.object({ id: uuid });
 
 export const receiptSchema = consentSchema
-  .pick({ id: true, organisationName: true, scopes: true, parties: true, form: true, validFrom: true, validUntil: true, status: true, statusText: true, endsSoon: true })
+  .pick({ id: true, organisationName: true, scopes: true, parties: true, form: true, validFrom: true, validUntil: true, withdrawnAt: true, status: true, statusText: true, endsSoon: true })
   .extend({ teamName: z.string(), teamPhone: z.string().nullable(), contactName: z.string().nullable(), contactPhone: z.string().nullable() })
   .meta({ id: 'ConsentReceipt' });
 

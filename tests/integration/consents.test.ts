@@ -85,6 +85,8 @@ describe('consent-gated feedback', () => {
     // The school's page now says only that the consent no longer holds.
     const inbox = (await f.app.inject({ method: 'GET', url: `/api/organisations/${f.school.id}/feedback`, headers: f.headers.principal })).json();
     expect(inbox).toEqual([expect.objectContaining({ caseId: f.caseId, label: 'Familjen S', activeScopes: [], ended: true })]);
+    const other = (await f.app.inject({ method: 'GET', url: `/api/organisations/${f.school.id}/feedback?caseId=${crypto.randomUUID()}`, headers: f.headers.principal })).json();
+    expect(other).toEqual([]);
 
     // Every one of these reads and writes is in the case's log.
     const log = (await f.app.inject({ method: 'GET', url: `/api/cases/${f.caseId}/audit`, headers: f.headers.lead })).json() as { action: string; actorName: string }[];

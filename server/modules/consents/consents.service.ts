@@ -98,6 +98,7 @@ export function createConsentsService({ transaction, clock }: Deps) {
           validUntil: consent.validUntil,
           contactName: contact?.name ?? null,
           contactPhone: contact?.phone ?? null,
+          withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
           ...consentStatus(consent, tenancy.now, tenancy.today),
         };
       });

@@ -95,9 +95,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
         tags,
         summary: 'Verksamhetens återkoppling: ärenden med samtycke just nu, olästa meddelanden och återkoppling till anmälare (rektor, elevhälsa)',
         params: caseParams,
+        querystring: z.object({ caseId: uuid.optional() }).strict(),
         response: { 200: z.array(inboxEntrySchema), ...problems },
       },
     },
-    async (request) => feedback.inbox(request.actor, request.params.id),
+    async (request) => feedback.inbox(request.actor, request.params.id, request.query.caseId),
   );
 };

@@ -137,12 +137,12 @@ export function createFeedbackService({ transaction, clock }: Deps) {
     },
 
     /** An organisation's Återkoppling page: its cases with consented scopes now, unread messages and statutory feedback. */
-    async inbox(actor: Actor | null, organisationId: string) {
+    async inbox(actor: Actor | null, organisationId: string, onlyCaseId?: string) {
       requireActor(actor);
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
         if (!(await tx.consents.schoolOrganisations()).includes(organisationId)) throw feedbackErrors.inboxNotFound();
-        const cases = await tx.feedback.casesOfOrganisation(organisationId);
+        const cases = (await tx.feedback.casesOfOrganisation(organisationId)).filter((c) => !onlyCaseId || c.caseId === onlyCaseId);
         const entries = await Promise.all(
           cases.map(async (c) => {
             const [activeScopes, everConsented, activeUntil, unread] = await Promise.all([

@@ -11,11 +11,13 @@ const items: NavItem[] = [
   { href: '/min-vecka', label: t('nav.myWeek'), roles: ['social_worker', 'team_lead'] },
   { href: '/walk-and-talk/serier', label: t('nav.series'), roles: ['social_worker', 'team_lead'] },
   { href: '/moten', label: t('nav.meetings'), roles: ['principal', 'pupil_health', 'police', 'social_worker', 'team_lead'] },
+  { href: '/aterkoppling', label: t('nav.feedback'), roles: ['principal', 'pupil_health'] },
   { href: '/arenden', label: t('nav.cases'), roles: ['social_worker', 'team_lead'] },
   { href: '/kontaktpersoner', label: t('nav.contacts'), roles: ['team_lead'] },
   { href: '/jourschema', label: t('nav.roster'), roles: ['team_lead', 'social_worker'] },
   { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },
   { href: '/stangda-dagar', label: t('nav.closedDays'), roles: ['admin'] },
+  { href: '/terminer', label: t('nav.terms'), roles: ['principal', 'admin'] },
 ];
 
 export function navFor(user: Me): { href: string; label: string }[] {

@@ -1,3 +1,4 @@
+import { organisationPicker } from '#lib/server/organisation-choice.ts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user });
+export const load: LayoutServerLoad = ({ locals, cookies }) => ({ user: locals.user, organisationPicker: organisationPicker(locals.user, cookies) });

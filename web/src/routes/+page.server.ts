@@ -1,8 +1,13 @@
 import { z } from '#contracts/zod.ts';
 import { contactSchema } from '#contracts/contacts.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
-import { apiGet } from '#lib/server/api.ts';
-import type { PageServerLoad } from './$types';
+import { reminderSchema } from '#contracts/terms.ts';
+import { t } from '#lib/i18n.ts';
+import { apiGet, apiSend } from '#lib/server/api.ts';
+import { failWith } from '#lib/server/forms.ts';
+import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
+import { reminderView } from '#lib/server/reminders.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 type Contact = z.infer<typeof contactSchema>;
 
@@ -20,16 +25,29 @@ function byPerson(contacts: Contact[]) {
 
 const STAFF_ROLES = new Set(['pedagogue', 'principal', 'pupil_health', 'police']);
 
-export const load: PageServerLoad = async ({ fetch, locals }) => {
-  // School, preschool and police staff see the named contacts of each place they work at.
-  const places = [...new Map(
-    locals.user!.memberships.filter((m) => m.organisationId && STAFF_ROLES.has(m.role)).map((m) => [m.organisationId!, m.organisationName!]),
-  )];
-  const [organisations, contacts] = await Promise.all([
+export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
+  const user = locals.user!;
+  // School, preschool and police staff see the named contacts of the place they work at: the one
+  // chosen in the top bar, or the first.
+  const places = [...new Map(user.memberships.filter((m) => m.organisationId && STAFF_ROLES.has(m.role)).map((m) => [m.organisationId!, m.organisationName!]))];
+  const chosen = chosenOrganisation(user, cookies);
+  const shown = places.filter(([id]) => id === chosen);
+  const [organisations, contacts, reminders] = await Promise.all([
     apiGet(fetch, '/api/organisations', organisationListSchema),
     Promise.all(
-      places.map(async ([id, name]) => ({ id, name, contacts: byPerson(await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))) })),
+      (shown.length ? shown : places.slice(0, 1)).map(async ([id, name]) => ({ id, name, contacts: byPerson(await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))) })),
     ),
+    // Reminders to book a walk-and-talk go to pedagogues only.
+    user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],
   ]);
-  return { organisations, contacts };
+  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user)) };
+};
+
+export const actions: Actions = {
+  dismissReminder: async ({ request, fetch }) => {
+    const id = String((await request.formData()).get('id') ?? '');
+    const res = await apiSend(fetch, 'POST', `/api/reminders/${encodeURIComponent(id)}/dismiss`);
+    if (!res.ok) return failWith(res.problem, {}, 'reminders');
+    return { saved: t('reminder.dismissed') };
+  },
 };

@@ -13,12 +13,33 @@ export async function apiGet<S extends z.ZodType>(fetch: Fetch, path: string, sc
   error(res.status, problem?.detail ?? t('error.generic'));
 }
 
+/**
+ * GET for a page that shows some refusals itself (403 no_consent: "Samtycket gäller inte längre")
+ * instead of an error page: those statuses come back as the problem, anything else fails as apiGet.
+ */
+export async function apiGetOrProblem<S extends z.ZodType>(fetch: Fetch, path: string, schema: S, statuses: number[]): Promise<{ ok: true; data: z.infer<S> } | { ok: false; problem: Problem }> {
+  const res = await fetch(path);
+  if (res.ok) return { ok: true, data: schema.parse(await res.json()) };
+  const problem = await readProblem(res);
+  if (problem && statuses.includes(res.status)) return { ok: false, problem };
+  error(res.status, problem?.detail ?? t('error.generic'));
+}
+
 /** Sends JSON to the API; returns the parsed answer or the problem. */
 export async function apiSend(fetch: Fetch, method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
   const res = await fetch(path, {
     method,
     ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
+  return answerOf(res);
+}
+
+/** Sends raw bytes (a photo) with their own content type; answers as apiSend does. */
+export async function apiSendBytes(fetch: Fetch, method: 'POST' | 'PUT', path: string, body: ArrayBuffer, contentType: string) {
+  return answerOf(await fetch(path, { method, headers: { 'content-type': contentType }, body }));
+}
+
+async function answerOf(res: Response) {
   if (res.ok) return { ok: true as const, status: res.status, data: (await res.json().catch(() => null)) as unknown };
   const problem = (await readProblem(res)) ?? {
     type: 'about:blank',

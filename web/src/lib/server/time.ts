@@ -9,6 +9,16 @@ const stockholmDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'n
 const shortDayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, day: 'numeric', month: 'short' });
 const yearFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric' });
 
+const longDateFmt = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+/** A calendar date with its year, for a paper that is kept: "12 juni 2026", "12 June 2026". */
+export function longDate(date: string, lang: 'sv' | 'en' = 'sv'): string {
+  return longDateFmt[lang].format(new Date(`${date}T12:00:00Z`));
+}
+
 /** Today's date (YYYY-MM-DD) in Stockholm. */
 export function todayInStockholm(now = new Date()): string {
   return stockholmDay.format(now);

@@ -1,14 +1,16 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { roleValues, type Role } from '#contracts/auth.ts';
 import { auditEntrySchema, caseSchema } from '#contracts/cases.ts';
+import { caseStatutorySchema, consentCreatedSchema, consentSchema, latestValidUntil } from '#contracts/consents.ts';
 import { meetingStatusValues, meetingTypeValues, type MeetingStatus, type MeetingType } from '#contracts/meetings.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
 import { sv, type MessageKey } from '#lib/messages/sv.ts';
-import { apiGet, apiSend } from '#lib/server/api.ts';
-import { failWith, formValues } from '#lib/server/forms.ts';
-import { moment, shortMoment } from '#lib/server/time.ts';
+import { apiGet, apiGetOrProblem, apiSend } from '#lib/server/api.ts';
+import { acknowledgeFeedback, caseConsentsView, feedbackListSchema, writeFeedback } from '#lib/server/consents.ts';
+import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
+import { moment, shortMoment, todayInStockholm } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const is = <T extends string>(values: readonly T[], v: string | null): v is T => v !== null && (values as readonly string[]).includes(v);
@@ -21,10 +23,16 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   const c = await apiGet(fetch, path, caseSchema);
   // Reading the log is itself logged, so it is opened on request rather than on every visit.
   const showAudit = c.can.readAudit && url.searchParams.get('logg') === '1';
-  const [roster, audit] = await Promise.all([
+  const isWorker = c.workers.some((w) => w.userId === locals.user!.id);
+  const [roster, audit, consents, statutory, feedback] = await Promise.all([
     c.can.changeWorkers ? apiGet(fetch, `/api/teams/${c.teamId}/roster`, rosterSchema) : Promise.resolve(null),
     showAudit ? apiGet(fetch, `${path}/audit`, z.array(auditEntrySchema)) : Promise.resolve(null),
+    apiGet(fetch, `${path}/consents`, z.array(consentSchema)),
+    apiGet(fetch, `${path}/statutory-feedback`, z.array(caseStatutorySchema)),
+    // Only the case's workers read the feedback; a refusal is shown as words, not as an error page.
+    isWorker ? apiGetOrProblem(fetch, `${path}/feedback`, feedbackListSchema, [403]) : Promise.resolve(null),
   ]);
+  const today = todayInStockholm();
   return {
     c: {
       ...c,
@@ -40,6 +48,10 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
       changes: c.changes.map((ch) => ({ ...ch, when: moment(ch.at), beforeNames: names(ch.before), afterNames: names(ch.after) })).reverse(),
     },
     isLead: locals.user!.memberships.some((m) => m.role === 'team_lead' && m.organisationId === c.teamId),
+    isWorker,
+    ...caseConsentsView({ organisations: c.organisations, consents, statutory, feedback, isWorker }),
+    // A new consent runs from today to the same date next year, the longest the law allows.
+    consentDefaults: { validFrom: today, validUntil: latestValidUntil(today) },
     workers: roster?.workers ?? [],
     // The API answers oldest first; the newest is what the team lead looks for.
     audit:
@@ -74,5 +86,59 @@ export const actions: Actions = {
     const stillSees = after.workers.some((w) => w.userId === userId) || locals.user!.memberships.some((m) => m.role === 'team_lead' && m.organisationId === after.teamId);
     if (!stillSees) redirect(303, '/arenden?lamnat=1');
     return { saved: t('case.workersSaved') };
+  },
+  consent: async ({ request, fetch, params }) => {
+    const form = await request.formData();
+    const values = formValues(form, ['consent-organisationId', 'consent-guardians', 'consent-child', 'consent-form', 'consent-validFrom', 'consent-validUntil']);
+    const scopes = form.getAll('consent-scopes').map(String);
+    const shown = { ...values, 'consent-scopes': scopes.join(',') };
+    // What the form alone can tell is said at once, all of it; the API checks the dates and the rest.
+    const missing: [string, boolean, MessageKey][] = [
+      ['consent-organisationId', !values['consent-organisationId'], 'recordConsent.missingOrganisation'],
+      ['consent-scopes', scopes.length === 0, 'recordConsent.missingScopes'],
+      ['consent-guardians', !values['consent-guardians'], 'recordConsent.missingGuardians'],
+      ['consent-form', !values['consent-form'], 'recordConsent.missingForm'],
+    ];
+    const errors = missing.filter(([, isMissing]) => isMissing).map(([field, , key]) => ({ field, message: t(key) }));
+    if (errors.length) return fail(400, { values: shown, errors });
+    const parties = [
+      ...Array.from({ length: values['consent-guardians'] === '2' ? 2 : 1 }, () => ({ role: 'guardian' as const })),
+      ...(values['consent-child'] ? [{ role: 'child' as const }] : []),
+    ];
+    const res = await apiSend(fetch, 'POST', `/api/cases/${encodeURIComponent(params.id)}/consents`, {
+      organisationId: values['consent-organisationId'],
+      scopes,
+      parties,
+      form: values['consent-form'] ?? '',
+      validFrom: values['consent-validFrom'] ?? '',
+      validUntil: values['consent-validUntil'] ?? '',
+    });
+    const names = { organisationId: 'consent-organisationId', scopes: 'consent-scopes', parties: 'consent-guardians', form: 'consent-form', validFrom: 'consent-validFrom', validUntil: 'consent-validUntil' };
+    if (!res.ok) return failWith(renameFields(res.problem, names), shown, 'consent-organisationId');
+    return { saved: t('recordConsent.saved'), receiptId: consentCreatedSchema.parse(res.data).id };
+  },
+  withdraw: async ({ request, fetch }) => {
+    const form = await request.formData();
+    const id = String(form.get('consentId') ?? '');
+    const field = `withdraw-${id}`;
+    const reason = String(form.get('reason') ?? '').trim();
+    const values = { [field]: reason };
+    if (!reason) return fail(400, { values, errors: [{ field, message: t('consents.withdrawMissing') }] });
+    const res = await apiSend(fetch, 'POST', `/api/consents/${encodeURIComponent(id)}/withdraw`, { reason });
+    if (!res.ok) return failWith(renameFields(res.problem, { reason: field }), values, field);
+    return { saved: t('consents.withdrawn') };
+  },
+  feedback: async ({ request, fetch, params }) => writeFeedback(fetch, params.id, await request.formData(), t('feedback.sentToSchool')),
+  acknowledge: async ({ request, fetch }) => acknowledgeFeedback(fetch, await request.formData()),
+  statutory: async ({ request, fetch, params }) => {
+    const form = await request.formData();
+    const organisationId = String(form.get('organisationId') ?? '');
+    const field = `statutory-${organisationId}`;
+    const status = String(form.get(field) ?? '');
+    const values: Record<string, string> = status ? { [field]: status } : {};
+    if (!status) return fail(400, { values, errors: [{ field, message: t('statutory.missing') }] });
+    const res = await apiSend(fetch, 'POST', `/api/cases/${encodeURIComponent(params.id)}/statutory-feedback`, { organisationId, status });
+    if (!res.ok) return failWith(renameFields(res.problem, { status: field, organisationId: field }), values, field);
+    return { saved: t('statutory.saved') };
   },
 };
