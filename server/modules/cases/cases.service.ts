@@ -6,6 +6,7 @@ import { auditFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { caseErrors } from './cases.errors.ts';
 import type { casesTransaction, CasesRepository } from './cases.repository.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Tx = Parameters<Parameters<ReturnType<typeof casesTransaction>>[0]>[0];
 type Deps = {
@@ -40,7 +41,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
 
   /** The case as its page shows it, read inside the caller's transaction. */
   async function view(tx: Tx, actor: Actor, c: CaseRow, isLead: boolean): Promise<Case> {
-    const [workers, orgs, met, meetings, changes] = await Promise.all([tx.workersOf(c.id), tx.organisationsOf(c.id), tx.metFamily(c.reportMeetingId), tx.meetingsOf(c.id), tx.changes(c.id)]);
+    const [workers, orgs, met, meetings, changes] = await oneByOne([() => tx.workersOf(c.id), () => tx.organisationsOf(c.id), () => tx.metFamily(c.reportMeetingId), () => tx.meetingsOf(c.id), () => tx.changes(c.id)] as const);
     const people = new Map((await tx.names([...new Set(changes.flatMap((ch) => [...ch.before, ...ch.after]))])).map((p) => [p.userId, p.name]));
     const named = (ids: string[]) => ids.map((userId) => ({ userId, name: people.get(userId) ?? 'Borttagen användare' }));
     const responsible = workers.find((w) => w.responsible)!;
@@ -98,7 +99,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
       requireActor(actor);
       const teams = [...new Set(organisationIdsOf(actor, teamRoles))];
       return transaction(async (tx) => {
-        const rows = (await Promise.all(teams.map((t) => tx.listFor(t, leadsTeam(actor, t) ? null : actor.userId)))).flat();
+        const rows = (await oneByOne(teams.map((t) => () => tx.listFor(t, leadsTeam(actor, t) ? null : actor.userId)))).flat();
         const now = clock.now();
         await tx.audit.append(rows.map((r) => auditFacts(actor, { action: 'case.list', targetType: 'case', targetId: r.id, caseId: r.id, organisationIds: teams }, now)));
         return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));

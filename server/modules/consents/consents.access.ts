@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { stockholmDate } from '../../lib/time.ts';
 import { consentErrors } from './consents.errors.ts';
 import type { ConsentTx, Tenancy } from './consents.repository.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 /** The school-side roles that may read and write consented feedback. Pedagogues never do. */
 const schoolRoles = ['principal', 'pupil_health'] as const;
@@ -21,7 +22,7 @@ export function tenancyOf(actor: Actor | null, clock: Clock): Tenancy {
 export async function caseAccess(tx: ConsentTx, actor: Actor, caseId: string) {
   const c = await tx.cases.find(caseId);
   if (!c) throw consentErrors.caseNotFound();
-  const [workers, organisations, speaksFor] = await Promise.all([tx.cases.workersOf(caseId), tx.cases.organisationsOf(caseId), tx.consents.schoolOrganisations()]);
+  const [workers, organisations, speaksFor] = await oneByOne([() => tx.cases.workersOf(caseId), () => tx.cases.organisationsOf(caseId), () => tx.consents.schoolOrganisations()] as const);
   const isWorker = workers.some((w) => w.userId === actor.userId);
   const isLead = leadsTeam(actor, c.teamId);
   const schoolOrganisationIds = organisations.filter((o) => speaksFor.includes(o.id)).map((o) => o.id);

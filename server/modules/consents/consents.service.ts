@@ -7,6 +7,7 @@ import { caseAccess, tenancyOf } from './consents.access.ts';
 import { consentErrors } from './consents.errors.ts';
 import { consentStatus } from './consents.models.ts';
 import type { ConsentTx, consentsTransaction } from './consents.repository.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = { transaction: ReturnType<typeof consentsTransaction>; clock: Clock };
 type Row = Awaited<ReturnType<ConsentTx['consents']['ofCase']>>[number];
@@ -82,7 +83,7 @@ export function createConsentsService({ transaction, clock }: Deps) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
         const { consent, c, workers } = await visibleConsent(tx, actor!, id);
-        const [team, organisationName] = await Promise.all([tx.consents.teamContact(c.teamId), tx.consents.organisationName(consent.organisationId)]);
+        const [team, organisationName] = await oneByOne([() => tx.consents.teamContact(c.teamId), () => tx.consents.organisationName(consent.organisationId)] as const);
         const responsible = workers.find((w) => w.responsible);
         const contact = responsible ? await tx.consents.userContact(responsible.userId) : undefined;
         await audit(tx, actor!, tenancy.now, { action: 'consent.receipt', targetType: 'consent', targetId: id, caseId: c.id, organisationIds: [c.teamId] });

@@ -10,6 +10,7 @@ import { caseAccess, tenancyOf } from '../consents/consents.access.ts';
 import { consentErrors } from '../consents/consents.errors.ts';
 import type { ConsentTx, consentsTransaction } from '../consents/consents.repository.ts';
 import { feedbackErrors } from './feedback.errors.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = { transaction: ReturnType<typeof consentsTransaction>; clock: Clock };
 type Target = 'case' | 'feedback' | 'statutory_feedback';
@@ -143,18 +144,17 @@ export function createFeedbackService({ transaction, clock }: Deps) {
       return transaction(tenancy, async (tx) => {
         if (!(await tx.consents.schoolOrganisations()).includes(organisationId)) throw feedbackErrors.inboxNotFound();
         const cases = (await tx.feedback.casesOfOrganisation(organisationId)).filter((c) => !onlyCaseId || c.caseId === onlyCaseId);
-        const entries = await Promise.all(
-          cases.map(async (c) => {
-            const [activeScopes, everConsented, activeUntil, unread] = await Promise.all([
-              tx.consents.coveredScopes(c.caseId, organisationId),
-              tx.consents.everConsented(c.caseId, organisationId),
-              tx.consents.activeUntil(c.caseId, organisationId),
-              tx.feedback.unread(c.caseId, organisationId, 'school'),
-            ]);
-            const statutory = c.statutoryStatus ? { status: c.statutoryStatus, givenAt: c.statutoryGivenAt!.toISOString() } : null;
-            return { caseId: c.caseId, label: c.label, activeScopes, activeUntil, ended: everConsented && activeScopes.length === 0, unread, statutory };
-          }),
-        );
+        const entries = [];
+        for (const c of cases) {
+          const [activeScopes, everConsented, activeUntil, unread] = await oneByOne([
+            () => tx.consents.coveredScopes(c.caseId, organisationId),
+            () => tx.consents.everConsented(c.caseId, organisationId),
+            () => tx.consents.activeUntil(c.caseId, organisationId),
+            () => tx.feedback.unread(c.caseId, organisationId, 'school'),
+          ] as const);
+          const statutory = c.statutoryStatus ? { status: c.statutoryStatus, givenAt: c.statutoryGivenAt!.toISOString() } : null;
+          entries.push({ caseId: c.caseId, label: c.label, activeScopes, activeUntil, ended: everConsented && activeScopes.length === 0, unread, statutory });
+        }
         // A case the organisation has neither a consent nor statutory feedback for is not its business here.
         const shown = entries.filter((e) => e.activeScopes.length > 0 || e.ended || e.statutory);
         await tx.audit.append(shown.map((e) => auditFacts(actor, { action: 'feedback.inbox', targetType: 'case', targetId: e.caseId, caseId: e.caseId, organisationIds: [organisationId] }, tenancy.now)));

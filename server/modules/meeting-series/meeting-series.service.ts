@@ -8,6 +8,7 @@ import { daySpan } from '../schedule/schedule.models.ts';
 import { planSeries, type SeriesContext } from '../slots/slots.models.ts';
 import { seriesErrors } from './meeting-series.errors.ts';
 import type { MeetingSeriesRepository, meetingSeriesTransaction } from './meeting-series.repository.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = {
   repo: MeetingSeriesRepository;
@@ -39,12 +40,12 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
 
   async function contextFor(tx: MeetingSeriesRepository, body: MeetingSeriesBody): Promise<SeriesContext> {
     const { start, end } = daySpan(body.from, body.until);
-    const [closed, absences, duty, busy] = await Promise.all([
-      tx.schedule.closedDays(),
-      tx.schedule.absences(body.socialWorkerIds, body.from, body.until),
-      tx.schedule.dutyDays(body.socialWorkerIds, body.from, body.until),
-      tx.schedule.commitmentsBetween(body.socialWorkerIds, start, end),
-    ]);
+    const [closed, absences, duty, busy] = await oneByOne([
+      () => tx.schedule.closedDays(),
+      () => tx.schedule.absences(body.socialWorkerIds, body.from, body.until),
+      () => tx.schedule.dutyDays(body.socialWorkerIds, body.from, body.until),
+      () => tx.schedule.commitmentsBetween(body.socialWorkerIds, start, end),
+    ] as const);
     // Meetings with the police and with staff follow the office's calendar, not the school's terms.
     return { now: clock.now(), closedDays: new Map(closed.map((c) => [c.day, c.name])), terms: [], breaks: [], absences, dutyDays: duty.map((d) => ({ name: d.name, startsOn: d.day, endsOn: d.day })), busy };
   }

@@ -11,6 +11,7 @@ import { daySpan } from '../schedule/schedule.models.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import { clashesOf, daysOf, meetingInvite, workerCountProblem, type ScheduleFacts } from './meetings.models.ts';
 import type { MeetingRow, MeetingsRepository } from './meetings.repository.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = {
   repo: MeetingsRepository;
@@ -109,11 +110,11 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
 
   async function scheduleFacts(tx: MeetingsRepository, userIds: string[], start: Date, end: Date, exceptMeetingId?: string): Promise<ScheduleFacts> {
     const days = daysOf(start, end);
-    const [commitments, absences, dutyDays] = await Promise.all([
-      tx.schedule.commitmentsBetween(userIds, start, end, exceptMeetingId ? { meetingId: exceptMeetingId } : undefined),
-      tx.schedule.absences(userIds, days[0]!, days.at(-1)!),
-      tx.schedule.dutyDays(userIds, days[0]!, days.at(-1)!),
-    ]);
+    const [commitments, absences, dutyDays] = await oneByOne([
+      () => tx.schedule.commitmentsBetween(userIds, start, end, exceptMeetingId ? { meetingId: exceptMeetingId } : undefined),
+      () => tx.schedule.absences(userIds, days[0]!, days.at(-1)!),
+      () => tx.schedule.dutyDays(userIds, days[0]!, days.at(-1)!),
+    ] as const);
     return { commitments, absences, dutyDays };
   }
 

@@ -8,6 +8,7 @@ import { daySpan } from '../schedule/schedule.models.ts';
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
 import { slotErrors } from './slots.errors.ts';
 import type { SlotRow, SlotsRepository } from './slots.repository.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = {
   repo: SlotsRepository;
@@ -56,13 +57,13 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
 
   async function contextFor(tx: SlotsRepository, scope: Scope, hostIds: string[], from: string, until: string, exceptSlotId?: string): Promise<SeriesContext> {
     const { start, end } = daySpan(from, until);
-    const [closed, periods, absences, duty, busy] = await Promise.all([
-      tx.schedule.closedDays(),
-      tx.schoolPeriods(scope.id, scope.parentId),
-      tx.schedule.absences(hostIds, from, until),
-      tx.schedule.dutyDays(hostIds, from, until),
-      tx.schedule.commitmentsBetween(hostIds, start, end, exceptSlotId ? { slotId: exceptSlotId } : undefined),
-    ]);
+    const [closed, periods, absences, duty, busy] = await oneByOne([
+      () => tx.schedule.closedDays(),
+      () => tx.schoolPeriods(scope.id, scope.parentId),
+      () => tx.schedule.absences(hostIds, from, until),
+      () => tx.schedule.dutyDays(hostIds, from, until),
+      () => tx.schedule.commitmentsBetween(hostIds, start, end, exceptSlotId ? { slotId: exceptSlotId } : undefined),
+    ] as const);
     return {
       now: clock.now(),
       closedDays: new Map(closed.map((c) => [c.day, c.name])),

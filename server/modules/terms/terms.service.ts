@@ -6,6 +6,7 @@ import type { OrganisationsService } from '../organisations/organisations.servic
 import { daySpan } from '../schedule/schedule.models.ts';
 import { termErrors } from './terms.errors.ts';
 import type { TermsRepository, termsTransaction } from './terms.repository.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = {
   repo: TermsRepository;
@@ -47,7 +48,7 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
     const groupsOrgs = scope.kind === 'preschool_unit' ? await repo.children(scope.id) : [{ id: scope.id, name: '' }];
     const people = await repo.pedagogues(groupsOrgs.map((o) => o.id));
     const { start, end } = daySpan(period.startsOn, period.endsOn);
-    const [booked, reminders] = await Promise.all([repo.bookedBetween([...new Set(people.map((p) => p.userId))], start, end), repo.openReminders(period.id)]);
+    const [booked, reminders] = await oneByOne([() => repo.bookedBetween([...new Set(people.map((p) => p.userId))], start, end), () => repo.openReminders(period.id)] as const);
     const remindedAt = new Map(reminders.map((r) => [r.userId, r.sentAt]));
     const groupKey = (p: (typeof people)[number]) => (scope.kind === 'preschool_unit' ? groupsOrgs.find((o) => o.id === p.organisationId)!.name : (p.sectionName ?? 'Utan arbetslag'));
     const order = scope.kind === 'preschool_unit' ? groupsOrgs.map((o) => o.name) : [...new Set(people.sort((a, b) => (a.sectionOrder ?? 99) - (b.sectionOrder ?? 99)).map(groupKey))];
