@@ -104,11 +104,12 @@ export function createSlotsRepository(db: DbOrTx) {
     },
 
     /** Slot ids a person hosts in [from, to), cancelled ones included (the host's week). */
-    async hostedIds(userId: string, from: Date, to: Date) {
+    async hostedIds(userIds: string[], from: Date, to: Date) {
+      if (userIds.length === 0) return [];
       const rows = await db
-        .select({ id: slotHosts.slotId })
+        .selectDistinct({ id: slotHosts.slotId })
         .from(slotHosts)
-        .where(and(eq(slotHosts.userId, userId), gte(slotHosts.startsAt, from), lt(slotHosts.startsAt, to)));
+        .where(and(inArray(slotHosts.userId, userIds), gte(slotHosts.startsAt, from), lt(slotHosts.startsAt, to)));
       return rows.map((r) => r.id);
     },
 

@@ -12,6 +12,7 @@ import {
   slotSchema,
   slotsQuery,
 } from '../../contracts/slots.ts';
+import { uuid } from '../../contracts/text.ts';
 import { z } from '../../contracts/zod.ts';
 import type { SlotsService } from './slots.service.ts';
 
@@ -59,5 +60,19 @@ export const slotsRoutes: FastifyPluginAsyncZod<{ slots: SlotsService }> = async
     '/api/me/hosted-slots',
     { schema: { tags, summary: 'Mina tider som värd med bokningar, ämnen och anteckningar, per hel dag (standard: i dag och sex dagar framåt)', querystring: hostedQuery, response: { 200: z.array(hostedSlotSchema), ...problems } } },
     async (request) => slots.hosted(request.actor, request.query.from, request.query.to),
+  );
+
+  app.get(
+    '/api/teams/:teamId/hosted-slots',
+    {
+      schema: {
+        tags,
+        summary: 'Alla värdars tider i teamet med bokningar, ämnen och anteckningar (enhetschefen), per hel dag (standard: i dag och sex dagar framåt)',
+        params: z.object({ teamId: uuid }),
+        querystring: hostedQuery,
+        response: { 200: z.array(hostedSlotSchema), ...problems },
+      },
+    },
+    async (request) => slots.teamHosted(request.actor, request.params.teamId, request.query.from, request.query.to),
   );
 };

@@ -1,5 +1,5 @@
 import type { HostedSlot, SeriesBody, SeriesPreview, Slot } from '../../contracts/slots.ts';
-import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/access.ts';
+import { leadsTeam, memberOfTeam, requireAccess, requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
 import { addDays, stockholmDate } from '../../lib/time.ts';
@@ -43,6 +43,14 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       bookable: r.kind === 'walk_and_talk' && !r.cancelledAt && r.startsAt > now && r.booked < r.capacity,
       cancelled: r.cancelledAt ? { reason: r.cancelReason ?? '' } : null,
     }));
+  }
+
+  async function hostedBy(userIds: string[], from?: string, to?: string): Promise<HostedSlot[]> {
+    const first = from ?? stockholmDate(clock.now());
+    const { start, end } = daySpan(first, to ?? addDays(first, 6));
+    const ids = await repo.hostedIds(userIds, start, end);
+    const [slots, bookings] = await Promise.all([present(repo, await repo.byIds(ids)), repo.bookingsOf(ids)]);
+    return slots.map((s) => ({ ...s, bookings: bookings.filter((b) => b.slotId === s.id).map(({ slotId: _slot, ...b }) => b) }));
   }
 
   /** Who may publish for an organisation: the serving team's social workers and team lead. */
@@ -166,11 +174,13 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
     /** The actor's own hosted slots with every booking, topic and note: the host's week. */
     async hosted(actor: Actor | null, from?: string, to?: string): Promise<HostedSlot[]> {
       requireActor(actor);
-      const first = from ?? stockholmDate(clock.now());
-      const { start, end } = daySpan(first, to ?? addDays(first, 6));
-      const ids = await repo.hostedIds(actor.userId, start, end);
-      const [slots, bookings] = await Promise.all([present(repo, await repo.byIds(ids)), repo.bookingsOf(ids)]);
-      return slots.map((s) => ({ ...s, bookings: bookings.filter((b) => b.slotId === s.id).map(({ slotId: _slot, ...b }) => b) }));
+      return hostedBy([actor.userId], from, to);
+    },
+
+    /** Every host's slots of the team with their bookings, topics and notes: the team lead's overview. */
+    async teamHosted(actor: Actor | null, teamId: string, from?: string, to?: string): Promise<HostedSlot[]> {
+      requireAccess(actor, 'team:manage', { teamId });
+      return hostedBy((await repo.teamMembers(teamId)).map((m) => m.userId), from, to);
     },
   };
 }
