@@ -15,17 +15,36 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const asked = url.searchParams.get('vecka');
   const { monday, week } = weekOf(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayInStockholm());
   const sunday = shift(monday, 6);
-  const slots = await apiGet(fetch, `/api/me/hosted-slots?from=${monday}&to=${sunday}`, z.array(hostedSlotSchema));
+  // A team lead may see every host's slots in the team; everyone else sees their own.
+  const ledTeam = locals.user!.memberships.find((m) => m.role === 'team_lead')?.organisationId ?? null;
+  const team = ledTeam && url.searchParams.get('vy') === 'teamet' ? ledTeam : null;
+  const path = team ? `/api/teams/${encodeURIComponent(team)}/hosted-slots` : '/api/me/hosted-slots';
+  const slots = await apiGet(fetch, `${path}?from=${monday}&to=${sunday}`, z.array(hostedSlotSchema));
   const now = Date.now();
+  const view = team ? '&vy=teamet' : '';
+  const views = ledTeam
+    ? [
+        { label: t('week.viewMine'), href: `?vecka=${monday}`, current: !team },
+        { label: t('week.viewTeam'), href: `?vecka=${monday}&vy=teamet`, current: !!team },
+      ]
+    : [];
+  const list = slots.map((s) => ({
+    ...slotView(s),
+    started: Date.parse(s.startsAt) <= now,
+    bookings: s.bookings.map((b) => ({ ...b, topicLabel: t(`topic.${b.topic as 'general_question'}`) })),
+  }));
+  const moved = list.find((s) => s.id === url.searchParams.get('flyttad') && !s.cancelled);
   return {
     heading: t('week.range', { week, from: formatDate(monday), to: formatDate(sunday) }),
-    previous: shift(monday, -7),
-    next: shift(monday, 7),
-    slots: slots.map((s) => ({
-      ...slotView(s),
-      started: Date.parse(s.startsAt) <= now,
-      bookings: s.bookings.map((b) => ({ ...b, topicLabel: t(`topic.${b.topic as 'general_question'}`) })),
-    })),
+    previous: `?vecka=${shift(monday, -7)}${view}`,
+    next: `?vecka=${shift(monday, 7)}${view}`,
+    views,
+    team: !!team,
+    moveQuery: team ? '?vy=teamet' : '',
+    // Without JavaScript the answer to a form is this page again: the same week and view.
+    keep: `&vecka=${monday}${view}`,
+    moved: moved ? t('week.moved', { when: moved.when }) : undefined,
+    slots: list,
   };
 };
 
