@@ -8,3 +8,4 @@ export * from './meetings.ts';
 export * from './cases.ts';
 export * from './audit.ts';
 export * from './consents.ts';
+export * from './directory.ts';

@@ -17,6 +17,11 @@ export type Actor = {
   name: string;
   email: string;
   memberships: ActorMembership[];
+  /**
+   * The directory's change counter as the session check read it (see db/schema/directory.ts):
+   * a cached read of contacts, rosters or schedules made at this number is still true.
+   */
+  directoryVersion?: number;
   /** Where the request came from (the browser's address, also through our own SSR): for the audit log. */
   address?: string;
 };

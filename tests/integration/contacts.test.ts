@@ -140,3 +140,32 @@ describe('visibility of contacts and reach', () => {
     expect((await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/contacts`, headers: await asUser(app, anna) })).statusCode).toBe(200);
   });
 });
+
+describe('the day kept between reads', () => {
+  test('every change to the directory is seen on the very next read, whoever wrote it', async () => {
+    const { app, db, school, team, anna, johan, pedagogue } = await district();
+    const headers = await asUser(app, pedagogue);
+    const statuses = async () =>
+      (await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/contacts`, headers })).json().map((c: { name: string; status: { label: string } }) => `${c.name}: ${c.status.label}`);
+    const reach = async () =>
+      (await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/reach`, headers })).json().routes.map((r: { kind: string; name: string | null }) => `${r.kind}:${r.name ?? 'ingen bemanning'}`);
+
+    expect(await statuses()).toEqual(['Anna Berg: Ledig', 'Johan Lind: Ledig']);
+    expect(await statuses()).toEqual(['Anna Berg: Ledig', 'Johan Lind: Ledig']); // the kept day answers the same
+
+    // Written straight to the database, as another instance of the app would.
+    await addAbsence(db, anna.id, '2026-03-03', '2026-03-05');
+    expect(await statuses()).toEqual(['Anna Berg: Borta till fredag 6 mars', 'Johan Lind: Ledig']);
+
+    await createSlot(db, { organisationId: school.id, hostIds: [johan.id], startsAt: '2026-03-03T09:45:00+01:00', minutes: 60 });
+    expect(await statuses()).toEqual(['Anna Berg: Borta till fredag 6 mars', 'Johan Lind: I walk-and-talk till 10.45']);
+
+    expect(await reach()).toEqual(['duty_phone:ingen bemanning', 'emergency:112']);
+    await putOnDuty(db, team.id, johan.id, '2026-03-03');
+    expect(await reach()).toContainEqual('duty_phone:Johan Lind');
+
+    const noor = await createUser(db, { name: 'Noor Ali', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
+    await assignContact(db, { organisationId: school.id, userId: noor.id });
+    expect(await statuses()).toContain('Noor Ali: Ledig');
+  });
+});

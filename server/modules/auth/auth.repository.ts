@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
-import { loginFailures, memberships, organisations, sessions, users } from '../../../db/schema/index.ts';
+import { directoryVersion, loginFailures, memberships, organisations, sessions, users } from '../../../db/schema/index.ts';
 
 export function createAuthRepository(db: DbOrTx) {
   return {
@@ -56,6 +56,8 @@ export function createAuthRepository(db: DbOrTx) {
           organisationKind: organisations.kind,
           sectionId: memberships.sectionId,
           role: memberships.role,
+          // Read with the session so cached directory reads need no round trip of their own.
+          directoryVersion: sql<number>`(select ${directoryVersion.version} from ${directoryVersion})`.mapWith(Number),
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))

@@ -80,6 +80,7 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
         sessionId: id,
         name: session.name,
         email: session.email,
+        directoryVersion: session.directoryVersion,
         memberships: rows
           .filter((m) => m.role !== null)
           .map((m) => ({

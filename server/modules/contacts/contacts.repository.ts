@@ -13,25 +13,27 @@ const absencesOf = (userId: unknown, date: unknown) => sql<AbsencePeriod[]>`(
 
 export type BusyPeriod = { from: string; until: string; label: string };
 
-// What the person is doing at the instant: a walk-and-talk they host, hours on site at a school,
-// or a meeting (only that it is one: never what about).
-const busyOf = (userId: unknown, at: unknown) => sql<BusyPeriod[]>`(
+// What the person does during the day: walk-and-talks they host, hours on site at a school, and
+// meetings (only that it is one: never what about). The status picks the one under way.
+const busyOf = (userId: unknown, from: unknown, until: unknown) => sql<BusyPeriod[]>`(
   select coalesce(json_agg(b), '[]'::json) from (
     select h.starts_at as "from", h.ends_at as "until",
       case when s.kind = 'on_site' then 'På ' || o.name else 'I walk-and-talk' end as "label"
     from slot_hosts h join slots s on s.id = h.slot_id join organisations o on o.id = s.organisation_id
-    where h.user_id = ${userId} and h.active and h.starts_at <= ${at}::timestamptz and h.ends_at > ${at}::timestamptz
+    where h.user_id = ${userId} and h.active and h.starts_at < ${until}::timestamptz and h.ends_at > ${from}::timestamptz
     union all
     select w.starts_at, w.ends_at, 'I möte'
     from meeting_workers w
-    where w.user_id = ${userId} and w.active and w.starts_at <= ${at}::timestamptz and w.ends_at > ${at}::timestamptz
+    where w.user_id = ${userId} and w.active and w.starts_at < ${until}::timestamptz and w.ends_at > ${from}::timestamptz
   ) b)`;
 
-// The contacts and reach endpoints are the most read in the product: every query is prepared
-// and the day's facts take two round trips after the visibility check.
+// The contacts and reach endpoints are the most read in the product: every query is prepared,
+// and what they read is a whole Stockholm day, so the service can keep it until the directory
+// changes (see contacts.service.ts).
 export function createContactsRepository(db: DbOrTx) {
   const date = sql.placeholder('date');
-  const at = sql.placeholder('at');
+  const from = sql.placeholder('from');
+  const until = sql.placeholder('until');
 
   const assignments = db
     .select({
@@ -45,7 +47,7 @@ export function createContactsRepository(db: DbOrTx) {
       sectionId: contactAssignments.sectionId,
       sectionName: sections.name,
       absences: absencesOf(users.id, date),
-      busy: busyOf(users.id, at),
+      busy: busyOf(users.id, from, until),
     })
     .from(contactAssignments)
     .innerJoin(users, eq(users.id, contactAssignments.userId))
@@ -72,7 +74,7 @@ export function createContactsRepository(db: DbOrTx) {
       holderName: users.name,
       holderPhone: users.phone,
       holderAbsences: absencesOf(users.id, date),
-      holderBusy: busyOf(users.id, at),
+      holderBusy: busyOf(users.id, from, until),
     })
     .from(teamSettings)
     .leftJoin(dutyRoster, and(eq(dutyRoster.teamId, teamSettings.teamId), sql`${dutyRoster.day} = ${date}::date`))
@@ -83,12 +85,16 @@ export function createContactsRepository(db: DbOrTx) {
   const closed = db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays).prepare('contacts_closed_days');
 
   return {
-    /** Contacts named for these places on a date, with profile and coming absences. */
-    activeAssignments: (places: string[], day: string, instant: Date) => assignments.execute({ places, date: day, at: instant.toISOString() }),
-    /** The team's settings and who holds the duty phone on the date (with their absences). */
-    teamDay: async (teamId: string, day: string, instant: Date) => (await teamDay.execute({ teamId, date: day, at: instant.toISOString() }))[0],
+    /** Contacts named for these places on a day, with profile, coming absences and the day's commitments. */
+    activeAssignments: (places: string[], day: StockholmDay) => assignments.execute({ places, ...params(day) }),
+    /** The team's settings and who holds the duty phone on the day (with absences and commitments). */
+    teamDay: async (teamId: string, day: StockholmDay) => (await teamDay.execute({ teamId, ...params(day) }))[0],
     closedDays: () => closed.execute(),
   };
 }
+
+/** A Stockholm calendar date and the instants it starts and ends (23 or 25 hours at DST changes). */
+export type StockholmDay = { date: string; from: Date; until: Date };
+const params = (day: StockholmDay) => ({ date: day.date, from: day.from.toISOString(), until: day.until.toISOString() });
 
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;

@@ -2,10 +2,11 @@ import type { Contact, ReachRoute } from '../../contracts/contacts.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { photoUrl } from '../../lib/photos.ts';
-import { stockholmDate } from '../../lib/time.ts';
+import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
+import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
-import { contactStatuses, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
-import type { AbsencePeriod, BusyPeriod, ContactsRepository } from './contacts.repository.ts';
+import { contactStatuses, resolveReach, type Busy, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
+import type { AbsencePeriod, BusyPeriod, ContactsRepository, StockholmDay } from './contacts.repository.ts';
 
 type Deps = {
   repo: ContactsRepository;
@@ -13,33 +14,49 @@ type Deps = {
   clock: Clock;
 };
 
+type Scope = Awaited<ReturnType<OrganisationsService['requireVisible']>>;
+
 const DEFAULT_HOURS = { opens: '08:00', closes: '16:30' };
 
+const busyPeriods = (busy: BusyPeriod[]): Busy[] => busy.map((b) => ({ from: new Date(b.from), until: new Date(b.until), label: b.label }));
+
 export function createContactsService({ repo, organisations, clock }: Deps) {
-  /** Everything the pure status and reach functions need about an organisation on a day. */
-  async function facts(actor: Actor | null, organisationId: string, at: Date) {
-    const place = await organisations.requireVisible(actor, organisationId);
-    const date = stockholmDate(at);
+  /** What an organisation's contacts and reach rest on for one Stockholm day: no actor in it. */
+  async function loadDay(place: Scope, date: string) {
+    const day: StockholmDay = { date, from: stockholmInstant(date, '00:00'), until: stockholmInstant(addDays(date, 1), '00:00') };
     const teamId = place.kind === 'social_services' ? place.id : place.servingTeamId;
     // A preschool's contacts include those named for its whole preschool unit.
     const places = place.parentId ? [place.id, place.parentId] : [place.id];
-    const [assignments, day, closed] = await Promise.all([
-      repo.activeAssignments(places, date, at),
-      teamId ? repo.teamDay(teamId, date, at) : undefined,
+    const [rows, team, closed] = await Promise.all([
+      repo.activeAssignments(places, day),
+      teamId ? repo.teamDay(teamId, day) : undefined,
       repo.closedDays(),
     ]);
+    const assignments = rows.map((a) => ({ ...a, busy: busyPeriods(a.busy) }));
+    const closedDays = new Map(closed.map((c) => [c.day, c.name]));
+    return { assignments, team: team && { ...team, holderBusy: busyPeriods(team.holderBusy) }, closedDays };
+  }
+  // Read on every start page and every "Nå någon nu": the day is kept until the directory's
+  // change counter, read with the session, moves (a change is seen the moment it commits).
+  const days = versionedCache<Awaited<ReturnType<typeof loadDay>>>();
 
-    const person = (userId: string, name: string, phone: string | null, absences: AbsencePeriod[], busy: BusyPeriod[]): PersonFacts => ({
+  /** Everything the pure status and reach functions need about an organisation at an instant. */
+  async function facts(actor: Actor | null, organisationId: string, at: Date) {
+    const place = await organisations.requireVisible(actor, organisationId);
+    const date = stockholmDate(at);
+    const { assignments, team: day, closedDays } = await days.get(actor!.directoryVersion, `${organisationId} ${date}`, () => loadDay(place, date));
+
+    const person = (userId: string, name: string, phone: string | null, absences: AbsencePeriod[], busy: Busy[]): PersonFacts => ({
       userId,
       name,
       phone,
       absences,
       dutyDays: new Set(day?.holderId === userId ? [date] : []),
-      busy: busy.map((b) => ({ from: new Date(b.from), until: new Date(b.until), label: b.label })),
+      busy,
     });
     const team: TeamFacts = {
       hours: day ? { opens: day.officeOpens, closes: day.officeCloses } : DEFAULT_HOURS,
-      closedDays: new Map(closed.map((c) => [c.day, c.name])),
+      closedDays,
       dutyPhone: day?.dutyPhone ?? null,
       afterHoursName: day?.afterHoursName ?? 'Socialjouren',
       afterHoursPhone: day?.afterHoursPhone ?? null,

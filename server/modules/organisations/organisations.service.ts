@@ -1,11 +1,15 @@
 import type { Organisation } from '../../contracts/organisations.ts';
-import { isAdmin, organisationIdsOf, requireAccess, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import { isAdmin, organisationIdsOf, requireAccess, requireActor, teamRoles, type Actor, type OrganisationScope } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
+import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsRepository } from './organisations.repository.ts';
 
 type Deps = { repo: Pick<OrganisationsRepository, 'listVisible' | 'findScope'> };
 
 export function createOrganisationsService({ repo }: Deps) {
+  // Nearly every request checks an organisation: its access facts are kept until the directory's
+  // change counter, read with the session, moves.
+  const scopes = versionedCache<Awaited<ReturnType<Deps['repo']['findScope']>>>();
   return {
     async listVisible(actor: Actor | null): Promise<Organisation[]> {
       requireActor(actor);
@@ -17,12 +21,16 @@ export function createOrganisationsService({ repo }: Deps) {
     /** Loads an organisation's access facts and checks that the actor may see it (else 404). */
     async requireVisible(actor: Actor | null, organisationId: string) {
       requireActor(actor);
-      const scope = await repo.findScope(organisationId);
-      if (!scope) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
-      requireAccess(actor, 'organisation:read', scope);
-      return scope;
+      return checkVisible(actor, await scopes.get(actor.directoryVersion, organisationId, () => repo.findScope(organisationId)));
     },
   };
+}
+
+function checkVisible<S extends OrganisationScope>(actor: Actor | null, scope: S | undefined): S {
+  requireActor(actor);
+  if (!scope) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
+  requireAccess(actor, 'organisation:read', scope);
+  return scope;
 }
 
 export type OrganisationsService = ReturnType<typeof createOrganisationsService>;

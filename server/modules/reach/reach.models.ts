@@ -37,18 +37,23 @@ export const EMERGENCY: ReachRoute = {
 const absenceOn = (p: PersonFacts, date: string) => p.absences.find((a) => a.startsOn <= date && date <= a.endsOn);
 
 /** The facts of the instant that every contact shares, computed once per answer. */
-type Moment = { at: Date; today: string; open: boolean; closes: Date | null; opens: () => Date };
+type Moment = { at: Date; today: string; open: boolean; closes: Date | null; opens: () => Date; afterHours: () => ContactStatus };
 
 function momentOf(team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): Moment {
   const today = stockholmDate(at);
   const window = officeWindow(today, team.hours, team.closedDays);
   let next: Date | undefined;
+  let afterHours: ContactStatus | undefined;
+  const opens = () => (next ??= nextOpening(at, team.hours, team.closedDays));
   return {
     at,
     today,
     open: window !== null && at >= window.opens && at < window.closes,
     closes: window?.closes ?? null,
-    opens: () => (next ??= nextOpening(at, team.hours, team.closedDays)),
+    opens,
+    // The same words for everyone who is free outside office hours.
+    afterHours: () =>
+      (afterHours ??= { kind: 'away', until: opens().toISOString(), label: `Utanför kontorstid, nås ${formatRelativeDay(opens(), at)} kl. ${formatTime(opens())}` }),
   };
 }
 
@@ -76,10 +81,7 @@ function statusAt(person: PersonFacts, team: Pick<TeamFacts, 'closedDays'>, mome
   }
   const busy = person.busy.find((b) => b.from <= at && at < b.until);
   if (busy) return { kind: 'busy', until: busy.until.toISOString(), label: `${busy.label} till ${formatTime(busy.until)}` };
-  if (!open) {
-    const opens = moment.opens();
-    return { kind: 'away', until: opens.toISOString(), label: `Utanför kontorstid, nås ${formatRelativeDay(opens, at)} kl. ${formatTime(opens)}` };
-  }
+  if (!open) return moment.afterHours();
   return { kind: 'available', until: null, label: 'Ledig' };
 }
 

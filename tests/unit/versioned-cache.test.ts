@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { versionedCache } from '../../server/lib/versioned-cache.ts';
+
+function counter() {
+  let reads = 0;
+  return { load: async () => `read ${++reads}`, reads: () => reads };
+}
+
+describe('versionedCache', () => {
+  test('one read per key while the version stands; a newer version reads again', async () => {
+    const cache = versionedCache<string>();
+    const source = counter();
+    expect(await cache.get(5, 'a', source.load)).toBe('read 1');
+    expect(await cache.get(5, 'a', source.load)).toBe('read 1');
+    expect(await cache.get(6, 'a', source.load)).toBe('read 2');
+    expect(source.reads()).toBe(2);
+  });
+
+  test('a request that saw an older version, or none, reads fresh and changes nothing kept', async () => {
+    const cache = versionedCache<string>();
+    const source = counter();
+    await cache.get(7, 'a', source.load);
+    expect(await cache.get(6, 'a', source.load)).toBe('read 2');
+    expect(await cache.get(undefined, 'a', source.load)).toBe('read 3');
+    expect(await cache.get(7, 'a', source.load)).toBe('read 1');
+  });
+
+  test('concurrent misses share one read, and a failed read is not kept', async () => {
+    const cache = versionedCache<string>();
+    const source = counter();
+    const answers = await Promise.all([cache.get(1, 'a', source.load), cache.get(1, 'a', source.load), cache.get(1, 'a', source.load)]);
+    expect(answers).toEqual(['read 1', 'read 1', 'read 1']);
+    await expect(cache.get(1, 'b', () => Promise.reject(new Error('databasen svarar inte')))).rejects.toThrow('databasen');
+    expect(await cache.get(1, 'b', source.load)).toBe('read 2');
+  });
+
+  test('holds at most the given number of keys, dropping the oldest', async () => {
+    const cache = versionedCache<string>(2);
+    const source = counter();
+    await cache.get(1, 'a', source.load);
+    await cache.get(1, 'b', source.load);
+    await cache.get(1, 'c', source.load);
+    expect(await cache.get(1, 'b', source.load)).toBe('read 2');
+    expect(await cache.get(1, 'a', source.load)).toBe('read 4');
+  });
+});
