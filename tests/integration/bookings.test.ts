@@ -218,3 +218,27 @@ describe('the calendar invite', () => {
     expect(await read()).toMatchObject({ uid: first.uid, sequence: 2, method: 'CANCEL', status: 'CANCELLED' });
   });
 });
+
+describe('the slot list kept between reads', () => {
+  test('a seat taken, freed or a slot cancelled shows on the very next read, and a slot that has begun leaves the list', async () => {
+    const { app, db, clock, school, anna, slot, asPedagogue, colleague } = await district();
+    const headers = await asUser(app, colleague);
+    const listed = async () =>
+      (await app.inject({ method: 'GET', url: `/api/slots?organisationId=${school.id}`, headers })).json().map((s: { id: string; booked: number; bookable: boolean; cancelled: unknown }) => ({ id: s.id, booked: s.booked, bookable: s.bookable, cancelled: s.cancelled !== null }));
+
+    expect(await listed()).toEqual([{ id: slot.id, booked: 0, bookable: true, cancelled: false }]);
+    const booking = (await book(app, slot.id, asPedagogue)).json();
+    expect(await listed()).toEqual([{ id: slot.id, booked: 1, bookable: false, cancelled: false }]);
+    await app.inject({ method: 'POST', url: `/api/bookings/${booking.id}/cancel`, headers: asPedagogue, payload: {} });
+    expect(await listed()).toEqual([{ id: slot.id, booked: 0, bookable: true, cancelled: false }]);
+
+    // Written straight to the database, as another instance of the app would.
+    await db.update(slots).set({ cancelledAt: new Date('2026-03-02T08:30:00Z'), cancelReason: 'Sjuk' }).where(eq(slots.id, slot.id));
+    expect(await listed()).toEqual([{ id: slot.id, booked: 0, bookable: false, cancelled: true }]);
+
+    const later = await createSlot(db, { organisationId: school.id, hostIds: [anna.id], startsAt: '2026-03-02T09:30:00+01:00' });
+    expect((await listed()).map((s: { id: string }) => s.id)).toEqual([later.id, slot.id]);
+    clock.set('2026-03-02T09:31:00+01:00'); // the same day: the kept window is still used, and filtered
+    expect((await listed()).map((s: { id: string }) => s.id)).toEqual([slot.id]);
+  });
+});

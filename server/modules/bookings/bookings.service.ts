@@ -9,12 +9,14 @@ import { bookingErrors } from './bookings.errors.ts';
 import { bookingInvite } from './bookings.models.ts';
 import type { BookingRow, BookingsRepository } from './bookings.repository.ts';
 import type { SlotsRepository } from '../slots/slots.repository.ts';
+import type { SlotsService } from '../slots/slots.service.ts';
 
 type Deps = {
   repo: BookingsRepository;
   slots: Pick<SlotsRepository, 'find' | 'nextFree' | 'hostsOf'>;
   transaction: <T>(work: (repo: BookingsRepository) => Promise<T>) => Promise<T>;
   organisations: Pick<OrganisationsService, 'requireVisible'>;
+  slotList: Pick<SlotsService, 'list'>;
   clock: Clock;
 };
 
@@ -23,7 +25,7 @@ const ALTERNATIVES = 3;
 // "Mina bokningar" shows what is coming and what happened in the last month.
 const HISTORY_DAYS = 30;
 
-export function createBookingsService({ repo, slots, transaction, organisations, clock }: Deps) {
+export function createBookingsService({ repo, slots, transaction, organisations, slotList, clock }: Deps) {
   const isStaffOf = (actor: Actor, scope: { id: string; parentId: string | null }) =>
     actor.memberships.some((m) => staffRoles.includes(m.role) && (m.organisationId === scope.id || m.organisationId === scope.parentId));
 
@@ -49,18 +51,26 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     return { booking, hosts, isBooker, isHost, isLead };
   }
 
-  async function alternatives(organisationId: string, exceptId?: string) {
+  /** The next free slots to offer instead: from the kept slot list, else (past its weeks) the database. */
+  async function alternatives(actor: Actor, organisationId: string, exceptId: string) {
+    const listed = (await slotList.list(actor, organisationId)).filter((s) => s.bookable && s.id !== exceptId).slice(0, ALTERNATIVES);
+    if (listed.length === ALTERNATIVES) return listed.map((s) => ({ id: s.id, startsAt: s.startsAt }));
     const rows = await slots.nextFree(organisationId, clock.now(), ALTERNATIVES, exceptId);
     return rows.map((r) => ({ id: r.id, startsAt: r.startsAt.toISOString() }));
   }
 
-  /** Why a seat could not be taken, read after the failed attempt rolled back. */
-  async function refusal(slotId: string) {
-    const slot = (await slots.find(slotId))!;
+  /** Why a slot takes no booking whatever its seats: a drop-in, cancelled, or begun. */
+  function closedFor(slot: { kind: string; cancelledAt: Date | null; startsAt: Date }) {
     if (slot.kind === 'on_site') return bookingErrors.dropIn();
     if (slot.cancelledAt) return bookingErrors.slotCancelled();
     if (slot.startsAt <= clock.now()) return bookingErrors.past();
-    return bookingErrors.taken(await alternatives(slot.organisationId, slotId));
+    return null;
+  }
+
+  /** Why a seat could not be taken, read after the failed attempt rolled back. */
+  async function refusal(actor: Actor, slotId: string) {
+    const slot = (await slots.find(slotId))!;
+    return closedFor(slot) ?? bookingErrors.taken(await alternatives(actor, slot.organisationId, slotId));
   }
 
   const mine = (b: BookingRow, hosts: { slotId: string; userId: string; name: string }[]): MyBooking => ({
@@ -86,6 +96,8 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       const scope = await organisations.requireVisible(actor, slot.organisationId);
       if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
       assertAnonymous({ note: input.note });
+      const closed = closedFor(slot);
+      if (closed) throw closed;
       const outcome = await transaction(async (tx) => {
         if (!(await tx.takeSeat(slotId, clock.now()))) return null;
         return tx.insert({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null });
@@ -93,7 +105,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
       });
-      if (!outcome) throw await refusal(slotId);
+      if (!outcome) throw await refusal(actor, slotId);
       return outcome;
     },
 
@@ -143,7 +155,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
       });
-      if (!moved) throw await refusal(slotId);
+      if (!moved) throw await refusal(actor!, slotId);
       return this.get(actor, id);
     },
 

@@ -2,7 +2,8 @@ import type { HostedSlot, SeriesBody, SeriesPreview, Slot } from '../../contract
 import { leadsTeam, memberOfTeam, requireAccess, requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
-import { addDays, stockholmDate } from '../../lib/time.ts';
+import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
+import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { daySpan } from '../schedule/schedule.models.ts';
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
@@ -21,6 +22,15 @@ const DEFAULT_WEEKS = 8;
 type Scope = Awaited<ReturnType<OrganisationsService['requireVisible']>>;
 
 export function createSlotsService({ repo, transaction, organisations, clock }: Deps) {
+  // The staff's slot list is read on every visit to walk-and-talk, and by every booking that
+  // lost its seat: a window is kept until the directory's change counter (which every booking,
+  // cancellation and slot change moves) says otherwise.
+  const windows = versionedCache<Awaited<ReturnType<SlotsRepository['listBetween']>>>();
+  async function listed(actor: Actor, organisationId: string, from: Date, to: Date) {
+    await organisations.requireVisible(actor, organisationId);
+    return windows.get(actor.directoryVersion, `${organisationId} ${from.toISOString()} ${to.toISOString()}`, () => repo.listBetween(organisationId, from, to));
+  }
+
   /** Slots as the API shows them, hosts included. */
   async function present(tx: SlotsRepository, rows: SlotRow[]): Promise<Slot[]> {
     const hosts = await tx.hostsOf(rows.map((r) => r.id));
@@ -98,10 +108,15 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
 
   return {
     async list(actor: Actor | null, organisationId: string, from?: string, to?: string): Promise<Slot[]> {
-      await organisations.requireVisible(actor, organisationId);
+      requireActor(actor);
       const start = from ? new Date(from) : clock.now();
       const end = to ? new Date(to) : new Date(start.getTime() + DEFAULT_WEEKS * 7 * 86_400_000);
-      return withHosts(await repo.listBetween(organisationId, start, end));
+      if (from) return withHosts(await listed(actor, organisationId, start, end));
+      // From now on: the window read starts at today's midnight, so it serves the whole day.
+      const today = stockholmDate(start);
+      const day = { from: stockholmInstant(today, '00:00'), to: stockholmInstant(addDays(today, DEFAULT_WEEKS * 7 + 1), '00:00') };
+      const rows = await listed(actor, organisationId, day.from, to ? new Date(Math.max(end.getTime(), day.to.getTime())) : day.to);
+      return withHosts(rows.filter((r) => r.startsAt >= start && r.startsAt < end));
     },
 
     async get(actor: Actor | null, id: string): Promise<Slot> {
