@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { createDb } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../db/demo-district.ts';
 import { seedDemoDistrict } from '../db/seed.ts';
@@ -24,7 +25,8 @@ async function main() {
     throw err;
   }
 
-  const logger = { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] };
+  // Written without blocking: lines that come while a write is under way go out together.
+  const logger = { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], stream: pino.destination({ dest: 1, sync: false }) };
   const database = await createDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -34,7 +34,9 @@ type Options = { secret: string; auth: AuthService; lifetimeSeconds: number };
 
 async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSeconds }: Options) {
   await app.register(fastifyCookie);
-  await app.register(fastifyJwt, { secret });
+  // Verified tokens are kept (fast-jwt's LRU, keyed by the token's hash, never past its expiry):
+  // the signature check is then one hash. The session row is still read on every request.
+  await app.register(fastifyJwt, { secret, verify: { cache: true } });
 
   app.decorateRequest('actor', null);
 

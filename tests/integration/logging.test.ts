@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { fixedClock } from '../../server/lib/clock.ts';
+import { asUser, buildTestApp } from '../helpers/app.ts';
+import { createDistrict, createSlot, createUser } from '../helpers/factories.ts';
+
+describe('the application log', () => {
+  test('one line per answer with method, path, status and time: never a label, note, query, address or credential', async () => {
+    const lines: string[] = [];
+    const { app, db } = await buildTestApp({
+      clock: fixedClock('2026-03-02T09:00:00+01:00'),
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    const d = await createDistrict(db);
+    const anna = await createUser(db, { name: 'Anna Berg', memberships: [{ organisationId: d.team.id, role: 'social_worker' }] });
+    const principal = await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'principal' }] });
+    const pedagogue = await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'pedagogue' }] });
+    const slot = await createSlot(db, { organisationId: d.school.id, hostIds: [anna.id], startsAt: '2026-03-10T13:00:00+01:00' });
+
+    const asPrincipal = await asUser(app, principal);
+    const meeting = {
+      type: 'report_meeting',
+      organisationId: d.school.id,
+      label: 'Elev B, åk 4',
+      ageBand: '10-12',
+      urgency: 'normal',
+      guardiansInformed: true,
+      guardiansAttending: true,
+      proposedTimes: [{ startsAt: '2026-03-10T10:00:00+01:00', endsAt: '2026-03-10T11:00:00+01:00' }],
+    };
+    expect((await app.inject({ method: 'POST', url: '/api/meetings', headers: asPrincipal, payload: meeting })).statusCode).toBe(201);
+    const refused = await app.inject({ method: 'POST', url: '/api/meetings', headers: asPrincipal, payload: { ...meeting, label: 'Elev 150312-1234' } });
+    expect(refused.statusCode).toBe(422);
+    const asPedagogue = await asUser(app, pedagogue);
+    const note = 'Oro kring en elev i åk 7B sedan v. 8.';
+    expect((await app.inject({ method: 'POST', url: `/api/slots/${slot.id}/bookings`, headers: asPedagogue, payload: { topic: 'unsure_report', note } })).statusCode).toBe(201);
+    await app.inject({ method: 'GET', url: `/api/organisations/${d.school.id}/reach?at=2026-03-02T22:00:00%2B01:00`, headers: asPedagogue });
+
+    const answers = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'svar');
+    expect(answers.map((a) => `${a.method} ${a.path} ${a.statusCode}`)).toEqual([
+      'POST /api/auth/login 200',
+      'POST /api/meetings 201',
+      'POST /api/meetings 422',
+      'POST /api/auth/login 200',
+      `POST /api/slots/${slot.id}/bookings 201`,
+      `GET /api/organisations/${d.school.id}/reach 200`,
+    ]);
+    expect(answers.every((a) => typeof a.ms === 'number')).toBe(true);
+    const everything = lines.join('\n');
+    for (const secret of ['Elev B', '150312', 'Oro kring', '2026-03-02T22', principal.email, principal.password, 'samverkan_session', '127.0.0.1']) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+});
