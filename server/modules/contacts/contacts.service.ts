@@ -5,7 +5,7 @@ import { photoUrl } from '../../lib/photos.ts';
 import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
-import { contactStatuses, resolveReach, type Busy, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
+import { contactStatuses, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
 import type { AbsencePeriod, BusyPeriod, ContactsRepository, StockholmDay } from './contacts.repository.ts';
 
 type Deps = {
@@ -18,64 +18,43 @@ type Scope = Awaited<ReturnType<OrganisationsService['requireVisible']>>;
 
 const DEFAULT_HOURS = { opens: '08:00', closes: '16:30' };
 
-const busyPeriods = (busy: BusyPeriod[]): Busy[] => busy.map((b) => ({ from: new Date(b.from), until: new Date(b.until), label: b.label }));
 
 export function createContactsService({ repo, organisations, clock }: Deps) {
-  /** What an organisation's contacts and reach rest on for one Stockholm day: no actor in it. */
+  /**
+   * What an organisation's contacts and reach rest on for one Stockholm day, ready for the pure
+   * status and reach functions: no actor and no instant in it, so it can be kept.
+   */
   async function loadDay(place: Scope, date: string) {
     const day: StockholmDay = { date, from: stockholmInstant(date, '00:00'), until: stockholmInstant(addDays(date, 1), '00:00') };
     const teamId = place.kind === 'social_services' ? place.id : place.servingTeamId;
     // A preschool's contacts include those named for its whole preschool unit.
     const places = place.parentId ? [place.id, place.parentId] : [place.id];
-    const [rows, team, closed] = await Promise.all([
+    const [rows, teamDay, closed] = await Promise.all([
       repo.activeAssignments(places, day),
       teamId ? repo.teamDay(teamId, day) : undefined,
       repo.closedDays(),
     ]);
-    const assignments = rows.map((a) => ({ ...a, busy: busyPeriods(a.busy) }));
-    const closedDays = new Map(closed.map((c) => [c.day, c.name]));
-    return { assignments, team: team && { ...team, holderBusy: busyPeriods(team.holderBusy) }, closedDays };
-  }
-  // Read on every start page and every "Nå någon nu": the day is kept until the directory's
-  // change counter, read with the session, moves (a change is seen the moment it commits).
-  const days = versionedCache<Awaited<ReturnType<typeof loadDay>>>();
 
-  /** Everything the pure status and reach functions need about an organisation at an instant. */
-  async function facts(actor: Actor | null, organisationId: string, at: Date) {
-    const place = await organisations.requireVisible(actor, organisationId);
-    const date = stockholmDate(at);
-    const { assignments, team: day, closedDays } = await days.get(actor!.directoryVersion, `${organisationId} ${date}`, () => loadDay(place, date));
-
-    const person = (userId: string, name: string, phone: string | null, absences: AbsencePeriod[], busy: Busy[]): PersonFacts => ({
+    const person = (userId: string, name: string, phone: string | null, absences: AbsencePeriod[], busy: BusyPeriod[]): PersonFacts => ({
       userId,
       name,
       phone,
       absences,
-      dutyDays: new Set(day?.holderId === userId ? [date] : []),
-      busy,
+      dutyDays: new Set(teamDay?.holderId === userId ? [date] : []),
+      busy: busy.map((b) => ({ from: new Date(b.from), until: new Date(b.until), label: b.label })),
     });
     const team: TeamFacts = {
-      hours: day ? { opens: day.officeOpens, closes: day.officeCloses } : DEFAULT_HOURS,
-      closedDays,
-      dutyPhone: day?.dutyPhone ?? null,
-      afterHoursName: day?.afterHoursName ?? 'Socialjouren',
-      afterHoursPhone: day?.afterHoursPhone ?? null,
-      dutyHolder: day?.holderId ? person(day.holderId, day.holderName!, day.holderPhone, day.holderAbsences, day.holderBusy) : null,
+      hours: teamDay ? { opens: teamDay.officeOpens, closes: teamDay.officeCloses } : DEFAULT_HOURS,
+      closedDays: new Map(closed.map((c) => [c.day, c.name])),
+      dutyPhone: teamDay?.dutyPhone ?? null,
+      afterHoursName: teamDay?.afterHoursName ?? 'Socialjouren',
+      afterHoursPhone: teamDay?.afterHoursPhone ?? null,
+      dutyHolder: teamDay?.holderId ? person(teamDay.holderId, teamDay.holderName!, teamDay.holderPhone, teamDay.holderAbsences, teamDay.holderBusy) : null,
     };
-
-    // The actor's own section first, then contacts for the whole organisation, then the rest.
-    const ownSections = new Set(actor!.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.sectionId));
-    const rank = (a: (typeof assignments)[number]) => (a.sectionId && ownSections.has(a.sectionId) ? 0 : a.sectionId ? 2 : 1);
-    const ordered = assignments.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);
-    return { ordered, person, team };
-  }
-
-  return {
-    async listContacts(actor: Actor | null, organisationId: string): Promise<Contact[]> {
-      const at = clock.now();
-      const { ordered, person, team } = await facts(actor, organisationId, at);
-      const statuses = contactStatuses(ordered.map((a) => person(a.userId, a.name, a.phone, a.absences, a.busy)), team, at);
-      return ordered.map((a, i) => ({
+    const assignments = rows.map((a) => ({
+      sectionId: a.sectionId,
+      facts: person(a.userId, a.name, a.phone, a.absences, a.busy),
+      card: {
         userId: a.userId,
         name: a.name,
         title: a.title,
@@ -85,16 +64,38 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
         organisationId: a.organisationId,
         sectionId: a.sectionId,
         sectionName: a.sectionName,
-        status: statuses[i]!,
-      }));
+      },
+      placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.`,
+    }));
+    return { assignments, team };
+  }
+  // Read on every start page and every "Nå någon nu": the day is kept until the directory's
+  // change counter, read with the session, moves (a change is seen the moment it commits).
+  const days = versionedCache<Awaited<ReturnType<typeof loadDay>>>();
+
+  /** The organisation's day, with the actor's own section first, then the whole organisation's, then the rest. */
+  async function dayFor(actor: Actor | null, organisationId: string, at: Date) {
+    const place = await organisations.requireVisible(actor, organisationId);
+    const date = stockholmDate(at);
+    const { assignments, team } = await days.get(actor!.directoryVersion, `${organisationId} ${date}`, () => loadDay(place, date));
+    const ownSections = new Set(actor!.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.sectionId));
+    const rank = (a: (typeof assignments)[number]) => (a.sectionId && ownSections.has(a.sectionId) ? 0 : a.sectionId ? 2 : 1);
+    const ordered = assignments.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);
+    return { ordered, team };
+  }
+
+  return {
+    async listContacts(actor: Actor | null, organisationId: string): Promise<Contact[]> {
+      const at = clock.now();
+      const { ordered, team } = await dayFor(actor, organisationId, at);
+      const statuses = contactStatuses(ordered.map((a) => a.facts), team, at);
+      return ordered.map((a, i) => ({ ...a.card, status: statuses[i]! }));
     },
 
     async reach(actor: Actor | null, organisationId: string, at: Date = clock.now()): Promise<{ at: string; routes: ReachRoute[] }> {
-      const { ordered, person, team } = await facts(actor, organisationId, at);
+      const { ordered, team } = await dayFor(actor, organisationId, at);
       const seen = new Set<string>();
-      const contacts = ordered
-        .filter((a) => !seen.has(a.userId) && seen.add(a.userId))
-        .map((a) => ({ ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` }));
+      const contacts = ordered.filter((a) => !seen.has(a.facts.userId) && seen.add(a.facts.userId)).map((a) => ({ ...a.facts, placeLabel: a.placeLabel }));
       return { at: at.toISOString(), routes: resolveReach(contacts, team, at) };
     },
   };
