@@ -61,6 +61,26 @@ export function createBookingsRepository(db: DbOrTx) {
       return row ?? null;
     },
 
+    /**
+     * Takes a seat and writes the booking in one statement, so the slot row stays locked for a
+     * single round trip: the UPDATE in the CTE is `takeSeat`'s, and the INSERT reads only
+     * what it returned. Null when no seat was free; the unique index refuses a second live booking.
+     */
+    async book(values: { slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }, now: Date) {
+      type Booked = { id: string; slotId: string; topic: (typeof bookings.$inferSelect)['topic']; status: (typeof bookings.$inferSelect)['status'] };
+      // Both drivers answer { rows }; the shared database type leaves the result untyped.
+      const result = (await db.execute(sql`
+        with seat as (
+          update ${slots} set booked = booked + 1
+          where id = ${values.slotId} and kind = 'walk_and_talk' and cancelled_at is null
+            and starts_at > ${now.toISOString()}::timestamptz and booked < capacity
+          returning id)
+        insert into ${bookings} (slot_id, booker_id, topic, note)
+        select seat.id, ${values.bookerId}, ${values.topic}, ${values.note} from seat
+        returning id, slot_id as "slotId", topic, status`)) as unknown as { rows: Booked[] };
+      return result.rows[0] ?? null;
+    },
+
     async releaseSeat(slotId: string) {
       await db.update(slots).set({ booked: sql`${slots.booked} - 1` }).where(and(eq(slots.id, slotId), gt(slots.booked, 0)));
     },
@@ -73,11 +93,6 @@ export function createBookingsRepository(db: DbOrTx) {
     async lockBooking(id: string) {
       const [row] = await db.select({ status: bookings.status, slotId: bookings.slotId }).from(bookings).where(eq(bookings.id, id)).for('update');
       return row;
-    },
-
-    async insert(values: { slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }) {
-      const [row] = await db.insert(bookings).values(values).returning({ id: bookings.id, slotId: bookings.slotId, topic: bookings.topic, status: bookings.status });
-      return row!;
     },
 
     async cancel(id: string, byUserId: string, reason: string | null, at: Date) {

@@ -98,14 +98,13 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       assertAnonymous({ note: input.note });
       const closed = closedFor(slot);
       if (closed) throw closed;
-      const outcome = await transaction(async (tx) => {
-        if (!(await tx.takeSeat(slotId, clock.now()))) return null;
-        return tx.insert({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null });
-      }).catch((err) => {
+      const outcome = await repo.book({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, clock.now()).catch((err) => {
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
       });
-      if (!outcome) throw await refusal(actor, slotId);
+      // The slot was open when read just above, so a refusal now means its seats went first (or,
+      // rarely, it closed in between: the slot list then says so, and another time is offered).
+      if (!outcome) throw bookingErrors.taken(await alternatives(actor, slot.organisationId, slotId));
       return outcome;
     },
 

@@ -35,6 +35,13 @@ export function createSlotsRepository(db: DbOrTx) {
     .where(and(eq(slots.organisationId, sql.placeholder('organisationId')), gte(slots.startsAt, sql.placeholder('from')), lt(slots.startsAt, sql.placeholder('to'))))
     .orderBy(asc(slots.startsAt))
     .prepare('slots_between');
+  const byId = db
+    .select(slotColumns)
+    .from(slots)
+    .innerJoin(organisations, eq(organisations.id, slots.organisationId))
+    .where(eq(slots.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('slot_by_id');
 
   return {
     /** The organisation's slots in [from, to) with their hosts. */
@@ -81,8 +88,9 @@ export function createSlotsRepository(db: DbOrTx) {
       return db.select(slotColumns).from(slots).innerJoin(organisations, eq(organisations.id, slots.organisationId)).where(inArray(slots.id, ids)).orderBy(asc(slots.startsAt));
     },
 
+    /** One slot: every booking starts here, so it is prepared. */
     async find(id: string): Promise<SlotRow | undefined> {
-      const [row] = await db.select(slotColumns).from(slots).innerJoin(organisations, eq(organisations.id, slots.organisationId)).where(eq(slots.id, id)).limit(1);
+      const [row] = await byId.execute({ id });
       return row;
     },
 
