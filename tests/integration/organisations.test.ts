@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { organisations, sections } from '../../db/schema/index.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createOrganisation, createUser } from '../helpers/factories.ts';
 
@@ -56,5 +58,26 @@ describe('which organisations a person sees', () => {
     const res = await app.inject({ method: 'GET', url: '/api/organisations', headers: await asUser(app, user) });
     expect(res.json()).toEqual([]);
     expect((await app.inject({ method: 'GET', url: '/api/organisations' })).statusCode).toBe(401);
+  });
+});
+
+describe('the kept list of places', () => {
+  test('a renamed school, a new section and a new membership show on the very next read', async () => {
+    const { app, db } = await buildTestApp();
+    const { school, team } = await createDistrict(db);
+    const worker = await createUser(db, { memberships: [{ organisationId: team.id, role: 'social_worker' }] });
+    const headers = await asUser(app, worker);
+    const names = async () => (await app.inject({ method: 'GET', url: '/api/organisations', headers })).json().map((o: { name: string; sections: { name: string }[] }) => `${o.name}: ${o.sections.map((s) => s.name).join(', ')}`);
+    const before = await names();
+    expect(before).toContain(`${school.name}: ${school.sections.map((s) => s.name).join(', ')}`);
+
+    // Written straight to the database, as another instance of the app (or an admin's tool) would.
+    await db.update(organisations).set({ name: 'Nya Vällingbyskolan' }).where(eq(organisations.id, school.id));
+    await db.insert(sections).values({ organisationId: school.id, name: 'Fritids', sortOrder: 99 });
+    expect(await names()).toContain(`Nya Vällingbyskolan: ${[...school.sections.map((s) => s.name), 'Fritids'].join(', ')}`);
+
+    const newSchool = await createOrganisation(db, { name: 'Grimstaskolan', kind: 'school', servingTeamId: team.id });
+    expect((await names()).some((n: string) => n.startsWith('Grimstaskolan'))).toBe(true);
+    expect(newSchool.id).toBeTruthy();
   });
 });

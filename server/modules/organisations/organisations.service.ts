@@ -10,12 +10,15 @@ export function createOrganisationsService({ repo }: Deps) {
   // Nearly every request checks an organisation: its access facts are kept until the directory's
   // change counter, read with the session, moves.
   const scopes = versionedCache<Awaited<ReturnType<Deps['repo']['findScope']>>>();
+  // The organisation picker and every page that names places list them: kept the same way, per
+  // set of memberships (the answer has no one's data, only places and sections).
+  const lists = versionedCache<Organisation[]>();
   return {
     async listVisible(actor: Actor | null): Promise<Organisation[]> {
       requireActor(actor);
-      return repo.listVisible(
-        isAdmin(actor) ? { all: true } : { all: false, ownIds: organisationIdsOf(actor), teamIds: organisationIdsOf(actor, teamRoles) },
-      );
+      const filter = isAdmin(actor) ? { all: true as const } : { all: false as const, ownIds: organisationIdsOf(actor), teamIds: organisationIdsOf(actor, teamRoles) };
+      const key = filter.all ? 'all' : `${[...filter.ownIds].sort().join(',')} ${[...filter.teamIds].sort().join(',')}`;
+      return lists.get(actor.directoryVersion, key, () => repo.listVisible(filter));
     },
 
     /** Loads an organisation's access facts and checks that the actor may see it (else 404). */
