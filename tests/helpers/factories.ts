@@ -112,3 +112,21 @@ export async function createMeeting(db: Db, m: { organisationId: string; teamId:
   await db.insert(meetingWorkers).values(m.workerIds.map((userId) => ({ meetingId: row!.id, userId, startsAt, endsAt })));
   return row!;
 }
+
+/** The body of a principal's request for an anmälningsmöte, as the meetings tests send it. */
+export function reportMeetingRequest(organisationId: string, over: object = {}) {
+  return {
+    type: 'report_meeting',
+    organisationId,
+    label: 'Elev B, åk 4',
+    ageBand: '10-12',
+    urgency: 'normal',
+    guardiansInformed: true,
+    guardiansAttending: true,
+    proposedTimes: [
+      { startsAt: '2026-03-10T10:00:00+01:00', endsAt: '2026-03-10T11:00:00+01:00' },
+      { startsAt: '2026-03-11T13:00:00+01:00', endsAt: '2026-03-11T14:00:00+01:00' },
+    ],
+    ...over,
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
-import { createDistrict, createSlot, createUser } from '../helpers/factories.ts';
+import { createDistrict, createSlot, createUser, reportMeetingRequest } from '../helpers/factories.ts';
 
 describe('the application log', () => {
   test('one line per answer with method, path, status and time: never a label, note, query, address or credential', async () => {
@@ -17,16 +17,7 @@ describe('the application log', () => {
     const slot = await createSlot(db, { organisationId: d.school.id, hostIds: [anna.id], startsAt: '2026-03-10T13:00:00+01:00' });
 
     const asPrincipal = await asUser(app, principal);
-    const meeting = {
-      type: 'report_meeting',
-      organisationId: d.school.id,
-      label: 'Elev B, åk 4',
-      ageBand: '10-12',
-      urgency: 'normal',
-      guardiansInformed: true,
-      guardiansAttending: true,
-      proposedTimes: [{ startsAt: '2026-03-10T10:00:00+01:00', endsAt: '2026-03-10T11:00:00+01:00' }],
-    };
+    const meeting = reportMeetingRequest(d.school.id);
     expect((await app.inject({ method: 'POST', url: '/api/meetings', headers: asPrincipal, payload: meeting })).statusCode).toBe(201);
     const refused = await app.inject({ method: 'POST', url: '/api/meetings', headers: asPrincipal, payload: { ...meeting, label: 'Elev 150312-1234' } });
     expect(refused.statusCode).toBe(422);

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { meetings, meetingWorkers } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
-import { addAbsence, assignContact, createDistrict, createOrganisation, createSlot, createUser, putOnDuty } from '../helpers/factories.ts';
+import { addAbsence, assignContact, createDistrict, createOrganisation, createSlot, createUser, putOnDuty, reportMeetingRequest } from '../helpers/factories.ts';
 
 type Headers = { cookie: string };
 
@@ -35,20 +35,7 @@ const request = (d: District, headers: Headers, over: object = {}) =>
     method: 'POST',
     url: '/api/meetings',
     headers,
-    payload: {
-      type: 'report_meeting',
-      organisationId: d.school.id,
-      label: 'Elev B, åk 4',
-      ageBand: '10-12',
-      urgency: 'normal',
-      guardiansInformed: true,
-      guardiansAttending: true,
-      proposedTimes: [
-        { startsAt: '2026-03-10T10:00:00+01:00', endsAt: '2026-03-10T11:00:00+01:00' },
-        { startsAt: '2026-03-11T13:00:00+01:00', endsAt: '2026-03-11T14:00:00+01:00' },
-      ],
-      ...over,
-    },
+    payload: reportMeetingRequest(d.school.id, over),
   });
 
 const schedule = (d: District, id: string, headers: Headers, workerIds: string[], startsAt = '2026-03-10T10:00:00+01:00', endsAt = '2026-03-10T11:00:00+01:00') =>
