@@ -108,6 +108,17 @@ describe('publishing a walk-and-talk series', () => {
     expect(await db.select().from(slots).where(eq(slots.organisationId, school.id))).toHaveLength(0);
   });
 
+  test.each([
+    ['ends before it begins', '&from=2026-04-01T00:00:00%2B02:00&to=2026-03-01T00:00:00%2B01:00'],
+    ['longer than a year', '&from=2026-03-01T00:00:00%2B01:00&to=2027-03-03T00:00:00%2B01:00'],
+    ['ends a year and more from now', '&to=2027-06-01T00:00:00%2B02:00'],
+  ])('a slot list window that %s is a 400 in Swedish', async (_name, query) => {
+    const { app, school, asAnna } = await district();
+    const res = await app.inject({ method: 'GET', url: `/api/slots?organisationId=${school.id}${query}`, headers: asAnna });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'invalid_request', detail: 'Välj en period där slutet kommer efter början och som är högst ett år lång.' });
+  });
+
   test('a series whose every date is skipped is refused, not saved empty', async () => {
     const { app, school, anna, asAnna } = await district();
     const res = await app.inject({ method: 'POST', url: '/api/slot-series', headers: asAnna, payload: series(school.id, [anna.id], { from: '2026-05-14', until: '2026-05-14' }) });

@@ -9,6 +9,8 @@ export const slotErrors = {
   ownSeries: () => errors.invalid('Du kan bara lägga ut tider där du själv är en av värdarna.', [{ field: 'hostIds', message: 'Välj dig själv som en av värdarna.' }]),
   unknownHost: () => errors.invalid('Värdarna måste höra till teamet som har verksamheten.', [{ field: 'hostIds', message: 'Välj personer i teamet.' }]),
   empty: () => errors.invalid('Serien får inga tider: alla datum hoppas över. Se förhandsvisningen och ändra datum eller veckodag.', [{ field: 'until', message: 'Inga tider blir kvar.' }]),
+  window: () =>
+    errors.invalid('Välj en period där slutet kommer efter början och som är högst ett år lång.', [{ field: 'to', message: 'Högst ett år efter början.' }]),
   cancelled: () => errors.invalid('Tiden är redan inställd.'),
   past: () => errors.invalid('Tiden har redan varit och kan inte ändras.'),
   moveNotAllowed: (label: string) => new AppError('schedule_conflict', `Tiden kan inte flyttas dit: ${label}.`),

@@ -22,7 +22,7 @@ const tags = ['Walk-and-talk'];
 export const slotsRoutes: FastifyPluginAsyncZod<{ slots: SlotsService }> = async (app, { slots }) => {
   app.get(
     '/api/slots',
-    { schema: { tags, summary: 'Verksamhetens walk-and-talk-tider (standard: de kommande åtta veckorna)', querystring: slotsQuery, response: { 200: z.array(slotSchema), ...problems } } },
+    { schema: { tags, summary: 'Verksamhetens walk-and-talk-tider (standard: de kommande åtta veckorna; högst ett år)', querystring: slotsQuery, response: { 200: z.array(slotSchema), ...problems } } },
     async (request) => slots.list(request.actor, request.query.organisationId, request.query.from, request.query.to),
   );
 

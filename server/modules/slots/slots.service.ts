@@ -19,6 +19,7 @@ type Deps = {
 };
 
 const DEFAULT_WEEKS = 8;
+const MAX_WINDOW_DAYS = 366;
 type Scope = Awaited<ReturnType<OrganisationsService['requireVisible']>>;
 
 export function createSlotsService({ repo, transaction, organisations, clock }: Deps) {
@@ -111,6 +112,8 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       requireActor(actor);
       const start = from ? new Date(from) : clock.now();
       const end = to ? new Date(to) : new Date(start.getTime() + DEFAULT_WEEKS * 7 * 86_400_000);
+      // A year at most: every window asked for may be kept, so none may be unbounded.
+      if (end <= start || end.getTime() - start.getTime() > MAX_WINDOW_DAYS * 86_400_000) throw slotErrors.window();
       if (from) return withHosts(await listed(actor, organisationId, start, end));
       // From now on: the window read starts at today's midnight, so it serves the whole day.
       const today = stockholmDate(start);
