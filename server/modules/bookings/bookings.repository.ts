@@ -26,6 +26,10 @@ const bookingColumns = {
 };
 
 
+/** A bookable slot with a seat left: the condition both ways of taking a seat update on. */
+const seatFree = (slotId: string, now: Date) =>
+  and(eq(slots.id, slotId), eq(slots.kind, 'walk_and_talk'), isNull(slots.cancelledAt), gt(slots.startsAt, now), lt(slots.booked, slots.capacity));
+
 export function createBookingsRepository(db: DbOrTx) {
   const base = () =>
     db
@@ -53,11 +57,7 @@ export function createBookingsRepository(db: DbOrTx) {
      * (the check constraint `booked <= capacity` stands behind it). Null when no seat was free.
      */
     async takeSeat(slotId: string, now: Date) {
-      const [row] = await db
-        .update(slots)
-        .set({ booked: sql`${slots.booked} + 1` })
-        .where(and(eq(slots.id, slotId), eq(slots.kind, 'walk_and_talk'), isNull(slots.cancelledAt), gt(slots.startsAt, now), lt(slots.booked, slots.capacity)))
-        .returning({ id: slots.id });
+      const [row] = await db.update(slots).set({ booked: sql`${slots.booked} + 1` }).where(seatFree(slotId, now)).returning({ id: slots.id });
       return row ?? null;
     },
 
@@ -71,9 +71,7 @@ export function createBookingsRepository(db: DbOrTx) {
       // Both drivers answer { rows }; the shared database type leaves the result untyped.
       const result = (await db.execute(sql`
         with seat as (
-          update ${slots} set booked = booked + 1
-          where id = ${values.slotId} and kind = 'walk_and_talk' and cancelled_at is null
-            and starts_at > ${now.toISOString()}::timestamptz and booked < capacity
+          update ${slots} set booked = booked + 1 where ${seatFree(values.slotId, now)}
           returning id)
         insert into ${bookings} (slot_id, booker_id, topic, note)
         select seat.id, ${values.bookerId}, ${values.topic}, ${values.note} from seat

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { photoUrl } from '../../lib/photos.ts';
 import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
-import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
 import { contactStatuses, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
 import type { AbsencePeriod, BusyPeriod, ContactsRepository, StockholmDay } from './contacts.repository.ts';
 
@@ -14,7 +14,6 @@ type Deps = {
   clock: Clock;
 };
 
-type Scope = Awaited<ReturnType<OrganisationsService['requireVisible']>>;
 
 const DEFAULT_HOURS = { opens: '08:00', closes: '16:30' };
 

@@ -1,5 +1,5 @@
 import type { Organisation } from '../../contracts/organisations.ts';
-import { isAdmin, organisationIdsOf, requireAccess, requireActor, teamRoles, type Actor, type OrganisationScope } from '../../lib/access.ts';
+import { isAdmin, organisationIdsOf, requireAccess, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsRepository } from './organisations.repository.ts';
@@ -24,16 +24,14 @@ export function createOrganisationsService({ repo }: Deps) {
     /** Loads an organisation's access facts and checks that the actor may see it (else 404). */
     async requireVisible(actor: Actor | null, organisationId: string) {
       requireActor(actor);
-      return checkVisible(actor, await scopes.get(actor.directoryVersion, organisationId, () => repo.findScope(organisationId)));
+      const scope = await scopes.get(actor.directoryVersion, organisationId, () => repo.findScope(organisationId));
+      if (!scope) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
+      requireAccess(actor, 'organisation:read', scope);
+      return scope;
     },
   };
 }
 
-function checkVisible<S extends OrganisationScope>(actor: Actor | null, scope: S | undefined): S {
-  requireActor(actor);
-  if (!scope) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
-  requireAccess(actor, 'organisation:read', scope);
-  return scope;
-}
-
 export type OrganisationsService = ReturnType<typeof createOrganisationsService>;
+/** An organisation the actor may see, as requireVisible returns it. */
+export type VisibleOrganisation = Awaited<ReturnType<OrganisationsService['requireVisible']>>;

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
 import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
-import type { OrganisationsService } from '../organisations/organisations.service.ts';
+import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
 import { daySpan } from '../schedule/schedule.models.ts';
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
 import { slotErrors } from './slots.errors.ts';
@@ -20,7 +20,6 @@ type Deps = {
 
 const DEFAULT_WEEKS = 8;
 const MAX_WINDOW_DAYS = 366;
-type Scope = Awaited<ReturnType<OrganisationsService['requireVisible']>>;
 
 export function createSlotsService({ repo, transaction, organisations, clock }: Deps) {
   // The staff's slot list is read on every visit to walk-and-talk, and by every booking that
@@ -114,11 +113,10 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       const end = to ? new Date(to) : new Date(start.getTime() + DEFAULT_WEEKS * 7 * 86_400_000);
       // A year at most: every window asked for may be kept, so none may be unbounded.
       if (end <= start || end.getTime() - start.getTime() > MAX_WINDOW_DAYS * 86_400_000) throw slotErrors.window();
-      if (from) return withHosts(await listed(actor, organisationId, start, end));
-      // From now on: the window read starts at today's midnight, so it serves the whole day.
+      if (from || to) return withHosts(await listed(actor, organisationId, start, end));
+      // The coming weeks: the window read runs from today's midnight, so one serves the whole day.
       const today = stockholmDate(start);
-      const day = { from: stockholmInstant(today, '00:00'), to: stockholmInstant(addDays(today, DEFAULT_WEEKS * 7 + 1), '00:00') };
-      const rows = await listed(actor, organisationId, day.from, to ? new Date(Math.max(end.getTime(), day.to.getTime())) : day.to);
+      const rows = await listed(actor, organisationId, stockholmInstant(today, '00:00'), stockholmInstant(addDays(today, DEFAULT_WEEKS * 7 + 1), '00:00'));
       return withHosts(rows.filter((r) => r.startsAt >= start && r.startsAt < end));
     },
 
