@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { caseOrganisations, cases, caseWorkers, consents } from '../../db/schema/index.ts';
 import type { App } from '../../server/app.ts';
 import { addDays, stockholmDate } from '../../server/lib/time.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -42,14 +42,8 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
     return c!.id;
   }
 
-  async function phone(user: TestUser, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
-    context.setDefaultTimeout(8_000);
-    const page = await context.newPage();
-    await signIn(page, base, user);
-    return page;
-  }
-  const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const phone = (user: TestUser, javaScriptEnabled = true) => signedInPhone(browser, base, user, javaScriptEnabled);
+  const fitsPhone = expectFitsPhone;
   const open = async (page: Page, path: string) => {
     await page.goto(`${base}${path}`);
     await page.waitForLoadState('networkidle');

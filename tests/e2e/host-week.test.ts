@@ -4,8 +4,8 @@ import type { App } from '../../server/app.ts';
 import { formatDay } from '../../server/contracts/format.ts';
 import { dayRule } from '../../server/lib/calendar.ts';
 import { addDays, isoWeekday, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
-import { createDistrict, createSlot, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
+import { createSlot, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 const open = (date: string) => !dayRule(date, new Map()).closed;
@@ -29,11 +29,9 @@ describe.skipIf(!run)('a host moves a slot, and the team lead sees the whole tea
   const [first, second] = twoWorkdays();
 
   beforeAll(async () => {
-    const started = await startWebApp();
+    const started = await startWebDistrict();
     ({ app, base } = started);
-    const db = started.db;
-    const { school, team } = await createDistrict(db);
-    await setTeamSettings(db, team.id);
+    const { db, school, team } = started;
     anna = await createUser(db, { name: 'Anna Flyttsson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     const bo = await createUser(db, { name: 'Bo Lagsson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     lead = await createUser(db, { name: 'Cecilia Chef', memberships: [{ organisationId: team.id, role: 'team_lead' }] });

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { addDays, stockholmDate } from '../../server/lib/time.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
-import { createDistrict, createOrganisation, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebDistrict } from '../helpers/browser.ts';
+import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -18,11 +18,9 @@ describe.skipIf(!run)('a police collaboration series in the browser: preview →
   let until: string;
 
   beforeAll(async () => {
-    const started = await startWebApp();
+    const started = await startWebDistrict();
     ({ app, base } = started);
-    const db = started.db;
-    const { team } = await createDistrict(db);
-    await setTeamSettings(db, team.id);
+    const { db, team } = started;
     await createOrganisation(db, { kind: 'police', name: 'Lokalpolisområde Test', servingTeamId: team.id });
     anna = await createUser(db, { name: 'Anna Serie', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     bo = await createUser(db, { name: 'Bo Serie', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
@@ -35,14 +33,8 @@ describe.skipIf(!run)('a police collaboration series in the browser: preview →
     await app?.close();
   });
 
-  async function phone(user: TestUser, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
-    context.setDefaultTimeout(8_000);
-    const page = await context.newPage();
-    await signIn(page, base, user);
-    return page;
-  }
-  const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const phone = (user: TestUser, javaScriptEnabled = true) => signedInPhone(browser, base, user, javaScriptEnabled);
+  const fitsPhone = expectFitsPhone;
 
   // Each run has its own social worker and name, so the two series never meet.
   test.each([

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { addDays, stockholmDate } from '../../server/lib/time.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
-import { assignContact, createDistrict, createMeeting, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebDistrict } from '../helpers/browser.ts';
+import { assignContact, createMeeting, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -20,11 +20,9 @@ describe.skipIf(!run)('an anmälningsmöte in the browser: request → schedule 
   let day = addDays(stockholmDate(new Date()), 7);
 
   beforeAll(async () => {
-    const started = await startWebApp();
+    const started = await startWebDistrict();
     ({ app, base } = started);
-    const db = started.db;
-    const { school, team } = await createDistrict(db);
-    await setTeamSettings(db, team.id);
+    const { db, school, team } = started;
     anna = await createUser(db, { name: 'Anna Möte', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     bo = await createUser(db, { name: 'Bo Möte', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     lead = await createUser(db, { name: 'Maria Chef', memberships: [{ organisationId: team.id, role: 'team_lead' }] });
@@ -40,14 +38,8 @@ describe.skipIf(!run)('an anmälningsmöte in the browser: request → schedule 
     await app?.close();
   });
 
-  async function phone(user: TestUser, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
-    context.setDefaultTimeout(8_000);
-    const page = await context.newPage();
-    await signIn(page, base, user);
-    return page;
-  }
-  const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const phone = (user: TestUser, javaScriptEnabled = true) => signedInPhone(browser, base, user, javaScriptEnabled);
+  const fitsPhone = expectFitsPhone;
 
   test.each([
     ['without JavaScript', false, '10:00', '11:00'],

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
-import { assignContact, createDistrict, createOrganisation, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
+import { assignContact, createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -17,11 +17,9 @@ describe.skipIf(!run)('a person with two workplaces picks one in the top bar, an
   const contactOf = new Map<string, string>();
 
   beforeAll(async () => {
-    const started = await startWebApp();
+    const started = await startWebDistrict();
     ({ app, base } = started);
-    const db = started.db;
-    const { school, team } = await createDistrict(db);
-    await setTeamSettings(db, team.id);
+    const { db, school, team } = started;
     const other = await createOrganisation(db, { kind: 'school', name: `Norrskolan ${randomUUID().slice(0, 6)}`, servingTeamId: team.id });
     const anna = await createUser(db, { name: 'Anna Södersson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     const nils = await createUser(db, { name: 'Nils Norrsson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });

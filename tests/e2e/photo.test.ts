@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
-import { assignContact, createDistrict, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
+import { assignContact, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -16,11 +16,9 @@ describe.skipIf(!run)('a social worker uploads a photo and the school sees it on
   let png: Buffer;
 
   beforeAll(async () => {
-    const started = await startWebApp();
+    const started = await startWebDistrict();
     ({ app, base } = started);
-    const db = started.db;
-    const { school, team } = await createDistrict(db);
-    await setTeamSettings(db, team.id);
+    const { db, school, team } = started;
     worker = await createUser(db, { name: 'Lina Bildsson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     await assignContact(db, { organisationId: school.id, userId: worker.id });
     pedagogue = await createUser(db, { memberships: [{ organisationId: school.id, role: 'pedagogue' }] });

@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { addDays, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
-import { createDistrict, createSlot, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
+import { createSlot, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -15,11 +15,9 @@ describe.skipIf(!run)('a pedagogue on a phone books a walk-and-talk and cancels 
   const pedagogues: TestUser[] = [];
 
   beforeAll(async () => {
-    const started = await startWebApp();
+    const started = await startWebDistrict();
     ({ app, base } = started);
-    const db = started.db;
-    const { school, team } = await createDistrict(db);
-    await setTeamSettings(db, team.id);
+    const { db, school, team } = started;
     host = await createUser(db, { name: 'Anna Promenad', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     // Two slots a few days ahead, one per run (with and without JavaScript).
     for (const days of [3, 4]) {

@@ -62,6 +62,29 @@ export async function startWebApp() {
   return { app, db: database.db, base: `http://127.0.0.1:${port}` };
 }
 
+/** The web app on a fresh database with one district whose team has its office hours set. */
+export async function startWebDistrict() {
+  const { createDistrict, setTeamSettings } = await import('./factories.ts');
+  const started = await startWebApp();
+  const district = await createDistrict(started.db);
+  await setTeamSettings(started.db, district.team.id);
+  return { ...started, ...district };
+}
+
+/** A page on a 360 px phone, signed in as the person, with or without JavaScript. */
+export async function signedInPhone(browser: Browser, base: string, user: { email: string; password: string }, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
+  context.setDefaultTimeout(8_000);
+  const page = await context.newPage();
+  await signIn(page, base, user);
+  return page;
+}
+
+/** Nothing on the page is wider than the 360 px phone. */
+export async function expectFitsPhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
 /** Signs in through the login form, as a person would. */
 export async function signIn(page: Page, base: string, user: { email: string; password: string }) {
   await page.goto(`${base}/login`);
