@@ -2,6 +2,9 @@ import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { caseOrganisations, cases, feedback, organisations, statutoryFeedback } from '../../../db/schema/index.ts';
 
+/** Joins a case organisation to the statutory feedback it got, if any. */
+const statutoryOfCaseOrganisation = and(eq(statutoryFeedback.caseId, caseOrganisations.caseId), eq(statutoryFeedback.organisationId, caseOrganisations.organisationId));
+
 export function createFeedbackRepository(db: DbOrTx) {
   return {
     async insert(f: typeof feedback.$inferInsert) {
@@ -75,7 +78,7 @@ export function createFeedbackRepository(db: DbOrTx) {
         })
         .from(caseOrganisations)
         .innerJoin(organisations, eq(organisations.id, caseOrganisations.organisationId))
-        .leftJoin(statutoryFeedback, and(eq(statutoryFeedback.caseId, caseOrganisations.caseId), eq(statutoryFeedback.organisationId, caseOrganisations.organisationId)))
+        .leftJoin(statutoryFeedback, statutoryOfCaseOrganisation)
         .where(eq(caseOrganisations.caseId, caseId))
         .orderBy(asc(organisations.name));
     },
@@ -87,7 +90,7 @@ export function createFeedbackRepository(db: DbOrTx) {
         .from(caseOrganisations)
         .innerJoin(cases, eq(cases.id, caseOrganisations.caseId))
         .innerJoin(organisations, eq(organisations.id, caseOrganisations.organisationId))
-        .leftJoin(statutoryFeedback, and(eq(statutoryFeedback.caseId, caseOrganisations.caseId), eq(statutoryFeedback.organisationId, caseOrganisations.organisationId)))
+        .leftJoin(statutoryFeedback, statutoryOfCaseOrganisation)
         .where(and(eq(cases.teamId, teamId), eq(caseOrganisations.reporter, true), isNull(statutoryFeedback.id)))
         .orderBy(asc(cases.createdAt));
     },
@@ -98,7 +101,7 @@ export function createFeedbackRepository(db: DbOrTx) {
         .select({ caseId: cases.id, label: cases.label, createdAt: cases.createdAt, statutoryStatus: statutoryFeedback.status, statutoryGivenAt: statutoryFeedback.givenAt })
         .from(caseOrganisations)
         .innerJoin(cases, eq(cases.id, caseOrganisations.caseId))
-        .leftJoin(statutoryFeedback, and(eq(statutoryFeedback.caseId, caseOrganisations.caseId), eq(statutoryFeedback.organisationId, caseOrganisations.organisationId)))
+        .leftJoin(statutoryFeedback, statutoryOfCaseOrganisation)
         .where(eq(caseOrganisations.organisationId, organisationId))
         .orderBy(desc(cases.createdAt));
     },

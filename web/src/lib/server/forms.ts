@@ -25,3 +25,8 @@ export function formValues(form: FormData, names: string[]): Record<string, stri
 export function renameFields(problem: Problem, names: Record<string, string>): Problem {
   return { ...problem, fields: problem.fields?.map((f) => ({ ...f, field: names[f.field.split('.')[0]!] ?? f.field })) };
 }
+
+/** A number field as the API wants it: left empty, it is left out (the API says what is missing). */
+export function optionalNumber(value: string | undefined): number | undefined {
+  return value === undefined || value === '' ? undefined : Number(value);
+}

@@ -6,7 +6,7 @@ import { rosterSchema } from '#contracts/roster.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
-import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
+import { failWith, formValues, optionalNumber, renameFields } from '#lib/server/forms.ts';
 import { when } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
 import { todayInStockholm } from '#lib/server/time.ts';
@@ -85,17 +85,16 @@ function read(form: FormData) {
 
 /** The form as the API's series body; the audience only goes with a staff visit. */
 function bodyOf(values: Record<string, string>, socialWorkerIds: string[]) {
-  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
   return {
     type: values.type,
     organisationId: values.organisationId ?? '',
     label: values.label ?? '',
     ...(values.type === 'staff_visit' && values.audience ? { audience: values.audience } : {}),
     place: values.place ?? 'school',
-    weekday: num(values.weekday),
+    weekday: optionalNumber(values.weekday),
     startTime: values.startTime ?? '',
-    durationMinutes: num(values.durationMinutes),
-    intervalWeeks: num(values.intervalWeeks),
+    durationMinutes: optionalNumber(values.durationMinutes),
+    intervalWeeks: optionalNumber(values.intervalWeeks),
     from: values.from ?? '',
     until: values.until ?? '',
     socialWorkerIds,

@@ -5,7 +5,7 @@ import { seriesCreatedSchema, seriesPreviewSchema } from '#contracts/slots.ts';
 import { formatDate } from '#contracts/format.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
-import { failWith, formValues } from '#lib/server/forms.ts';
+import { failWith, formValues, optionalNumber } from '#lib/server/forms.ts';
 import { when } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,19 +24,18 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
 
 /** The form as the API's series body: the signed-in person hosts, with an optional colleague. */
 function bodyOf(values: Record<string, string>, userId: string) {
-  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
   return {
     organisationId: values.organisationId ?? '',
     hostIds: [userId, ...(values.colleagueId ? [values.colleagueId] : [])],
     kind: values.kind ?? 'walk_and_talk',
-    weekday: num(values.weekday),
+    weekday: optionalNumber(values.weekday),
     startTime: values.startTime ?? '',
-    durationMinutes: num(values.durationMinutes),
-    intervalWeeks: num(values.intervalWeeks),
+    durationMinutes: optionalNumber(values.durationMinutes),
+    intervalWeeks: optionalNumber(values.intervalWeeks),
     from: values.from ?? '',
     until: values.until ?? '',
     location: values.location ?? '',
-    capacity: num(values.capacity) ?? 1,
+    capacity: optionalNumber(values.capacity) ?? 1,
   };
 }
 
