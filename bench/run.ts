@@ -41,9 +41,20 @@ function start(file: string, env: Record<string, string>, ready: RegExp): Promis
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-async function load(title: string, url: string, headers: Record<string, string> = {}) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+/** Each connection is one person: with `cookies`, connection i sends cookie i (round robin). */
+async function load(title: string, url: string, cookies: string[] = []) {
+  let next = 0;
+  const requests = [
+    {
+      setupRequest: (request: any, context: { cookie?: string }) => {
+        if (!cookies.length) return request;
+        context.cookie ??= cookies[next++ % cookies.length];
+        return { ...request, headers: { ...request.headers, cookie: context.cookie } };
+      },
+    },
+  ];
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests }); // warm-up
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
   if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return { title, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
 }
@@ -66,33 +77,35 @@ const idleRss = rssMiB(app.child.pid!);
 const baseline = await start('bench/baseline-server.ts', { DATABASE_URL, PORT: '3901' }, /ready/);
 
 try {
-  const login = await fetch('http://127.0.0.1:3900/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'pedagog1@vallingbyskolan.example', password: 'samverkan-demo' }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const signIn = async (email: string) => {
+    const answer = await fetch('http://127.0.0.1:3900/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'samverkan-demo' }),
+    });
+    return answer.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  // Fifty people at their phones, each with a session of their own (the session check reads
+  // each one), not one session shared by every connection.
+  const cookies: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) cookies.push(await signIn('pedagog1@vallingbyskolan.example'));
+  const cookie = cookies[0]!;
   const orgs = (await (await fetch('http://127.0.0.1:3900/api/organisations', { headers: { cookie } })).json()) as { id: string }[];
 
   // An audited read: every request appends one hash-chained row under the audit log's lock.
-  const rektor = await fetch('http://127.0.0.1:3900/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'rektor@vallingbyskolan.example', password: 'samverkan-demo' }),
-  });
-  const rektorCookie = rektor.headers.get('set-cookie')!.split(';')[0]!;
+  const rektorCookie = await signIn('rektor@vallingbyskolan.example');
   const meetingsOfSchool = (await (await fetch('http://127.0.0.1:3900/api/meetings', { headers: { cookie: rektorCookie } })).json()) as { id: string; type: string }[];
   const reportMeeting = meetingsOfSchool.find((m) => m.type === 'report_meeting')!;
 
   const rows = [
     await load('baseline: bare Fastify + one indexed pg query', `http://127.0.0.1:3901/baseline/${orgs[0]!.id}`),
     await load('GET /api/health (no session, one query)', 'http://127.0.0.1:3900/api/health'),
-    await load('GET /api/me (session check + profile)', 'http://127.0.0.1:3900/api/me', { cookie }),
-    await load('GET /api/organisations (signed in)', 'http://127.0.0.1:3900/api/organisations', { cookie }),
-    await load('GET /api/organisations/:id/contacts (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/contacts`, { cookie }),
-    await load('GET /api/organisations/:id/reach (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/reach`, { cookie }),
-    await load('GET /api/slots (Vällingbyskolan, eight weeks)', `http://127.0.0.1:3900/api/slots?organisationId=${orgs[0]!.id}`, { cookie }),
-    await load('GET /api/meetings/:id (audited: one chained row per read)', `http://127.0.0.1:3900/api/meetings/${reportMeeting.id}`, { cookie: rektorCookie }),
+    await load('GET /api/me (session check + profile)', 'http://127.0.0.1:3900/api/me', cookies),
+    await load('GET /api/organisations (signed in)', 'http://127.0.0.1:3900/api/organisations', cookies),
+    await load('GET /api/organisations/:id/contacts (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/contacts`, cookies),
+    await load('GET /api/organisations/:id/reach (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/reach`, cookies),
+    await load('GET /api/slots (Vällingbyskolan, eight weeks)', `http://127.0.0.1:3900/api/slots?organisationId=${orgs[0]!.id}`, cookies),
+    await load('GET /api/meetings/:id (audited: one chained row per read)', `http://127.0.0.1:3900/api/meetings/${reportMeeting.id}`, [rektorCookie]),
   ];
   // Like every endpoint above, the booking path gets a warm-up: the first storm compiles it.
   await bookingStorm(DATABASE_URL, 'http://127.0.0.1:3900', orgs[0]!.id);

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp, cookieOf } from '../helpers/app.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
@@ -86,6 +88,38 @@ describe('signing in and out', () => {
     expect(out.statusCode).toBe(200);
     expect(String(out.headers['set-cookie'])).toMatch(/samverkan_session=;/);
     expect((await app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401);
+  });
+
+  test('requests that arrive together are each answered for their own session, revoked and disabled ones refused', async () => {
+    const { app, db } = await buildTestApp();
+    const { school, team } = await createDistrict(db);
+    const anna = await createUser(db, { name: 'Anna Samtidig', memberships: [{ organisationId: school.id, role: 'pedagogue' }] });
+    const bo = await createUser(db, { name: 'Bo Samtidig', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
+    const cilla = await createUser(db, { name: 'Cilla Samtidig' });
+    const [annaPhone, annaLaptop, annaOld, boHeaders, cillaHeaders] = await Promise.all([
+      asUser(app, anna),
+      asUser(app, anna),
+      asUser(app, anna),
+      asUser(app, bo),
+      asUser(app, cilla),
+    ]);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: annaOld })).statusCode).toBe(200);
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, cilla.id));
+
+    const expected = [
+      [annaPhone, 'Anna Samtidig'],
+      [boHeaders, 'Bo Samtidig'],
+      [annaOld, null],
+      [annaLaptop, 'Anna Samtidig'],
+      [cillaHeaders, null],
+    ] as const;
+    const asked = Array.from({ length: 40 }, (_, i) => expected[i % expected.length]!);
+    const answers = await Promise.all(asked.map(([headers]) => app.inject({ method: 'GET', url: '/api/me', headers })));
+    answers.forEach((res, i) => {
+      const name = asked[i]![1];
+      if (name === null) expect(res.statusCode).toBe(401);
+      else expect(res.json()).toMatchObject({ name, memberships: [{ role: name === 'Bo Samtidig' ? 'social_worker' : 'pedagogue' }] });
+    });
   });
 
   test('an API client can send the same token as Authorization: Bearer', async () => {

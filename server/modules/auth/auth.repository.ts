@@ -40,13 +40,14 @@ export function createAuthRepository(db: DbOrTx) {
     },
 
     /**
-     * One round trip per request: a session that is neither revoked, expired nor idle too long,
-     * of a user still enabled, with the user's memberships. Prepared, because every request
-     * with a session runs it.
+     * The sessions among `ids` that are neither revoked, expired nor idle too long, of users
+     * still enabled, one row per membership, with the directory's change counter. Prepared,
+     * because every signed-in request is answered through it (see the auth service's batching).
      */
-    findLiveSession: (() => {
+    findLiveSessions: (() => {
       const prepared = db
         .select({
+          sessionId: sessions.id,
           userId: sessions.userId,
           lastSeenAt: sessions.lastSeenAt,
           name: users.name,
@@ -65,16 +66,16 @@ export function createAuthRepository(db: DbOrTx) {
         .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
         .where(
           and(
-            eq(sessions.id, sql.placeholder('id')),
+            sql`${sessions.id} = any(${sql.placeholder('ids')}::text[])`,
             isNull(sessions.revokedAt),
             gt(sessions.expiresAt, sql.placeholder('now')),
             gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
             isNull(users.disabledAt),
           ),
         )
-        .orderBy(asc(organisations.name), asc(memberships.role))
-        .prepare('auth_live_session');
-      return (id: string, now: Date, idleSince: Date) => prepared.execute({ id, now, idleSince });
+        .orderBy(asc(sessions.id), asc(organisations.name), asc(memberships.role))
+        .prepare('auth_live_sessions');
+      return (ids: readonly string[], now: Date, idleSince: Date) => prepared.execute({ ids, now, idleSince });
     })(),
 
     async touchSession(id: string, now: Date) {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { LoginBody, Me } from '../../contracts/auth.ts';
 import { requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -26,7 +27,23 @@ type Deps = {
   dummyHash: string;
 };
 
+type LiveSessionRow = Awaited<ReturnType<AuthRepository['findLiveSessions']>>[number];
+
 export function createAuthService({ repo, clock, hasher, settings, dummyHash }: Deps) {
+  // Every signed-in request reads its session from the database, so logout and revocation take
+  // effect at once. The checks of requests that arrive in the same turn of the event loop go as
+  // one query: under load one round trip serves many requests, and each request's session is
+  // still read after that request arrived. Nothing is kept between turns.
+  const liveSessions = new DataLoader<string, { rows: LiveSessionRow[]; now: Date }>(
+    async (ids) => {
+      const now = clock.now();
+      const rows = await repo.findLiveSessions([...new Set(ids)], now, new Date(now.getTime() - settings.idleMinutes * 60 * 1000));
+      const bySession = Map.groupBy(rows, (row) => row.sessionId);
+      return ids.map((id) => ({ rows: bySession.get(id) ?? [], now }));
+    },
+    { cache: false, batchScheduleFn: (run) => setImmediate(run), maxBatchSize: 200 },
+  );
+
   async function retryAfter(by: 'email' | 'address', key: string, limit: number, now: Date): Promise<number | null> {
     const times = await repo.recentFailures(by, key, new Date(now.getTime() - FAILURE_WINDOW_MS), limit);
     if (times.length < limit) return null;
@@ -69,9 +86,8 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
 
     /** Resolves a session token to the actor, or null when it is revoked, expired or idle. */
     async authenticate(token: string): Promise<Actor | null> {
-      const now = clock.now();
       const id = sessionIdOf(token);
-      const rows = await repo.findLiveSession(id, now, new Date(now.getTime() - settings.idleMinutes * 60 * 1000));
+      const { rows, now } = await liveSessions.load(id);
       const session = rows[0];
       if (!session) return null;
       if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(id, now);
