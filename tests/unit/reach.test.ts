@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { stockholmDate } from '../../server/lib/time.ts';
 import { describe, expect, test } from 'vitest';
-import { contactStatus, resolveReach, type ContactForReach, type TeamFacts } from '../../server/modules/reach/reach.models.ts';
+import { contactStatus, contactStatuses, resolveReach, type ContactForReach, type TeamFacts } from '../../server/modules/reach/reach.models.ts';
 
 const hours = { opens: '08:00', closes: '16:30' };
 const team = (over: Partial<TeamFacts> = {}): TeamFacts => ({
@@ -177,6 +178,44 @@ describe('property: for any instant and any facts', () => {
         expect(routes.filter((r) => r.kind === 'emergency')).toHaveLength(1);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('property: facts kept across a day', () => {
+  // The contacts service keeps one set of facts per organisation and day, and the status
+  // function remembers what a date alone decides. Asked at any instants, in any order, kept
+  // facts must answer exactly as freshly built facts do.
+  test('answer as freshly built facts at every instant, before opening, in office hours and after closing', () => {
+    const moment = fc.record({
+      day: fc.integer({ min: 0, max: 365 * 3 }),
+      minutes: fc.array(fc.integer({ min: 0, max: 2 * 24 * 60 - 1 }), { minLength: 1, maxLength: 8 }),
+      awayDays: fc.integer({ min: 0, max: 4 }),
+      busyFrom: fc.integer({ min: 6 * 60, max: 18 * 60 }),
+      closedTomorrow: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(moment, ({ day, minutes, awayDays, busyFrom, closedTomorrow }) => {
+        const start = Date.parse('2026-01-01T00:00:00+01:00') + day * 86_400_000;
+        const date = (offset: number) => stockholmDate(new Date(start + offset * 86_400_000 + 12 * 3_600_000));
+        const facts = () => {
+          const away = contact({ userId: 'away', absences: awayDays ? [{ startsOn: date(0), endsOn: date(awayDays - 1) }] : [] });
+          const busy = contact({ userId: 'busy', busy: [{ from: new Date(start + busyFrom * 60_000), until: new Date(start + (busyFrom + 45) * 60_000), label: 'I walk-and-talk' }] });
+          const holder = contact({ userId: 'holder', dutyDays: new Set([date(0), date(1)]) });
+          return { people: [away, busy, holder], team: team({ dutyHolder: holder, closedDays: new Map(closedTomorrow ? [[date(1), 'Studiedag']] : []) }) };
+        };
+        const kept = facts();
+        // The same person under another team's closed days must not be told the first team's words.
+        const other = team({ closedDays: new Map([[date(awayDays), 'Kompetensdag']]) });
+        contactStatus(kept.people[0]!, other, new Date(start + minutes[0]! * 60_000));
+        for (const m of minutes) {
+          const at = new Date(start + m * 60_000);
+          const fresh = facts();
+          expect(contactStatuses(kept.people, kept.team, at)).toEqual(contactStatuses(fresh.people, fresh.team, at));
+          expect(resolveReach(kept.people, kept.team, at)).toEqual(resolveReach(fresh.people, fresh.team, at));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -5,7 +5,7 @@ import { photoUrl } from '../../lib/photos.ts';
 import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
-import { contactStatuses, resolveReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
+import { contactStatuses, resolveReach, type ContactForReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
 import type { AbsencePeriod, BusyPeriod, ContactsRepository, StockholmDay } from './contacts.repository.ts';
 
 type Deps = {
@@ -52,7 +52,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     };
     const assignments = rows.map((a) => ({
       sectionId: a.sectionId,
-      facts: person(a.userId, a.name, a.phone, a.absences, a.busy),
+      facts: { ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` } satisfies ContactForReach,
       card: {
         userId: a.userId,
         name: a.name,
@@ -64,7 +64,6 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
         sectionId: a.sectionId,
         sectionName: a.sectionName,
       },
-      placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.`,
     }));
     return { assignments, team };
   }
@@ -94,7 +93,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     async reach(actor: Actor | null, organisationId: string, at: Date = clock.now()): Promise<{ at: string; routes: ReachRoute[] }> {
       const { ordered, team } = await dayFor(actor, organisationId, at);
       const seen = new Set<string>();
-      const contacts = ordered.filter((a) => !seen.has(a.facts.userId) && seen.add(a.facts.userId)).map((a) => ({ ...a.facts, placeLabel: a.placeLabel }));
+      const contacts = ordered.filter((a) => !seen.has(a.facts.userId) && seen.add(a.facts.userId)).map((a) => a.facts);
       return { at: at.toISOString(), routes: resolveReach(contacts, team, at) };
     },
   };

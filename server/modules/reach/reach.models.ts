@@ -39,12 +39,33 @@ const absenceOn = (p: PersonFacts, date: string) => p.absences.find((a) => a.sta
 /** The facts of the instant that every contact shares, computed once per answer. */
 type Moment = { at: Date; today: string; open: boolean; closes: Date | null; opens: () => Date; afterHours: () => ContactStatus };
 
-function momentOf(team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): Moment {
+type Team = Pick<TeamFacts, 'hours' | 'closedDays'>;
+/** What a date alone decides for a team: its office window and when the office opens after it. */
+type TeamDay = { window: ReturnType<typeof officeWindow>; opensAfter: Date | undefined; afterHours: Map<number, ContactStatus> };
+
+// Facts objects are immutable and the contacts service keeps one per organisation and day, so
+// what depends only on the date is worked out once per day instead of on every answer. Keyed
+// weakly by the facts object: a new object (a new day, a changed directory) starts afresh.
+const teamDays = new WeakMap<Team, Map<string, TeamDay>>();
+const awayOn = new WeakMap<PersonFacts, Map<string, { closedDays: Team['closedDays']; status: ContactStatus | null }>>();
+
+function remembered<K extends object, V>(memo: WeakMap<K, Map<string, V>>, owner: K, today: string, make: () => V): V {
+  let days = memo.get(owner);
+  if (!days) memo.set(owner, (days = new Map()));
+  let value = days.get(today);
+  if (value === undefined && !days.has(today)) {
+    if (days.size > 7) days.clear();
+    days.set(today, (value = make()));
+  }
+  return value as V;
+}
+
+function momentOf(team: Team, at: Date): Moment {
   const today = stockholmDate(at);
-  const window = officeWindow(today, team.hours, team.closedDays);
-  let next: Date | undefined;
-  let afterHours: ContactStatus | undefined;
-  const opens = () => (next ??= nextOpening(at, team.hours, team.closedDays));
+  const day = remembered(teamDays, team, today, () => ({ window: officeWindow(today, team.hours, team.closedDays), opensAfter: undefined, afterHours: new Map() }));
+  const { window } = day;
+  // Before today's opening it is today's; from then on the next working day's.
+  const opens = () => (window && window.opens > at ? window.opens : (day.opensAfter ??= nextOpening(window?.opens ?? at, team.hours, team.closedDays)));
   return {
     at,
     today,
@@ -52,8 +73,15 @@ function momentOf(team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): Mome
     closes: window?.closes ?? null,
     opens,
     // The same words for everyone who is free outside office hours.
-    afterHours: () =>
-      (afterHours ??= { kind: 'away', until: opens().toISOString(), label: `Utanför kontorstid, nås ${formatRelativeDay(opens(), at)} kl. ${formatTime(opens())}` }),
+    afterHours: () => {
+      const next = opens();
+      let status = day.afterHours.get(next.getTime());
+      if (!status) {
+        status = { kind: 'away', until: next.toISOString(), label: `Utanför kontorstid, nås ${formatRelativeDay(next, at)} kl. ${formatTime(next)}` };
+        day.afterHours.set(next.getTime(), status);
+      }
+      return status;
+    },
   };
 }
 
@@ -67,15 +95,21 @@ export function contactStatuses(people: PersonFacts[], team: Pick<TeamFacts, 'ho
   return people.map((p) => statusAt(p, team, moment));
 }
 
+function awayStatus(person: PersonFacts, team: Pick<TeamFacts, 'closedDays'>, today: string): ContactStatus | null {
+  const absence = absenceOn(person, today);
+  if (!absence) return null;
+  // Absences may follow each other; the person is back on the first working day after all.
+  let back = nextWorkingDay(absence.endsOn, team.closedDays);
+  for (let next = absenceOn(person, back); next; next = absenceOn(person, back)) back = nextWorkingDay(next.endsOn, team.closedDays);
+  return { kind: 'away', until: back, label: `Borta till ${formatDate(back)}` };
+}
+
 function statusAt(person: PersonFacts, team: Pick<TeamFacts, 'closedDays'>, moment: Moment): ContactStatus {
   const { at, today, open } = moment;
-  const absence = absenceOn(person, today);
-  if (absence) {
-    // Absences may follow each other; the person is back on the first working day after all.
-    let back = nextWorkingDay(absence.endsOn, team.closedDays);
-    for (let next = absenceOn(person, back); next; next = absenceOn(person, back)) back = nextWorkingDay(next.endsOn, team.closedDays);
-    return { kind: 'away', until: back, label: `Borta till ${formatDate(back)}` };
-  }
+  // A person's absence reads the same all day, given the same closed days.
+  let away = remembered(awayOn, person, today, () => ({ closedDays: team.closedDays, status: awayStatus(person, team, today) }));
+  if (away.closedDays !== team.closedDays) awayOn.get(person)!.set(today, (away = { closedDays: team.closedDays, status: awayStatus(person, team, today) }));
+  if (away.status) return away.status;
   if (open && person.dutyDays.has(today)) {
     return { kind: 'on_duty', until: moment.closes!.toISOString(), label: 'Har jourtelefonen i dag' };
   }
