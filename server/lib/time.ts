@@ -5,9 +5,17 @@ export const ZONE = 'Europe/Stockholm';
 
 const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Most instants asked about fall on the same day as the last one: that day's bounds are kept.
+let lastDay = { from: 0, until: -1, date: '' };
+
 /** The Stockholm calendar date (YYYY-MM-DD) of an instant. */
 export function stockholmDate(at: Date): string {
-  return dateFmt.format(at);
+  const ms = at.getTime();
+  if (ms >= lastDay.from && ms < lastDay.until) return lastDay.date;
+  const date = dateFmt.format(at);
+  // Midnight always exists in Stockholm (the clocks change at 02:00 and 03:00).
+  lastDay = { from: stockholmInstant(date, '00:00').getTime(), until: stockholmInstant(addDays(date, 1), '00:00').getTime(), date };
+  return date;
 }
 
 // Wall time → instant needs the zone rules (Luxon); the answers never change, so they are kept.

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import fc from 'fast-check';
 import { addDays, isoWeekday, monthEnd, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
 
 test.each([
@@ -23,4 +24,20 @@ test('calendar dates move by whole days across DST and year ends, and know their
   expect(isoWeekday('2026-03-29')).toBe(7);
   expect(isoWeekday('2026-03-30')).toBe(1);
   expect(stockholmDate(new Date('2026-03-29T22:30:00Z'))).toBe('2026-03-30');
+});
+
+test('the Stockholm date of instants asked one after another, around midnights and DST changes, is always the date Stockholm shows', () => {
+  const shown = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const midnight = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => stockholmInstant(stockholmDate(d), '00:00').getTime());
+  fc.assert(
+    fc.property(midnight, fc.array(fc.integer({ min: -3 * 3_600_000, max: 27 * 3_600_000 }), { minLength: 1, maxLength: 10 }), (day, offsets) => {
+      for (const offset of offsets) expect(stockholmDate(new Date(day + offset))).toBe(shown.format(new Date(day + offset)));
+    }),
+    { numRuns: 500 },
+  );
+  // The last Sunday of March has 23 hours and the last of October 25: the day still ends at midnight.
+  expect(stockholmDate(new Date('2026-03-29T21:59:59.999Z'))).toBe('2026-03-29');
+  expect(stockholmDate(new Date('2026-03-29T22:00:00Z'))).toBe('2026-03-30');
+  expect(stockholmDate(new Date('2026-10-25T22:59:59.999Z'))).toBe('2026-10-25');
+  expect(stockholmDate(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
 });
