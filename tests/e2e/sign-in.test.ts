@@ -125,4 +125,22 @@ describe.skipIf(!run)('signing in with a real browser', () => {
     expect(res.status).toBe(403);
     expect(res.headers.get('set-cookie')).toBeNull();
   });
+
+  test('a form far larger than any form needs is refused unread; the photo form may send a phone photo', async () => {
+    const post = (path: string) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        body: new URLSearchParams({ email: pedagogue.email, password: pedagogue.password, filler: 'x'.repeat(300 * 1024) }),
+        redirect: 'manual',
+      });
+    const tooLarge = await post('/login');
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toContain('Formuläret är större än något formulär här behöver');
+    expect(tooLarge.headers.get('set-cookie')).toBeNull();
+    // Not refused for its size: signed out, the photo form sends the person to sign in.
+    const photo = await post('/franvaro-och-profil?/photo');
+    expect(photo.status).toBe(303);
+    expect(photo.headers.get('location')).toMatch(/^\/login/);
+  });
 });

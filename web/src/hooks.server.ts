@@ -5,8 +5,20 @@ import { meSchema, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '#contracts/auth
 const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE];
 const PUBLIC_PATHS = new Set(['/login']);
 
+// Page forms send a few kilobytes. Only the profile page's photo form sends more (a phone
+// photo, up to the web server's 9 MB body limit); any other form that says it is larger is
+// refused before its body is read, so nobody can make the server hold megabytes per request.
+const FORM_LIMIT = 256 * 1024;
+const sendsPhoto = (url: URL) => url.pathname === '/franvaro-och-profil' && url.search === '?/photo';
+
 /** The session is resolved once per request into `locals`, through the API itself. */
 export const handle: Handle = async ({ event, resolve }) => {
+  if (Number(event.request.headers.get('content-length') ?? 0) > FORM_LIMIT && !sendsPhoto(event.url)) {
+    return new Response('Formuläret är större än något formulär här behöver och skickades inte. Gå tillbaka och försök igen.', {
+      status: 413,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
   event.locals.user = null;
   if (SESSION_COOKIES.some((name) => event.cookies.get(name))) {
     const res = await event.fetch('/api/me');
