@@ -14,7 +14,8 @@ export function stockholmDate(at: Date): string {
   if (ms >= lastDay.from && ms < lastDay.until) return lastDay.date;
   const date = dateFmt.format(at);
   // Midnight always exists in Stockholm (the clocks change at 02:00 and 03:00).
-  lastDay = { from: stockholmInstant(date, '00:00').getTime(), until: stockholmInstant(addDays(date, 1), '00:00').getTime(), date };
+  const { start, end } = daySpan(date, date);
+  lastDay = { from: start.getTime(), until: end.getTime(), date };
   return date;
 }
 
@@ -33,6 +34,11 @@ export function stockholmInstant(date: string, time: string): Date {
     instants.set(key, ms);
   }
   return new Date(ms);
+}
+
+/** The instants a run of whole Stockholm days covers: from the first midnight to the one after the last day. */
+export function daySpan(from: string, to: string): { start: Date; end: Date } {
+  return { start: stockholmInstant(from, '00:00'), end: stockholmInstant(addDays(to, 1), '00:00') };
 }
 
 // Calendar dates have no zone: plain UTC arithmetic on them is exact.

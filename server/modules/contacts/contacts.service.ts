@@ -2,7 +2,7 @@ import type { Contact, ReachRoute } from '../../contracts/contacts.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { photoUrl } from '../../lib/photos.ts';
-import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
+import { daySpan, stockholmDate } from '../../lib/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
 import { contactStatuses, resolveReach, type ContactForReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
@@ -14,9 +14,7 @@ type Deps = {
   clock: Clock;
 };
 
-
 const DEFAULT_HOURS = { opens: '08:00', closes: '16:30' };
-
 
 export function createContactsService({ repo, organisations, clock }: Deps) {
   /**
@@ -24,7 +22,8 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
    * status and reach functions: no actor and no instant in it, so it can be kept.
    */
   async function loadDay(place: Scope, date: string) {
-    const day: StockholmDay = { date, from: stockholmInstant(date, '00:00'), until: stockholmInstant(addDays(date, 1), '00:00') };
+    const { start, end } = daySpan(date, date);
+    const day: StockholmDay = { date, from: start, until: end };
     const teamId = place.kind === 'social_services' ? place.id : place.servingTeamId;
     // A preschool's contacts include those named for its whole preschool unit.
     const places = place.parentId ? [place.id, place.parentId] : [place.id];

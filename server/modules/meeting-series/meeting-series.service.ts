@@ -3,8 +3,8 @@ import { leadsTeam, memberOfTeam, organisationIdsOf, requireActor, teamRoles, ty
 import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
+import { daySpan } from '../../lib/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
-import { daySpan } from '../schedule/schedule.models.ts';
 import { planSeries, type SeriesContext } from '../slots/slots.models.ts';
 import { seriesErrors } from './meeting-series.errors.ts';
 import type { MeetingSeriesRepository, meetingSeriesTransaction } from './meeting-series.repository.ts';

@@ -4,10 +4,9 @@ import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/acc
 import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
-import { addDays, stockholmDate } from '../../lib/time.ts';
+import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
 import { auditFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
-import { daySpan } from '../schedule/schedule.models.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import { clashesOf, daysOf, meetingInvite, workerCountProblem, type ScheduleFacts } from './meetings.models.ts';
 import type { MeetingRow, MeetingsRepository } from './meetings.repository.ts';

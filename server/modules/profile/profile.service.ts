@@ -2,10 +2,9 @@ import { requireActor, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { normalisePhoto, photoUrl } from '../../lib/photos.ts';
-import { stockholmDate } from '../../lib/time.ts';
+import { daySpan, stockholmDate } from '../../lib/time.ts';
 import type { ProfileRepository } from './profile.repository.ts';
 import { scheduleErrors } from '../schedule/schedule.errors.ts';
-import { daySpan } from '../schedule/schedule.models.ts';
 
 type Deps = { repo: ProfileRepository; transaction: <T>(work: (repo: ProfileRepository) => Promise<T>) => Promise<T>; clock: Clock };
 

@@ -2,9 +2,8 @@ import type { Roster } from '../../contracts/roster.ts';
 import { requireAccess, type Actor } from '../../lib/access.ts';
 import { dayRule } from '../../lib/calendar.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { addDays, monthEnd, stockholmDate } from '../../lib/time.ts';
+import { addDays, daySpan, monthEnd, stockholmDate } from '../../lib/time.ts';
 import { scheduleErrors } from '../schedule/schedule.errors.ts';
-import { daySpan } from '../schedule/schedule.models.ts';
 import { rosterErrors } from './roster.errors.ts';
 import type { RosterRepository } from './roster.repository.ts';
 

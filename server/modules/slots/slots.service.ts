@@ -2,10 +2,9 @@ import type { HostedSlot, SeriesBody, SeriesPreview, Slot } from '../../contract
 import { leadsTeam, memberOfTeam, requireAccess, requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
-import { addDays, stockholmDate, stockholmInstant } from '../../lib/time.ts';
+import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
-import { daySpan } from '../schedule/schedule.models.ts';
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
 import { slotErrors } from './slots.errors.ts';
 import type { SlotRow, SlotsRepository } from './slots.repository.ts';
@@ -116,7 +115,8 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       if (from || to) return withHosts(await listed(actor, organisationId, start, end));
       // The coming weeks: the window read runs from today's midnight, so one serves the whole day.
       const today = stockholmDate(start);
-      const rows = await listed(actor, organisationId, stockholmInstant(today, '00:00'), stockholmInstant(addDays(today, DEFAULT_WEEKS * 7 + 1), '00:00'));
+      const weeks = daySpan(today, addDays(today, DEFAULT_WEEKS * 7));
+      const rows = await listed(actor, organisationId, weeks.start, weeks.end);
       return withHosts(rows.filter((r) => r.startsAt >= start && r.startsAt < end));
     },
 

@@ -1,9 +1,8 @@
 import type { PeriodBody } from '../../contracts/terms.ts';
 import { isAdmin, requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { stockholmDate } from '../../lib/time.ts';
+import { daySpan, stockholmDate } from '../../lib/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
-import { daySpan } from '../schedule/schedule.models.ts';
 import { termErrors } from './terms.errors.ts';
 import type { TermsRepository, termsTransaction } from './terms.repository.ts';
 import { oneByOne } from '../../lib/one-by-one.ts';
