@@ -37,32 +37,46 @@ export const EMERGENCY: ReachRoute = {
 const absenceOn = (p: PersonFacts, date: string) => p.absences.find((a) => a.startsOn <= date && date <= a.endsOn);
 
 /** The facts of the instant that every contact shares, computed once per answer. */
-type Moment = { at: Date; today: string; open: boolean; closes: Date | null; opens: () => Date; afterHours: () => ContactStatus };
+type Moment = {
+  at: Date;
+  today: string;
+  open: boolean;
+  closes: Date | null;
+  opens: () => Date;
+  afterHours: () => ContactStatus;
+  /** "Borta till …" when the person is away today, else null. */
+  away: (person: PersonFacts) => ContactStatus | null;
+};
 
 type Team = Pick<TeamFacts, 'hours' | 'closedDays'>;
-/** What a date alone decides for a team: its office window and when the office opens after it. */
-type TeamDay = { window: ReturnType<typeof officeWindow>; opensAfter: Date | undefined; afterHours: Map<number, ContactStatus> };
+/** What a date alone decides for a team: its office window, when the office opens after it, and who is away. */
+type TeamDay = {
+  window: ReturnType<typeof officeWindow>;
+  opensAfter: Date | undefined;
+  afterHours: Map<number, ContactStatus>;
+  away: WeakMap<PersonFacts, ContactStatus | null>;
+};
 
 // Facts objects are immutable and the contacts service keeps one per organisation and day, so
 // what depends only on the date is worked out once per day instead of on every answer. Keyed
 // weakly by the facts object: a new object (a new day, a changed directory) starts afresh.
 const teamDays = new WeakMap<Team, Map<string, TeamDay>>();
-const awayOn = new WeakMap<PersonFacts, Map<string, { closedDays: Team['closedDays']; status: ContactStatus | null }>>();
 
-function remembered<K extends object, V>(memo: WeakMap<K, Map<string, V>>, owner: K, today: string, make: () => V): V {
-  let days = memo.get(owner);
-  if (!days) memo.set(owner, (days = new Map()));
-  let value = days.get(today);
-  if (value === undefined && !days.has(today)) {
+function teamDayOf(team: Team, today: string): TeamDay {
+  let days = teamDays.get(team);
+  if (!days) teamDays.set(team, (days = new Map()));
+  let day = days.get(today);
+  if (!day) {
     if (days.size > 7) days.clear();
-    days.set(today, (value = make()));
+    day = { window: officeWindow(today, team.hours, team.closedDays), opensAfter: undefined, afterHours: new Map(), away: new WeakMap() };
+    days.set(today, day);
   }
-  return value as V;
+  return day;
 }
 
 function momentOf(team: Team, at: Date): Moment {
   const today = stockholmDate(at);
-  const day = remembered(teamDays, team, today, () => ({ window: officeWindow(today, team.hours, team.closedDays), opensAfter: undefined, afterHours: new Map() }));
+  const day = teamDayOf(team, today);
   const { window } = day;
   // Before today's opening it is today's; from then on the next working day's.
   const opens = () => (window && window.opens > at ? window.opens : (day.opensAfter ??= nextOpening(window?.opens ?? at, team.hours, team.closedDays)));
@@ -82,17 +96,22 @@ function momentOf(team: Team, at: Date): Moment {
       }
       return status;
     },
+    away: (person) => {
+      let status = day.away.get(person);
+      if (status === undefined) day.away.set(person, (status = awayStatus(person, team, today)));
+      return status;
+    },
   };
 }
 
-export function contactStatus(person: PersonFacts, team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): ContactStatus {
-  return statusAt(person, team, momentOf(team, at));
+export function contactStatus(person: PersonFacts, team: Team, at: Date): ContactStatus {
+  return statusAt(person, momentOf(team, at));
 }
 
 /** Statuses of many people at one instant (the moment's facts are computed once). */
-export function contactStatuses(people: PersonFacts[], team: Pick<TeamFacts, 'hours' | 'closedDays'>, at: Date): ContactStatus[] {
+export function contactStatuses(people: PersonFacts[], team: Team, at: Date): ContactStatus[] {
   const moment = momentOf(team, at);
-  return people.map((p) => statusAt(p, team, moment));
+  return people.map((p) => statusAt(p, moment));
 }
 
 function awayStatus(person: PersonFacts, team: Pick<TeamFacts, 'closedDays'>, today: string): ContactStatus | null {
@@ -104,12 +123,10 @@ function awayStatus(person: PersonFacts, team: Pick<TeamFacts, 'closedDays'>, to
   return { kind: 'away', until: back, label: `Borta till ${formatDate(back)}` };
 }
 
-function statusAt(person: PersonFacts, team: Pick<TeamFacts, 'closedDays'>, moment: Moment): ContactStatus {
+function statusAt(person: PersonFacts, moment: Moment): ContactStatus {
   const { at, today, open } = moment;
-  // A person's absence reads the same all day, given the same closed days.
-  let away = remembered(awayOn, person, today, () => ({ closedDays: team.closedDays, status: awayStatus(person, team, today) }));
-  if (away.closedDays !== team.closedDays) awayOn.get(person)!.set(today, (away = { closedDays: team.closedDays, status: awayStatus(person, team, today) }));
-  if (away.status) return away.status;
+  const away = moment.away(person);
+  if (away) return away;
   if (open && person.dutyDays.has(today)) {
     return { kind: 'on_duty', until: moment.closes!.toISOString(), label: 'Har jourtelefonen i dag' };
   }
@@ -132,7 +149,7 @@ export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: D
   const { open, today } = moment;
   if (open) {
     for (const c of contacts) {
-      if (c.phone && statusAt(c, team, moment).kind === 'available') {
+      if (c.phone && statusAt(c, moment).kind === 'available') {
         routes.push({ kind: 'contact', name: c.name, phone: c.phone, reason: `${c.placeLabel} Ledig just nu.` });
       }
     }
