@@ -14,7 +14,7 @@ export type AuditVerdict = ChainCheck & {
   /** The newest row, to be written down as the next anchor. */
   last: { id: number; at: Date; hash: string } | null;
   /** What became of the anchor given: still there unchanged, gone, or with another hash. */
-  anchor: 'kept' | 'missing' | 'changed' | null;
+  anchor: { id: number; found: 'kept' | 'missing' | 'changed' } | null;
 };
 
 /** "1234:<64 hex>", as the verifier prints it; null when the text is not an anchor. */
@@ -27,11 +27,11 @@ export function parseAnchor(text: string): AuditAnchor | null {
 export async function verifyAuditChain(repo: Pick<AuditRepository, 'page'>, anchor?: AuditAnchor): Promise<AuditVerdict> {
   let state: ChainCheck = { rows: 0, lastHash: GENESIS, broken: null };
   let last: AuditVerdict['last'] = null;
-  let found: AuditVerdict['anchor'] = null;
+  let found: 'kept' | 'changed' | undefined;
   let afterId = 0;
   for (;;) {
     const rows = await repo.page(afterId, PAGE);
-    if (rows.length === 0) return { ...state, last, anchor: anchor ? (found ?? 'missing') : null };
+    if (rows.length === 0) return { ...state, last, anchor: anchor ? { id: anchor.id, found: found ?? 'missing' } : null };
     state = checkChain(rows, state);
     if (state.broken) return { ...state, last, anchor: null };
     const atAnchor = anchor && rows.find((r) => r.id === anchor.id);
@@ -43,17 +43,18 @@ export async function verifyAuditChain(repo: Pick<AuditRepository, 'page'>, anch
 }
 
 /** The verifier's verdict in plain Swedish, and whether the log is whole. */
-export function describeCheck(result: AuditVerdict, anchor?: AuditAnchor): { whole: boolean; text: string } {
+export function describeCheck(result: AuditVerdict): { whole: boolean; text: string } {
+  const { anchor } = result;
   if (result.broken) {
     const { id, at, problem } = result.broken;
     const why = problem === 'changed' ? 'raden har ändrats efter att den skrevs' : 'raden pekar inte på raden före den (en tidigare rad har tagits bort eller ändrats)';
     return { whole: false, text: `Granskningsloggen är bruten vid rad ${id} (${at.toISOString()}): ${why}. ${result.rows} rader före den stämmer.` };
   }
-  if (anchor && result.anchor === 'missing') {
+  if (anchor?.found === 'missing') {
     const now = result.last ? `den senaste är nu rad ${result.last.id}` : 'loggen är tom';
     return { whole: false, text: `Granskningsloggen stämmer inte med ankaret: rad ${anchor.id} finns inte längre (${now}). Rader i slutet av loggen har tagits bort.` };
   }
-  if (anchor && result.anchor === 'changed') {
+  if (anchor?.found === 'changed') {
     return { whole: false, text: `Granskningsloggen stämmer inte med ankaret: rad ${anchor.id} har en annan kontrollsumma än den som sparades. Loggen har skrivits om fram till den raden.` };
   }
   const kept = anchor ? ` Ankaret (rad ${anchor.id}) finns kvar oförändrat.` : '';
@@ -71,6 +72,6 @@ export const unreadableAnchor = (given: string) =>
 export async function runAuditVerify(repo: Pick<AuditRepository, 'page'>, given: string | undefined): Promise<{ code: 0 | 1 | 2; text: string }> {
   const anchor = given ? parseAnchor(given) : undefined;
   if (anchor === null) return { code: 2, text: unreadableAnchor(given!) };
-  const { whole, text } = describeCheck(await verifyAuditChain(repo, anchor), anchor);
+  const { whole, text } = describeCheck(await verifyAuditChain(repo, anchor));
   return { code: whole ? 0 : 1, text };
 }
