@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { signIn } from './sign-in.ts';
 import { bookingStorm } from './storm.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -77,23 +78,16 @@ const idleRss = rssMiB(app.child.pid!);
 const baseline = await start('bench/baseline-server.ts', { DATABASE_URL, PORT: '3901' }, /ready/);
 
 try {
-  const signIn = async (email: string) => {
-    const answer = await fetch('http://127.0.0.1:3900/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'samverkan-demo' }),
-    });
-    return answer.headers.get('set-cookie')!.split(';')[0]!;
-  };
+  const demoSignIn = (email: string) => signIn('http://127.0.0.1:3900', email, 'samverkan-demo');
   // Fifty people at their phones, each with a session of their own (the session check reads
   // each one), not one session shared by every connection.
   const cookies: string[] = [];
-  for (let i = 0; i < CONNECTIONS; i++) cookies.push(await signIn('pedagog1@vallingbyskolan.example'));
+  for (let i = 0; i < CONNECTIONS; i++) cookies.push(await demoSignIn('pedagog1@vallingbyskolan.example'));
   const cookie = cookies[0]!;
   const orgs = (await (await fetch('http://127.0.0.1:3900/api/organisations', { headers: { cookie } })).json()) as { id: string }[];
 
   // An audited read: every request appends one hash-chained row under the audit log's lock.
-  const rektorCookie = await signIn('rektor@vallingbyskolan.example');
+  const rektorCookie = await demoSignIn('rektor@vallingbyskolan.example');
   const meetingsOfSchool = (await (await fetch('http://127.0.0.1:3900/api/meetings', { headers: { cookie: rektorCookie } })).json()) as { id: string; type: string }[];
   const reportMeeting = meetingsOfSchool.find((m) => m.type === 'report_meeting')!;
 

@@ -2,6 +2,7 @@
 // exactly one winner, and the slowest answer is what the last person in the queue waits.
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
+import { signIn } from './sign-in.ts';
 
 const PEOPLE = 100;
 
@@ -26,12 +27,7 @@ export async function bookingStorm(databaseUrl: string, base: string, organisati
        values ($1, 'walk_and_talk', now() + interval '365 days', now() + interval '365 days 45 minutes', 'Bänk', 1) returning id`,
       [organisationId],
     );
-    const cookies = await Promise.all(
-      ids.map(async (_, i) => {
-        const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `storm-${i}@bench.example`, password: 'storm-password-123' }) });
-        return res.headers.get('set-cookie')!.split(';')[0]!;
-      }),
-    );
+    const cookies = await Promise.all(ids.map((_, i) => signIn(base, `storm-${i}@bench.example`, 'storm-password-123')));
     const timings = await Promise.all(
       cookies.map(async (cookie) => {
         const t0 = performance.now();
