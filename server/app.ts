@@ -167,7 +167,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.all('/api/*', { schema: { hide: true } }, async (_request, reply) => sendProblem(reply, apiNotFound()));
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, apiNotFound()));
 
-  if (web) await mountWeb(app, bridgeSecret, typeof web === 'object' ? web.buildDir : undefined);
+  if (web) await mountWeb(app, bridgeSecret, clock, typeof web === 'object' ? web.buildDir : undefined);
 
   app.decorate('housekeeping', () => auth.prune());
   return app;

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { Clock } from './lib/clock.ts';
 import { BRIDGE_HEADER, BRIDGE_IP_HEADER, BRIDGE_PROTO_HEADER } from './plugins/client.ts';
 
 export const WEB_BUILD_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
@@ -12,9 +13,12 @@ type KitHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 /** What SvelteKit's handleFetch calls: an /api request answered in-process, no socket. */
 export type ApiBridge = (request: Request, client: { protocol: string; ip: string }) => Promise<Response>;
 
+/** What the pages get from the app: its API in-process, and its clock, so "today" is the API's today. */
+export type WebBridge = { api: ApiBridge; now: () => Date };
+
 declare global {
   // Kit's SSR bundle has its own module instances, so the bridge travels through globalThis.
-  var __samverkanApi: ApiBridge | undefined;
+  var __samverkan: WebBridge | undefined;
 }
 
 function makeBridge(app: FastifyInstance, secret: Buffer): ApiBridge {
@@ -45,7 +49,7 @@ function makeBridge(app: FastifyInstance, secret: Buffer): ApiBridge {
 }
 
 /** Mounts the built SvelteKit app (adapter-node) on every path that is not /api. */
-export async function mountWeb(app: FastifyInstance, secret: Buffer, buildDir = WEB_BUILD_DIR) {
+export async function mountWeb(app: FastifyInstance, secret: Buffer, clock: Clock, buildDir = WEB_BUILD_DIR) {
   const handlerFile = path.join(buildDir, 'handler.js');
   if (!existsSync(handlerFile)) {
     throw new Error(`Webbappen är inte byggd (${handlerFile} saknas). Kör "npm run build" först.`);
@@ -57,7 +61,7 @@ export async function mountWeb(app: FastifyInstance, secret: Buffer, buildDir = 
   // A phone photo (at most 8 MB, see lib/photos.ts) arrives through the profile page's form;
   // adapter-node's default of 512 kB would refuse most of them before the form action runs.
   process.env.KIT_BODY_SIZE_LIMIT ??= '9M';
-  globalThis.__samverkanApi = makeBridge(app, secret);
+  globalThis.__samverkan = { api: makeBridge(app, secret), now: () => clock.now() };
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: KitHandler };
 
   await app.register(async (scope) => {

@@ -12,7 +12,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     sessionCookie: {
-      set: (request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) => void;
+      set: (request: FastifyRequest, reply: FastifyReply, token: string) => void;
       clear: (request: FastifyRequest, reply: FastifyReply) => void;
     };
   }
@@ -41,7 +41,7 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
   app.decorateRequest('actor', null);
 
   app.decorate('sessionCookie', {
-    set(request, reply, token, expiresAt) {
+    set(request, reply, token) {
       // The session row decides expiry (idle and absolute, on the injectable clock); the JWT's
       // own lifetime is only an outer bound.
       const jwt = app.jwt.sign({ sid: token }, { expiresIn: lifetimeSeconds });
@@ -50,7 +50,9 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
         sameSite: 'lax',
         secure: request.client.protocol === 'https',
         path: '/',
-        expires: expiresAt,
+        // Max-Age, not Expires: the browser counts from when the cookie arrives, so a phone whose
+        // clock is wrong keeps its session. The session row on the server decides the real end.
+        maxAge: lifetimeSeconds,
       });
     },
     clear(request, reply) {

@@ -19,6 +19,8 @@ export const handle: Handle = async ({ event, resolve }) => {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
+  // The app's clock, not the machine's: the pages' "today" is the API's today (tests pin both).
+  event.locals.now = globalThis.__samverkan?.now() ?? new Date();
   event.locals.user = null;
   if (SESSION_COOKIES.some((name) => event.cookies.get(name))) {
     const res = await event.fetch('/api/me');
@@ -38,7 +40,7 @@ export const handle: Handle = async ({ event, resolve }) => {
  */
 export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const url = new URL(request.url);
-  const bridge = globalThis.__samverkanApi;
+  const bridge = globalThis.__samverkan?.api;
   if (!bridge || url.origin !== event.url.origin || !url.pathname.startsWith('/api/')) return fetch(request);
 
   const cookie = event.request.headers.get('cookie');

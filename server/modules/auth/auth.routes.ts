@@ -16,7 +16,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
     },
     async (request, reply) => {
       const session = await auth.login(request.body, request.client.ip);
-      app.sessionCookie.set(request, reply, session.token, session.expiresAt);
+      app.sessionCookie.set(request, reply, session.token);
       return { user: session.user };
     },
   );

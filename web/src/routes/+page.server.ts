@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
     // Reminders to book a walk-and-talk go to pedagogues only.
     user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],
   ]);
-  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user)) };
+  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)) };
 };
 
 export const actions: Actions = {

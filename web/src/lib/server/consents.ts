@@ -31,16 +31,16 @@ export function partiesText(parties: Party[]): string {
 }
 
 /** A calendar date as people say it ("12 juni"), with the year when it is not this year. */
-export const dayText = (date: string) => formatShortDate(date, todayInStockholm());
+export const dayText = (date: string, now: Date) => formatShortDate(date, todayInStockholm(now));
 
 /** An instant's Stockholm date as "12 mars". */
-export const instantDayText = (iso: string) => dayText(todayInStockholm(new Date(iso)));
+export const instantDayText = (iso: string, now: Date) => dayText(todayInStockholm(new Date(iso)), now);
 
 /** "Utredning inledd, 12 mars" */
-export const statutoryText = (status: StatutoryAnswer, givenAt: string) => t('statutory.given', { answer: t(`statutory.${status}`), date: instantDayText(givenAt) });
+export const statutoryText = (status: StatutoryAnswer, givenAt: string, now: Date) => t('statutory.given', { answer: t(`statutory.${status}`), date: instantDayText(givenAt, now) });
 
 /** A consent with every label the case page shows. */
-export function consentView(c: Consent) {
+export function consentView(c: Consent, now: Date) {
   return {
     id: c.id,
     organisationId: c.organisationId,
@@ -52,8 +52,8 @@ export function consentView(c: Consent) {
     scopesText: scopesText(c.scopes),
     partiesText: partiesText(c.parties),
     howText: t(`consentHow.${c.form}`),
-    period: t('consents.periodValue', { from: dayText(c.validFrom), until: dayText(c.validUntil) }),
-    recorded: t('consents.recordedValue', { when: moment(c.recordedAt), name: c.recordedByName ?? t('case.someone') }),
+    period: t('consents.periodValue', { from: dayText(c.validFrom, now), until: dayText(c.validUntil, now) }),
+    recorded: t('consents.recordedValue', { when: moment(c.recordedAt, now), name: c.recordedByName ?? t('case.someone') }),
     withdrawalReason: c.withdrawalReason,
     // Only one that has not ended can be withdrawn; the API refuses the rest.
     withdrawable: c.status === 'active' || c.status === 'not_yet_valid',
@@ -62,8 +62,8 @@ export function consentView(c: Consent) {
 export type ConsentView = ReturnType<typeof consentView>;
 
 /** A message as a thread shows it: who, from which side, when, and whether the other side has read it. */
-export function messageView(f: Feedback, schoolName: string) {
-  const when = moment(f.createdAt);
+export function messageView(f: Feedback, schoolName: string, now: Date) {
+  const when = moment(f.createdAt, now);
   return {
     id: f.id,
     body: f.body,
@@ -71,7 +71,7 @@ export function messageView(f: Feedback, schoolName: string) {
     author: t('feedback.author', { name: f.authorName, side: f.authorSide === 'team' ? t('feedback.teamSide') : schoolName }),
     authorName: f.authorName,
     when,
-    readBy: f.acknowledgedAt ? t('feedback.readBy', { name: f.acknowledgedBy ?? t('case.someone'), when: moment(f.acknowledgedAt) }) : null,
+    readBy: f.acknowledgedAt ? t('feedback.readBy', { name: f.acknowledgedBy ?? t('case.someone'), when: moment(f.acknowledgedAt, now) }) : null,
   };
 }
 export type MessageView = ReturnType<typeof messageView>;
@@ -85,12 +85,12 @@ export const feedbackFieldId = (organisationId: string, scope: string) => `feedb
  * One thread per scope, oldest message first: the scopes a consent covers now (writable when the
  * reader may write) and any scope that already has messages.
  */
-export function threadsOf(messages: Feedback[], organisationId: string, schoolName: string, covered: readonly ConsentScope[], mayWrite: boolean): Thread[] {
+export function threadsOf(messages: Feedback[], organisationId: string, schoolName: string, covered: readonly ConsentScope[], mayWrite: boolean, now: Date): Thread[] {
   const own = messages.filter((m) => m.organisationId === organisationId).toSorted((a, b) => a.createdAt.localeCompare(b.createdAt));
   return inOrder([...covered, ...own.map((m) => m.scope)]).map((scope) => ({
     scope,
     label: scopeLabel(scope),
-    messages: own.filter((m) => m.scope === scope).map((m) => messageView(m, schoolName)),
+    messages: own.filter((m) => m.scope === scope).map((m) => messageView(m, schoolName, now)),
     canWrite: mayWrite && covered.includes(scope),
     fieldId: feedbackFieldId(organisationId, scope),
   }));
@@ -131,18 +131,19 @@ export function caseConsentsView(a: {
   statutory: CaseStatutory[];
   feedback: { ok: true; data: Feedback[] } | { ok: false; problem: { detail: string } } | null;
   isWorker: boolean;
+  now: Date;
 }) {
   const messages = a.feedback?.ok ? a.feedback.data : null;
   const feedbackOrganisations = messages
     ? a.organisations
         .map((o) => {
           const covered = inOrder(a.consents.filter((k) => k.organisationId === o.id && k.status === 'active').flatMap((k) => k.scopes));
-          return { id: o.id, name: o.name, threads: threadsOf(messages, o.id, o.name, covered, a.isWorker) };
+          return { id: o.id, name: o.name, threads: threadsOf(messages, o.id, o.name, covered, a.isWorker, a.now) };
         })
         .filter((o) => o.threads.length > 0)
     : [];
   return {
-    consents: a.consents.map(consentView),
+    consents: a.consents.map((c) => consentView(c, a.now)),
     // The choices of the forms, in words (the contracts stay on the server side).
     scopeOptions: consentScopeValues.map((value) => ({ value, label: scopeLabel(value) })),
     statutoryOptions: statutoryAnswerValues.map((value) => ({ value, label: t(`statutory.${value}`) })),
@@ -153,7 +154,7 @@ export function caseConsentsView(a: {
       .map((r) => ({
         organisationId: r.organisationId,
         organisationName: r.organisationName,
-        given: r.status && r.givenAt ? statutoryText(r.status, r.givenAt) : null,
+        given: r.status && r.givenAt ? statutoryText(r.status, r.givenAt, a.now) : null,
         fieldId: `statutory-${r.organisationId}`,
       })),
   };
@@ -176,17 +177,17 @@ type InboxEntry = z.infer<typeof inboxEntrySchema>;
 export const inboxSchema = z.array(inboxEntrySchema);
 
 /** One case on the school's Återkoppling page, in words. */
-export function inboxEntryView(e: InboxEntry, organisationId: string) {
+export function inboxEntryView(e: InboxEntry, organisationId: string, now: Date) {
   const active = e.activeScopes.length > 0;
   return {
     caseId: e.caseId,
     label: e.label,
     // Messages are only reachable while a consent holds; after that not even the link remains.
     href: active ? `/aterkoppling/${e.caseId}?organisation=${organisationId}` : null,
-    consent: active ? t('inbox.activeUntil', { date: e.activeUntil ? dayText(e.activeUntil) : '' }) : e.ended ? t('inbox.ended') : null,
+    consent: active ? t('inbox.activeUntil', { date: e.activeUntil ? dayText(e.activeUntil, now) : '' }) : e.ended ? t('inbox.ended') : null,
     scopes: active ? t('inbox.scopes', { scopes: scopesText(e.activeScopes) }) : null,
     unread: !active ? null : e.unread === 0 ? t('inbox.noUnread') : e.unread === 1 ? t('inbox.unreadOne') : t('inbox.unread', { count: e.unread }),
     hasUnread: active && e.unread > 0,
-    statutory: e.statutory ? t('inbox.statutory', { answer: t(`statutory.${e.statutory.status}`), date: instantDayText(e.statutory.givenAt) }) : null,
+    statutory: e.statutory ? t('inbox.statutory', { answer: t(`statutory.${e.statutory.status}`), date: instantDayText(e.statutory.givenAt, now) }) : null,
   };
 }

@@ -33,13 +33,13 @@ export function mayRequest(user: Me | null): boolean {
 }
 
 /** How long a request has waited, as people say it. */
-function waited(requestedAt: string): string {
-  const days = daysSince(requestedAt);
+function waited(requestedAt: string, now: Date): string {
+  const days = daysSince(requestedAt, now);
   return days <= 0 ? t('meetings.waitedToday') : days === 1 ? t('meetings.waitedOne') : t('meetings.waited', { days });
 }
 
 /** A meeting with every label its list item and page show, formatted where the formatter lives. */
-export function meetingView(m: Meeting) {
+export function meetingView(m: Meeting, now: Date) {
   const count = m.proposedTimes.length;
   return {
     ...m,
@@ -52,8 +52,8 @@ export function meetingView(m: Meeting) {
     workerNames: m.socialWorkers.map((w) => w.name).join(' och '),
     proposed: m.proposedTimes.map((p) => ({ ...p, label: when(p.startsAt, p.endsAt) })),
     proposedCount: count === 1 ? t('meetings.proposedOne') : t('meetings.proposed', { count }),
-    requestedLine: m.requestedBy ? t('meeting.requestedByLine', { name: m.requestedBy.name, when: moment(m.requestedAt) }) : moment(m.requestedAt),
-    waited: waited(m.requestedAt),
+    requestedLine: m.requestedBy ? t('meeting.requestedByLine', { name: m.requestedBy.name, when: moment(m.requestedAt, now) }) : moment(m.requestedAt, now),
+    waited: waited(m.requestedAt, now),
   };
 }
 export type MeetingView = ReturnType<typeof meetingView>;

@@ -12,7 +12,8 @@ type Reminder = z.infer<typeof reminderSchema>;
  * walk-and-talk under Höstterminen 2026 (till 18 december)." The sender leads the pedagogue's own
  * place, so the place's kind says whether they are a rektor or a förskolechef.
  */
-export function reminderView(r: Reminder, user: Me, today = todayInStockholm()) {
+export function reminderView(r: Reminder, user: Me, now: Date) {
+  const today = todayInStockholm(now);
   const place = user.memberships.find((m) => m.organisationName === r.organisationName);
   const preschool = place?.organisationKind === 'preschool' || place?.organisationKind === 'preschool_unit';
   const vars = { term: r.periodName, until: formatShortDate(r.endsOn, today) };

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     Promise.all(teamIds.map((id) => apiGet(fetch, `/api/teams/${id}/statutory-feedback/pending`, z.array(pendingStatutorySchema)))),
   ]);
   return {
-    cases: cases.map((c) => ({ ...c, opened: moment(c.createdAt) })),
+    cases: cases.map((c) => ({ ...c, opened: moment(c.createdAt, locals.now) })),
     handedOver: url.searchParams.get('lamnat') === '1',
     pending: pending
       .flat()
@@ -31,6 +31,6 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
         from: t('cases.pendingFrom', { organisation: p.organisationName }),
         waited: p.days <= 0 ? t('cases.waitedToday') : p.days === 1 ? t('cases.waitedOne') : t('cases.waited', { days: p.days }),
       })),
-    overrides: overrides?.map((o) => ({ ...o, when: moment(o.at) })) ?? null,
+    overrides: overrides?.map((o) => ({ ...o, when: moment(o.at, locals.now) })) ?? null,
   };
 };

@@ -7,13 +7,13 @@ import { failWith, formValues } from '#lib/server/forms.ts';
 import { when } from '#lib/server/slots.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, url }) => {
+export const load: PageServerLoad = async ({ fetch, url, locals }) => {
   const bookings = await apiGet(fetch, '/api/bookings?mine=true', z.array(myBookingSchema));
   const places = [...new Set(bookings.filter((b) => b.status === 'booked').map((b) => b.organisationId))];
   const free = new Map(
     await Promise.all(places.map(async (id) => [id, (await apiGet(fetch, `/api/slots?organisationId=${id}`, z.array(slotSchema))).filter((s) => s.bookable)] as const)),
   );
-  const now = Date.now();
+  const now = locals.now.getTime();
   const view = bookings.map((b) => ({
     ...b,
     when: when(b.startsAt, b.endsAt),

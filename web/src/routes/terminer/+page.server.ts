@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url, cookies }) => {
   const place = places.find((p) => p.id === wanted) ?? places[0];
   if (!place) return { places: [], place: null, periods: [] };
 
-  const today = todayInStockholm();
+  const today = todayInStockholm(locals.now);
   const periods = (await apiGet(fetch, `/api/organisations/${place.id}/school-periods`, z.array(periodSchema))).map((p) => ({
     ...p,
     from: formatShortDate(p.startsOn, today),

@@ -32,24 +32,24 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     // Only the case's workers read the feedback; a refusal is shown as words, not as an error page.
     isWorker ? apiGetOrProblem(fetch, `${path}/feedback`, feedbackListSchema, [403]) : Promise.resolve(null),
   ]);
-  const today = todayInStockholm();
+  const today = todayInStockholm(locals.now);
   return {
     c: {
       ...c,
-      opened: moment(c.createdAt),
+      opened: moment(c.createdAt, locals.now),
       coWorkers: names(c.workers.filter((w) => !w.responsible)),
       metFamilyNames: c.metFamily.map((p) => p.name).join(', '),
       meetings: c.meetings.map((m) => ({
         id: m.id,
         typeLabel: is(meetingTypeValues, m.type) ? t(`meetingType.${m.type as MeetingType}`) : '',
         statusLabel: is(meetingStatusValues, m.status) ? t(`meetingStatus.${m.status as MeetingStatus}`) : '',
-        when: m.startsAt ? moment(m.startsAt) : t('meeting.noTime'),
+        when: m.startsAt ? moment(m.startsAt, locals.now) : t('meeting.noTime'),
       })),
-      changes: c.changes.map((ch) => ({ ...ch, when: moment(ch.at), beforeNames: names(ch.before), afterNames: names(ch.after) })).reverse(),
+      changes: c.changes.map((ch) => ({ ...ch, when: moment(ch.at, locals.now), beforeNames: names(ch.before), afterNames: names(ch.after) })).reverse(),
     },
     isLead: locals.user!.memberships.some((m) => m.role === 'team_lead' && m.organisationId === c.teamId),
     isWorker,
-    ...caseConsentsView({ organisations: c.organisations, consents, statutory, feedback, isWorker }),
+    ...caseConsentsView({ organisations: c.organisations, consents, statutory, feedback, isWorker, now: locals.now }),
     // A new consent runs from today to the same date next year, the longest the law allows.
     consentDefaults: { validFrom: today, validUntil: latestValidUntil(today) },
     workers: roster?.workers ?? [],
@@ -57,7 +57,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     audit:
       audit?.toReversed().map((a) => ({
         ...a,
-        when: shortMoment(a.at),
+        when: shortMoment(a.at, locals.now),
         role: is(roleValues, a.actorRole) ? t(`role.${a.actorRole as Role}`) : t('audit.none'),
         what: actionLabel(a.action),
       })) ?? null,

@@ -34,8 +34,8 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     organisationName: place.name,
     ended: false as const,
     organisationId: place.id,
-    until: entry.activeUntil ? dayText(entry.activeUntil) : null,
-    threads: threadsOf(res.data, place.id, place.name, entry.activeScopes, true),
+    until: entry.activeUntil ? dayText(entry.activeUntil, locals.now) : null,
+    threads: threadsOf(res.data, place.id, place.name, entry.activeScopes, true, locals.now),
   };
 };
 

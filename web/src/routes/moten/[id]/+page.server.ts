@@ -8,9 +8,9 @@ import { when } from '#lib/server/slots.ts';
 import { stockholmIso, stockholmParts } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params, url }) => {
+export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   const path = `/api/meetings/${encodeURIComponent(params.id)}`;
-  const meeting = meetingView(await apiGet(fetch, path, meetingSchema));
+  const meeting = meetingView(await apiGet(fetch, path, meetingSchema), locals.now);
   // Free or busy is only for the team side, and only needed while a time is being chosen.
   const freeBusy = meeting.can.schedule ? await apiGet(fetch, `${path}/free-busy`, freeBusySchema) : [];
   return {

@@ -64,7 +64,7 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
     apiGet(fetch, '/api/meeting-series', z.array(meetingSeriesSchema)),
   ]);
   const leads = user.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
-  const today = todayInStockholm();
+  const today = todayInStockholm(locals.now);
   const views = series.map((s) => seriesView(s, user.id, leads, today));
   const place = (o: { id: string; name: string }) => ({ id: o.id, name: o.name });
   return {

@@ -10,11 +10,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   if (!locals.user!.memberships.some((m) => m.role === 'principal' || m.role === 'admin')) error(404, t('error.404'));
   const coverage = await apiGet(fetch, `/api/school-periods/${encodeURIComponent(params.id)}/booking-coverage`, coverageSchema);
-  const today = todayInStockholm();
+  const today = todayInStockholm(locals.now);
   const groups = coverage.groups.map((g) => ({
     name: g.name,
     booked: g.pedagogues.filter((p) => p.booked).length,
-    pedagogues: g.pedagogues.map((p) => ({ ...p, reminded: p.remindedAt ? t('mandatory.reminded', { when: shortMoment(p.remindedAt) }) : null })),
+    pedagogues: g.pedagogues.map((p) => ({ ...p, reminded: p.remindedAt ? t('mandatory.reminded', { when: shortMoment(p.remindedAt, locals.now) }) : null })),
   }));
   const everyone = groups.flatMap((g) => g.pedagogues);
   return {

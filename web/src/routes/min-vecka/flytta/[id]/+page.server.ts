@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   return {
     slot,
     current: { date, startTime: time } as Record<string, string>,
-    movable: !slot.cancelled && Date.parse(slot.startsAt) > Date.now(),
+    movable: !slot.cancelled && Date.parse(slot.startsAt) > locals.now.getTime(),
     back: weekHref(date, url),
   };
 };
