@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import { caseOrganisations, cases, caseWorkers, consents } from '../../db/schema/index.ts';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmDate } from '../../server/lib/time.ts';
+import { addDays } from '../../server/lib/time.ts';
+import { testClock, testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 
@@ -18,7 +19,7 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
   let school: { id: string; name: string };
   let anna: TestUser;
   let principal: TestUser;
-  const today = stockholmDate(new Date());
+  const today = testToday();
 
   beforeAll(async () => {
     const started = await startWebApp();
@@ -36,7 +37,8 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
 
   /** A case about the school, which reported; Anna is its responsible social worker. */
   async function openCase(label: string) {
-    const [c] = await db.insert(cases).values({ teamId: team.id, label, createdBy: anna.id }).returning({ id: cases.id });
+    // Opened now on the app's clock, as the app opens cases: the database's own now() is another day under TEST_NOW.
+    const [c] = await db.insert(cases).values({ teamId: team.id, label, createdBy: anna.id, createdAt: testClock.now() }).returning({ id: cases.id });
     await db.insert(caseOrganisations).values({ caseId: c!.id, organisationId: school.id, reporter: true });
     await db.insert(caseWorkers).values({ caseId: c!.id, userId: anna.id, responsible: true });
     return c!.id;

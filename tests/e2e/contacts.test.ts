@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { stockholmDate } from '../../server/lib/time.ts';
+import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
 import { assignContact, createDistrict, createUser, putOnDuty, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 
@@ -21,7 +21,7 @@ describe.skipIf(!run)('a pedagogue on a phone finds their contact and can reach 
     await setTeamSettings(db, team.id, { dutyPhone: '08-111 22 33', afterHoursPhone: '08-444 55 66' });
     const anna = await createUser(db, { name: 'Anna Kontaktsson', phone: '070-174 06 77', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     await assignContact(db, { organisationId: school.id, sectionId: school.sections[0]!.id, userId: anna.id });
-    await putOnDuty(db, team.id, anna.id, stockholmDate(new Date()));
+    await putOnDuty(db, team.id, anna.id, testToday());
     pedagogue = await createUser(db, { memberships: [{ organisationId: school.id, role: 'pedagogue', sectionId: school.sections[0]!.id }] });
     browser = await launchBrowser();
   });

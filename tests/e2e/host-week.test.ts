@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { formatDay } from '../../server/contracts/format.ts';
 import { dayRule } from '../../server/lib/calendar.ts';
-import { addDays, isoWeekday, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
+import { addDays, isoWeekday, stockholmInstant } from '../../server/lib/time.ts';
+import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
 import { createSlot, createUser, type TestUser } from '../helpers/factories.ts';
 
@@ -15,7 +16,7 @@ const open = (date: string) => !dayRule(date, new Map()).closed;
  * holiday or closed eve (julafton, nyårsafton and the rest are all in the holiday rules).
  */
 function twoWorkdays(): [string, string] {
-  let day = addDays(stockholmDate(new Date()), 8);
+  let day = addDays(testToday(), 8);
   while (!(open(day) && isoWeekday(day) <= 4 && open(addDays(day, 1)))) day = addDays(day, 1);
   return [day, addDays(day, 1)];
 }

@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmDate } from '../../server/lib/time.ts';
+import { addDays } from '../../server/lib/time.ts';
+import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebDistrict } from '../helpers/browser.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
@@ -14,7 +15,7 @@ describe.skipIf(!run)('a police collaboration series in the browser: preview →
   let anna: TestUser;
   let bo: TestUser;
   // A Monday at least a week ahead; the series runs every four weeks for eight weeks.
-  let from = addDays(stockholmDate(new Date()), 7);
+  let from = addDays(testToday(), 7);
   let until: string;
 
   beforeAll(async () => {

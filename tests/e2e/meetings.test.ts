@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmDate } from '../../server/lib/time.ts';
+import { addDays } from '../../server/lib/time.ts';
+import { testClock, testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebDistrict } from '../helpers/browser.ts';
 import { assignContact, createMeeting, createUser, type TestUser } from '../helpers/factories.ts';
 
@@ -17,7 +18,7 @@ describe.skipIf(!run)('an anmälningsmöte in the browser: request → schedule 
   let bo: TestUser;
   let pastMeetingId: string;
   // A working day a week ahead, far from weekends and DST.
-  let day = addDays(stockholmDate(new Date()), 7);
+  let day = addDays(testToday(), 7);
 
   beforeAll(async () => {
     const started = await startWebDistrict();
@@ -30,7 +31,7 @@ describe.skipIf(!run)('an anmälningsmöte in the browser: request → schedule 
     await assignContact(db, { organisationId: school.id, userId: anna.id });
     while ([6, 7].includes(new Date(`${day}T12:00:00Z`).getUTCDay() || 7)) day = addDays(day, 1);
     // One that started an hour ago, for the outcome.
-    pastMeetingId = (await createMeeting(db, { organisationId: school.id, teamId: team.id, workerIds: [anna.id, bo.id], type: 'report_meeting', startsAt: new Date(Date.now() - 3_600_000).toISOString() })).id;
+    pastMeetingId = (await createMeeting(db, { organisationId: school.id, teamId: team.id, workerIds: [anna.id, bo.id], type: 'report_meeting', startsAt: new Date(testClock.now().getTime() - 3_600_000).toISOString() })).id;
     browser = await launchBrowser();
   });
   afterAll(async () => {

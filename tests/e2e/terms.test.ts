@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
+import { addDays, stockholmInstant } from '../../server/lib/time.ts';
 import { asUser } from '../helpers/app.ts';
+import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
 import { createDistrict, createOrganisation, createSlot, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 
@@ -14,7 +15,7 @@ describe.skipIf(!run)('a förskolechef makes booking mandatory for a term, sees 
   let base: string;
   // One preschool unit per run (with and without JavaScript), each with its own people.
   const units: { chief: TestUser; bea: TestUser }[] = [];
-  const today = stockholmDate(new Date());
+  const today = testToday();
   const startsOn = addDays(today, -30);
   const endsOn = addDays(today, 60);
 

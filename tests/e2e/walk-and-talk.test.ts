@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
+import { addDays, stockholmInstant } from '../../server/lib/time.ts';
+import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
 import { createSlot, createUser, type TestUser } from '../helpers/factories.ts';
 
@@ -13,6 +14,7 @@ describe.skipIf(!run)('a pedagogue on a phone books a walk-and-talk and cancels 
   let base: string;
   let host: TestUser;
   const pedagogues: TestUser[] = [];
+  const firstSlotDay = addDays(testToday(), 3);
 
   beforeAll(async () => {
     const started = await startWebDistrict();
@@ -20,8 +22,8 @@ describe.skipIf(!run)('a pedagogue on a phone books a walk-and-talk and cancels 
     const { db, school, team } = started;
     host = await createUser(db, { name: 'Anna Promenad', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     // Two slots a few days ahead, one per run (with and without JavaScript).
-    for (const days of [3, 4]) {
-      await createSlot(db, { organisationId: school.id, hostIds: [host.id], startsAt: stockholmInstant(addDays(stockholmDate(new Date()), days), '13:00').toISOString(), location: 'Vid huvudentrén' });
+    for (const day of [firstSlotDay, addDays(firstSlotDay, 1)]) {
+      await createSlot(db, { organisationId: school.id, hostIds: [host.id], startsAt: stockholmInstant(day, '13:00').toISOString(), location: 'Vid huvudentrén' });
       pedagogues.push(await createUser(db, { memberships: [{ organisationId: school.id, role: 'pedagogue' }] }));
     }
     browser = await launchBrowser();
@@ -75,6 +77,10 @@ describe.skipIf(!run)('a pedagogue on a phone books a walk-and-talk and cancels 
     await signIn(page, base, host);
     await page.goto(`${base}/min-vecka`);
     await page.getByRole('heading', { level: 1, name: 'Min vecka' }).waitFor();
+    // The slots are three and four days ahead, which may be next week: the date picker finds it.
+    await page.getByLabel('Visa veckan med datumet').fill(firstSlotDay);
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await page.waitForURL(`**/min-vecka?vecka=${firstSlotDay}`);
     expect(await page.getByText('Vid huvudentrén').count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await page.goto(`${base}/walk-and-talk/serier`);

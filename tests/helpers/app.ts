@@ -2,13 +2,14 @@ import type { FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Clock } from '../../server/lib/clock.ts';
+import { testClock } from './clock.ts';
 import { testDb } from './db.ts';
 import type { TestUser } from './factories.ts';
 
 export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, string>; logger?: FastifyServerOptions['logger'] } = {}) {
   const database = await testDb();
   const config: Config = loadConfig({ NODE_ENV: 'test', ...opts.env });
-  const app = await buildApp({ config, database, clock: opts.clock, logger: opts.logger });
+  const app = await buildApp({ config, database, clock: opts.clock ?? testClock, logger: opts.logger });
   await app.ready();
   return { app, db: database.db, database };
 }

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Clock } from '../../server/lib/clock.ts';
+import { testClock } from './clock.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -51,21 +53,21 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
 }
 
 /** The real app with the web mount, listening on a free loopback port, on the worker's database. */
-export async function startWebApp() {
+export async function startWebApp(clock: Clock = testClock) {
   const { buildApp } = await import('../../server/app.ts');
   const { loadConfig } = await import('../../server/config.ts');
   const { testDb } = await import('./db.ts');
   const database = await testDb();
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, web: true });
+  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, clock, web: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return { app, db: database.db, base: `http://127.0.0.1:${port}` };
 }
 
 /** The web app on a fresh database with one district whose team has its office hours set. */
-export async function startWebDistrict() {
+export async function startWebDistrict(clock: Clock = testClock) {
   const { createDistrict, setTeamSettings } = await import('./factories.ts');
-  const started = await startWebApp();
+  const started = await startWebApp(clock);
   const district = await createDistrict(started.db);
   await setTeamSettings(started.db, district.team.id);
   return { ...started, ...district };

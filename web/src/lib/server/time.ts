@@ -19,8 +19,8 @@ export function longDate(date: string, lang: 'sv' | 'en' = 'sv'): string {
   return longDateFmt[lang].format(new Date(`${date}T12:00:00Z`));
 }
 
-/** Today's date (YYYY-MM-DD) in Stockholm. */
-export function todayInStockholm(now = new Date()): string {
+/** The Stockholm date (YYYY-MM-DD) of an instant: today's, given the request's `locals.now`. */
+export function todayInStockholm(now: Date): string {
   return stockholmDay.format(now);
 }
 
@@ -39,6 +39,18 @@ export function weekOf(date: string) {
   return { monday: monday.toISOString().slice(0, 10), week };
 }
 
+/**
+ * The week a week page shows: the one holding the date asked for, else the current one, but on
+ * Saturday and Sunday the coming one, since what is left of the ending week is the weekend.
+ * `ahead` says that the page skipped forward, so its heading can say so.
+ */
+export function weekToShow(asked: string | undefined, now: Date): { monday: string; week: number; ahead: boolean } {
+  if (asked) return { ...weekOf(asked), ahead: false };
+  const today = todayInStockholm(now);
+  const weekend = [0, 6].includes(new Date(`${today}T00:00:00Z`).getUTCDay());
+  return { ...weekOf(weekend ? shiftDate(today, 2) : today), ahead: weekend };
+}
+
 /** "2026-03-10" + "13:00" → "2026-03-10T13:00:00+01:00", or null when it is no real date or time. */
 export function stockholmIso(date: string, time: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:.]\d{2}$/.test(time)) return null;
@@ -53,19 +65,19 @@ export function stockholmParts(iso: string): { date: string; time: string } {
 }
 
 /** Whole Stockholm calendar days from an instant until now (0 on the same day). */
-export function daysSince(iso: string, now = new Date()): number {
+export function daysSince(iso: string, now: Date): number {
   return Math.round((Date.parse(todayInStockholm(now)) - Date.parse(todayInStockholm(new Date(iso)))) / DAY);
 }
 
 /** "tisdag 10 mars kl. 13.05", with the year when it is not this year (for logs and history). */
-export function moment(iso: string, now = new Date()): string {
+export function moment(iso: string, now: Date): string {
   const at = new Date(iso);
   const year = yearFmt.format(at);
   return `${formatDay(at)}${year === yearFmt.format(now) ? '' : ` ${year}`} kl. ${formatTime(at)}`;
 }
 
 /** "23 nov. kl. 20.11" (with the year when it is not this year): for tables with many rows. */
-export function shortMoment(iso: string, now = new Date()): string {
+export function shortMoment(iso: string, now: Date): string {
   const at = new Date(iso);
   const year = yearFmt.format(at);
   return `${shortDayFmt.format(at)}${year === yearFmt.format(now) ? '' : ` ${year}`} kl. ${formatTime(at)}`;

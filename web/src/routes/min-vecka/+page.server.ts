@@ -7,20 +7,20 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
 import { slotView } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
-import { shiftDate as shift, todayInStockholm, weekOf } from '#lib/server/time.ts';
+import { dateParam } from '#lib/server/query.ts';
+import { shiftDate as shift, weekToShow } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   if (!teamOf(locals.user)) error(404, t('error.404'));
-  const asked = url.searchParams.get('vecka');
-  const { monday, week } = weekOf(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayInStockholm());
+  const { monday, week, ahead } = weekToShow(dateParam(url, 'vecka'), locals.now);
   const sunday = shift(monday, 6);
   // A team lead may see every host's slots in the team; everyone else sees their own.
   const ledTeam = locals.user!.memberships.find((m) => m.role === 'team_lead')?.organisationId ?? null;
   const team = ledTeam && url.searchParams.get('vy') === 'teamet' ? ledTeam : null;
   const path = team ? `/api/teams/${encodeURIComponent(team)}/hosted-slots` : '/api/me/hosted-slots';
   const slots = await apiGet(fetch, `${path}?from=${monday}&to=${sunday}`, z.array(hostedSlotSchema));
-  const now = Date.now();
+  const now = locals.now.getTime();
   const view = team ? '&vy=teamet' : '';
   const views = ledTeam
     ? [
@@ -35,7 +35,9 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   }));
   const moved = list.find((s) => s.id === url.searchParams.get('flyttad') && !s.cancelled);
   return {
-    heading: t('week.range', { week, from: formatDate(monday), to: formatDate(sunday) }),
+    heading: t(ahead ? 'week.rangeAhead' : 'week.range', { week, from: formatDate(monday), to: formatDate(sunday) }),
+    monday,
+    keepView: team ? { vy: 'teamet' } : {},
     previous: `?vecka=${shift(monday, -7)}${view}`,
     next: `?vecka=${shift(monday, 7)}${view}`,
     views,

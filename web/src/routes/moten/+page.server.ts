@@ -4,7 +4,8 @@ import { meetingSchema } from '#contracts/meetings.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet } from '#lib/server/api.ts';
 import { mayRequest, meetingView } from '#lib/server/meetings.ts';
-import { shiftDate, todayInStockholm, weekOf } from '#lib/server/time.ts';
+import { dateParam } from '#lib/server/query.ts';
+import { shiftDate, weekToShow } from '#lib/server/time.ts';
 import type { PageServerLoad } from './$types';
 
 /** The team (socialtjänstens team) whose queue the person books from, if they work in one. */
@@ -12,8 +13,7 @@ const queueTeamOf = (user: App.Locals['user']) =>
   user?.memberships.find((m) => (m.role === 'social_worker' || m.role === 'team_lead') && m.organisationId)?.organisationId ?? null;
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
-  const asked = url.searchParams.get('vecka');
-  const { monday, week } = weekOf(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayInStockholm());
+  const { monday, week, ahead } = weekToShow(dateParam(url, 'vecka'), locals.now);
   const sunday = shiftDate(monday, 6);
   const teamId = queueTeamOf(locals.user);
   const [mine, queue] = await Promise.all([
@@ -23,12 +23,13 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   // A request the person can book is shown once, in the queue.
   const queued = new Set(queue?.map((m) => m.id));
   return {
-    heading: t('week.range', { week, from: formatDate(monday), to: formatDate(sunday) }),
-    previous: shiftDate(monday, -7),
-    next: shiftDate(monday, 7),
-    week: mine.filter((m) => m.status !== 'requested').map(meetingView),
-    waiting: mine.filter((m) => m.status === 'requested' && !queued.has(m.id)).map(meetingView),
-    queue: queue?.map(meetingView) ?? null,
+    heading: t(ahead ? 'week.rangeAhead' : 'week.range', { week, from: formatDate(monday), to: formatDate(sunday) }),
+    monday,
+    previous: `?vecka=${shiftDate(monday, -7)}`,
+    next: `?vecka=${shiftDate(monday, 7)}`,
+    week: mine.filter((m) => m.status !== 'requested').map((m) => meetingView(m, locals.now)),
+    waiting: mine.filter((m) => m.status === 'requested' && !queued.has(m.id)).map((m) => meetingView(m, locals.now)),
+    queue: queue?.map((m) => meetingView(m, locals.now)) ?? null,
     mayRequest: mayRequest(locals.user),
     // The team plans its own recurring meetings (police collaboration, APT-besök) on /moten/serier.
     teamSide: teamId !== null,
