@@ -1,5 +1,6 @@
 import { text, uuid } from './text.ts';
 import { z } from './zod.ts';
+import { calendarDate as isoDate } from './dates.ts';
 
 export const consentScopeValues = ['intervention_progress', 'school_observations', 'attendance', 'meeting_invitations'] as const;
 export type ConsentScope = (typeof consentScopeValues)[number];
@@ -9,7 +10,6 @@ export const consentStatusValues = ['active', 'not_yet_valid', 'expired', 'withd
 export type ConsentStatus = (typeof consentStatusValues)[number];
 export const statutoryAnswerValues = ['investigation_opened', 'investigation_not_opened', 'already_ongoing'] as const;
 
-const isoDate = z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' });
 const scope = z.enum(consentScopeValues, { message: 'Välj vad som får delas: insatsens förlopp, skolans iakttagelser, närvaro eller mötesinbjudningar.' });
 
 /** The last day a consent from `validFrom` may run: the same date a year later (or 28 February). */

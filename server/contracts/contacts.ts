@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { instant } from './dates.ts';
 
 export const statusKindValues = ['available', 'busy', 'away', 'on_duty'] as const;
 
@@ -45,8 +46,6 @@ export const reachSchema = z.object({ at: z.string(), routes: z.array(reachRoute
 export const organisationParams = z.object({ id: z.uuid({ message: 'Ogiltigt id för verksamheten.' }) });
 export const reachQuery = z
   .object({
-    at: z.iso
-      .datetime({ offset: true, message: 'Ange tiden i ISO 8601 med tidszon, till exempel 2026-03-03T10:00:00+01:00.' })
-      .optional(),
+    at: instant.optional(),
   })
   .strict();

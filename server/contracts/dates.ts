@@ -13,10 +13,8 @@ const LAST_INSTANT = Date.parse(`${LAST_DATE}T23:59:59Z`);
 const OUT_OF_RANGE = 'Datumet måste ligga mellan år 2000 och 2100.';
 
 /** A real calendar date as YYYY-MM-DD between 2000 and 2100. */
-export const calendarDate = z
-  .string()
-  .max(10)
-  .pipe(z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' }))
+export const calendarDate = z.iso
+  .date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' })
   .refine((d) => d >= FIRST_DATE && d <= LAST_DATE, { message: OUT_OF_RANGE });
 
 /** A month as YYYY-MM between 2000 and 2100. */
@@ -26,10 +24,8 @@ export const calendarMonth = z
   .refine((m) => m >= FIRST_DATE.slice(0, 7) && m <= LAST_DATE.slice(0, 7), { message: 'Månaden måste ligga mellan år 2000 och 2100.' });
 
 /** An instant in ISO 8601 with its offset, between 2000 and 2100. */
-export const instant = z
-  .string()
-  .max(40)
-  .pipe(z.iso.datetime({ offset: true, message: 'Ange tiden som ISO 8601 med tidszon, t.ex. 2026-03-10T13:00:00+01:00.' }))
+export const instant = z.iso
+  .datetime({ offset: true, message: 'Ange tiden som ISO 8601 med tidszon, t.ex. 2026-03-10T13:00:00+01:00.' })
   .refine((s) => {
     const ms = Date.parse(s);
     return ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
@@ -38,4 +34,13 @@ export const instant = z
 /** Whole days from one date to another (both valid calendar dates). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A query's window of whole days, `from` to `to`: both optional, in order, and at most a year long. */
+export function dayWindow() {
+  return z
+    .object({ from: calendarDate.optional(), to: calendarDate.optional() })
+    .strict()
+    .refine((q) => !q.from || !q.to || q.to >= q.from, { message: 'Slutdatumet kan inte vara före startdatumet.', path: ['to'] })
+    .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= 366, { message: 'Välj högst ett år åt gången.', path: ['to'] });
 }

@@ -2,9 +2,9 @@ import { placeValues } from './meetings.ts';
 import { skippedSchema } from './slots.ts';
 import { text, uuid } from './text.ts';
 import { z } from './zod.ts';
+import { calendarDate as isoDate } from './dates.ts';
 
 const DAY = 86_400_000;
-const isoDate = z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' });
 export const seriesMeetingTypeValues = ['police_collaboration', 'staff_visit'] as const;
 
 export const meetingSeriesBody = z

@@ -1,8 +1,7 @@
 import { text, uuid } from './text.ts';
 import { z } from './zod.ts';
+import { dayWindow, instant } from './dates.ts';
 
-const instant = z.iso.datetime({ offset: true, message: 'Ange tiden som ISO 8601 med tidszon, t.ex. 2026-03-10T13:00:00+01:00.' });
-const isoDate = z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' });
 const HOUR = 3_600_000;
 
 export const meetingTypeValues = ['report_meeting', 'application_meeting', 'mapping_meeting', 'follow_up', 'police_collaboration', 'staff_visit'] as const;
@@ -77,7 +76,7 @@ export const meetingSchema = z
 export type Meeting = z.infer<typeof meetingSchema>;
 
 export const meetingParams = z.object({ id: uuid });
-export const meetingsQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();
+export const meetingsQuery = dayWindow();
 
 export const scheduleBody = z
   .object({

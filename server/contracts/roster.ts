@@ -1,10 +1,10 @@
 import { z } from './zod.ts';
+import { calendarDate as isoDate, calendarMonth } from './dates.ts';
 
-const isoDate = z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' });
 
 export const teamParams = z.object({ teamId: z.uuid({ message: 'Ogiltigt id för teamet.' }) });
 export const rosterDayParams = teamParams.extend({ date: isoDate });
-export const rosterQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Ange månaden som ÅÅÅÅ-MM.' }).optional() }).strict();
+export const rosterQuery = z.object({ month: calendarMonth.optional() }).strict();
 
 export const rosterDaySchema = z.object({
   date: z.string(),

@@ -1,8 +1,7 @@
 import { text, uuid } from './text.ts';
 import { z } from './zod.ts';
+import { calendarDate as isoDate, dayWindow, instant } from './dates.ts';
 
-const isoDate = z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' });
-const instant = z.iso.datetime({ offset: true, message: 'Ange tiden som ISO 8601 med tidszon, t.ex. 2026-03-10T13:00:00+01:00.' });
 const DAY = 86_400_000;
 
 export const slotKindValues = ['walk_and_talk', 'on_site'] as const;
@@ -89,4 +88,4 @@ export const hostedSlotSchema = slotSchema
   .meta({ id: 'HostedSlot' });
 export type HostedSlot = z.infer<typeof hostedSlotSchema>;
 /** Whole Stockholm days, both included (default: today and six days on). */
-export const hostedQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();
+export const hostedQuery = dayWindow();

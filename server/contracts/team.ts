@@ -1,7 +1,7 @@
 import { text } from './text.ts';
 import { z } from './zod.ts';
+import { calendarDate as isoDate } from './dates.ts';
 
-const isoDate = z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Ange tiden som TT:MM, till exempel 08:00.' });
 export const phone = z
   .string()

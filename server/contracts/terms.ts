@@ -1,8 +1,8 @@
 import { text, uuid } from './text.ts';
 import { z } from './zod.ts';
+import { calendarDate as isoDate } from './dates.ts';
 
 const DAY = 86_400_000;
-const isoDate = z.iso.date({ message: 'Ange datumet som ÅÅÅÅ-MM-DD.' });
 export const periodKindValues = ['term', 'break'] as const;
 
 export const periodBody = z

@@ -44,8 +44,16 @@ export function daySpan(from: string, to: string): { start: Date; end: Date } {
 // Calendar dates have no zone: plain UTC arithmetic on them is exact.
 const utc = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 
+// Dates enter bounded to 2000–2100 (contracts/dates.ts); arithmetic may step a little past that,
+// never out of four-digit years, where ISO strings stop sorting as dates and a loop over days
+// would never reach its end.
+const ARITHMETIC_MIN = Date.UTC(1900, 0, 1);
+const ARITHMETIC_MAX = Date.UTC(2200, 11, 31);
+
 export function addDays(date: string, days: number): string {
-  return new Date(utc(date) + days * 86_400_000).toISOString().slice(0, 10);
+  const ms = utc(date) + days * 86_400_000;
+  if (!(ms >= ARITHMETIC_MIN && ms <= ARITHMETIC_MAX)) throw new RangeError(`date arithmetic out of range: ${date} ${days >= 0 ? '+' : ''}${days}`);
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */

@@ -11,7 +11,7 @@ const run = browserAvailable();
 // Saturday 5 December 2026, late morning: the week that is ending has only its weekend left.
 const SATURDAY = '2026-12-05T11:00:00+01:00';
 
-describe.skipIf(!run)('on a Saturday, Min vecka opens on the coming week', () => {
+describe.skipIf(!run)('the week pages: the coming week at the weekend, any week by its date, no date outside the calendar', () => {
   let app: App;
   let browser: Browser;
   let base: string;
@@ -56,10 +56,25 @@ describe.skipIf(!run)('on a Saturday, Min vecka opens on the coming week', () =>
     await page.getByText(/^Vecka 50: /).waitFor();
     await page.getByText('Vid biblioteket').waitFor();
 
-    // A date outside the calendar the service keeps is refused in words.
-    const res = await page.goto(`${base}/min-vecka?vecka=9999-12-31`);
-    expect(res?.status()).toBe(400);
-    await page.getByText('Datumet måste ligga mellan år 2000 och 2100.').waitFor();
+    await page.context().close();
+  });
+
+  // A link can carry any date to a signed-in person's browser: every page that reads one from its
+  // address refuses what lies outside 2000–2100 in words, and the server keeps answering.
+  test.each([
+    ['/min-vecka?vecka=', ['0000-01-01', '9999-12-31', '+010000-01-01'], /^(Ange datumet som ÅÅÅÅ-MM-DD\.|Datumet måste ligga mellan år 2000 och 2100\.)$/],
+    ['/moten?vecka=', ['0000-01-01', '9999-12-31', '+010000-01-01'], /^(Ange datumet som ÅÅÅÅ-MM-DD\.|Datumet måste ligga mellan år 2000 och 2100\.)$/],
+    ['/jourschema?month=', ['0000-01', '9999-12', '+010000-01'], /^(Ange månaden som ÅÅÅÅ-MM\.|Månaden måste ligga mellan år 2000 och 2100\.)$/],
+  ])('%s with a date outside the calendar is 400 in Swedish', async (path, values, message) => {
+    const page = await signedInPhone(browser, base, host, false);
+    for (const value of values) {
+      const res = await page.goto(`${base}${path}${encodeURIComponent(value)}`);
+      expect(res?.status(), value).toBe(400);
+      await page.getByText(message).waitFor();
+    }
+    const started = performance.now();
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(100);
     await page.context().close();
   });
 

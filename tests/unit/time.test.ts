@@ -41,3 +41,10 @@ test('the Stockholm date of instants asked one after another, around midnights a
   expect(stockholmDate(new Date('2026-10-25T22:59:59.999Z'))).toBe('2026-10-25');
   expect(stockholmDate(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
 });
+
+test('date arithmetic never leaves four-digit years: past them it throws instead of writing "+010000-01-01"', () => {
+  expect(addDays('2100-12-31', 1)).toBe('2101-01-01');
+  expect(() => addDays('2200-12-31', 1)).toThrow(RangeError);
+  expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+  expect(() => addDays('2026-01-01', -200_000)).toThrow(RangeError);
+});

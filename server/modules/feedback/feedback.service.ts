@@ -1,3 +1,4 @@
+import { daysBetween } from '../../contracts/dates.ts';
 import type { z } from 'zod';
 import type { Feedback, feedbackBody, feedbackQuery, statutoryBody } from '../../contracts/consents.ts';
 import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/access.ts';
@@ -15,7 +16,6 @@ import { oneByOne } from '../../lib/one-by-one.ts';
 type Deps = { transaction: ReturnType<typeof consentsTransaction>; clock: Clock };
 type Target = 'case' | 'feedback' | 'statutory_feedback';
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Feedback during an intervention and statutory feedback to the reporter. Every read and write is

@@ -24,9 +24,11 @@ export function todayInStockholm(now: Date): string {
   return stockholmDay.format(now);
 }
 
-/** A calendar date moved by whole days. */
+/** A calendar date moved by whole days (dates are bounded to 2000–2100 when they come in). */
 export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  const moved = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  if (!/^\d{4}-/.test(moved)) throw new RangeError(`date out of range: ${date}`);
+  return moved;
 }
 
 /** Monday of the week a date falls in, and its ISO week number. */

@@ -5,6 +5,7 @@ import { teamSettingsSchema } from '#contracts/team.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
+import { monthParam } from '#lib/server/query.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,8 +17,8 @@ const shiftMonth = (month: string, by: number) => {
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const teamId = teamOf(locals.user);
   if (!teamId) error(404, t('error.404'));
-  const month = url.searchParams.get('month');
-  const query = month && /^\d{4}-\d{2}$/.test(month) ? `?month=${month}` : '';
+  const month = monthParam(url, 'month');
+  const query = month ? `?month=${month}` : '';
   const [roster, settings] = await Promise.all([
     apiGet(fetch, `/api/teams/${teamId}/roster${query}`, rosterSchema),
     apiGet(fetch, `/api/teams/${teamId}/settings`, teamSettingsSchema),
