@@ -73,6 +73,8 @@ export const errors = {
     new AppError('invalid_request', detail, { fields, status }),
   unavailable: () =>
     new AppError('unavailable', 'Databasen går inte att nå just nu. Inget sparades. Försök igen om en stund.'),
+  noConsent: () =>
+    new AppError('no_consent', 'Samtycket gäller inte längre, eller så omfattar det inte det här. Inget har delats. Socialsekreteraren kan be familjen om ett nytt samtycke.'),
 };
 
 /** The driver's SQLSTATE behind a drizzle error: 23P01 exclusion, 23505 unique, 23514 check. */

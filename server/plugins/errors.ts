@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, errors, type FieldError } from '../lib/errors.ts';
+import { AppError, errors, sqlState, type FieldError } from '../lib/errors.ts';
 
 const PROBLEM_TYPE = 'https://samverkan.example/problem/';
 
@@ -65,15 +65,26 @@ function toAppError(err: FastifyError | Error): AppError | null {
     return errors.invalid('Förfrågan kunde inte tolkas.', undefined, fe.statusCode);
   }
   if (isDatabaseUnavailable(err)) return errors.unavailable();
+  // Row-level security refused a row: the only tables under it are consent-gated, and a consent
+  // that ended between the service's check and the write is exactly this.
+  if (sqlState(err).code === '42501') return errors.noConsent();
   return null;
 }
+
+/** Where an error was thrown, without its first line: that line is the message. */
+const stackFrames = (err: Error) => err.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
 
 async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const known = toAppError(err);
     if (known) return sendProblem(reply, known);
-    // Log the failure without the request body: it may hold data about a family.
-    if (isResponseSerializationError(err)) request.log.error({ url: request.routeOptions.url }, 'response did not match its schema');
+    // Log the failure without the request body: it may hold data about a family. A database
+    // error's message carries the query and every parameter (drizzle's "Failed query: … params:"),
+    // so of those only the SQLSTATE, the constraint and where it happened are written.
+    const route = request.routeOptions.url;
+    const db = sqlState(err);
+    if (isResponseSerializationError(err)) request.log.error({ route }, 'response did not match its schema');
+    else if (db.code) request.log.error({ route, sqlstate: db.code, constraint: db.constraint, at: stackFrames(err) }, 'database error');
     else request.log.error({ err: { message: err.message, code: (err as FastifyError).code, stack: err.stack } }, 'unhandled error');
     return sendProblem(reply, new AppError('internal', 'Något gick fel hos oss. Försök igen om en stund.'));
   });

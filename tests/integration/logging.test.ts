@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
@@ -40,5 +41,48 @@ describe('the application log', () => {
     for (const secret of ['Elev B', '150312', 'Oro kring', '2026-03-02T22', principal.email, principal.password, 'samverkan_session', '127.0.0.1']) {
       expect(everything).not.toContain(secret);
     }
+  });
+});
+
+describe('a database error in the log', () => {
+  // Fires only for the marked texts below, so no other test's writes meet it.
+  const trap = [
+    `create or replace function test_log_trap() returns trigger language plpgsql as $$
+     begin
+       if new.body like '%LOGGTEST-RLS%' then raise exception 'new row violates row-level security policy' using errcode = '42501'; end if;
+       if new.body like '%LOGGTEST-FEL%' then raise exception 'value % is wrong', new.body using errcode = '22023'; end if;
+       return new;
+     end $$`,
+    'drop trigger if exists test_log_trap on feedback',
+    'create trigger test_log_trap before insert on feedback for each row execute function test_log_trap()',
+  ];
+
+  test('a refused row is 403 no_consent, any other is 500, and neither writes the request’s text to the log, only its SQLSTATE and route', async () => {
+    const lines: string[] = [];
+    const { app, db } = await buildTestApp({
+      clock: fixedClock('2026-03-10T10:00:00+01:00'),
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    for (const statement of trap) await db.execute(sql.raw(statement));
+    const d = await createDistrict(db);
+    const anna = await createUser(db, { memberships: [{ organisationId: d.team.id, role: 'social_worker' }] });
+    const headers = await asUser(app, anna);
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers, payload: { label: 'Familjen Loggsson', organisationIds: [d.school.id], workerIds: [anna.id] } })).json().id;
+    const consent = { organisationId: d.school.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'written', validFrom: '2026-03-10', validUntil: '2026-06-12' };
+    expect((await app.inject({ method: 'POST', url: `/api/cases/${caseId}/consents`, headers, payload: consent })).statusCode).toBe(201);
+    const write = (body: string) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/feedback`, headers, payload: { organisationId: d.school.id, scope: 'intervention_progress', body } });
+
+    const refused = await write('Mamman berättade om bråket hemma LOGGTEST-RLS');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('no_consent');
+    const failed = await write('Pappan har flyttat till Sundbyberg LOGGTEST-FEL');
+    expect(failed.statusCode).toBe(500);
+    expect(failed.body).not.toContain('Sundbyberg');
+
+    const logged = lines.join('\n');
+    for (const secret of ['bråket', 'Sundbyberg', 'LOGGTEST', 'Loggsson', 'insert into', 'params']) expect(logged).not.toContain(secret);
+    const error = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'database error');
+    expect(error).toMatchObject({ sqlstate: '22023', route: '/api/cases/:id/feedback' });
+    await db.execute(sql.raw('drop trigger if exists test_log_trap on feedback'));
   });
 });

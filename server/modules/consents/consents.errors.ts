@@ -1,4 +1,4 @@
-import { AppError, errors } from '../../lib/errors.ts';
+import { errors } from '../../lib/errors.ts';
 
 export const consentErrors = {
   caseNotFound: () => errors.notFound('Ärendet finns inte, eller så har du inte tillgång till det.'),
@@ -9,6 +9,5 @@ export const consentErrors = {
   alreadyOver: () => errors.invalid('Slutdatumet har redan passerat. Ett samtycke som redan gått ut kan inte registreras.', [{ field: 'validUntil', message: 'Välj ett slutdatum i dag eller senare.' }]),
   alreadyWithdrawn: () => errors.invalid('Samtycket är redan återkallat.'),
   alreadyEnded: () => errors.invalid('Samtycket har redan gått ut och behöver inte återkallas.'),
-  noConsent: () =>
-    new AppError('no_consent', 'Samtycket gäller inte längre, eller så omfattar det inte det här. Inget har delats. Socialsekreteraren kan be familjen om ett nytt samtycke.'),
+  noConsent: errors.noConsent,
 };
