@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from './lib/clock.ts';
 import { BRIDGE_HEADER, BRIDGE_IP_HEADER, BRIDGE_PROTO_HEADER } from './plugins/client.ts';
 
 export const WEB_BUILD_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
+
+// Page forms send a few kilobytes; only the profile page's photo form sends more.
+const PAGE_FORM_LIMIT = 256 * 1024;
+const PHOTO_FORM_LIMIT = 9 * 1024 * 1024;
+const FORM_TOO_LARGE = 'Formuläret är större än något formulär här behöver och skickades inte. Gå tillbaka och försök igen.';
 
 type KitHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -65,17 +70,48 @@ export async function mountWeb(app: FastifyInstance, secret: Buffer, clock: Cloc
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: KitHandler };
 
   await app.register(async (scope) => {
-    // Leave the body unread: SvelteKit reads the raw stream itself.
+    // Page forms are read here, counting the bytes that actually arrive (a chunked post declares
+    // no length), and stopped at the limit with 413; SvelteKit then reads a replay of the body.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
-    scope.all('/*', { schema: { hide: true } }, (request, reply) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.setErrorHandler((err: FastifyError, _request, reply) => {
+      const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+      reply
+        .code(tooLarge ? 413 : (err.statusCode ?? 400))
+        .header('connection', 'close')
+        .type('text/plain; charset=utf-8')
+        .send(tooLarge ? FORM_TOO_LARGE : 'Förfrågan kunde inte läsas. Gå tillbaka och försök igen.');
+    });
+    const toKit = (request: FastifyRequest, reply: FastifyReply) => {
       request.raw.headers[BRIDGE_PROTO_HEADER] = request.client.protocol;
       request.raw.headers[BRIDGE_IP_HEADER] = request.client.ip;
       reply.hijack();
-      handler(request.raw, reply.raw, () => {
+      handler(replayOf(request.raw, request.body as Buffer | undefined), reply.raw, () => {
         reply.raw.statusCode = 404;
         reply.raw.end('Sidan finns inte.');
       });
-    });
+    };
+    scope.all('/*', { schema: { hide: true }, bodyLimit: PAGE_FORM_LIMIT }, toKit);
+    // A phone photo (at most 8 MB, see lib/photos.ts) arrives through the profile page's form.
+    scope.post('/franvaro-och-profil', { schema: { hide: true }, bodyLimit: PHOTO_FORM_LIMIT }, toKit);
   });
+}
+
+/** The request as SvelteKit should read it: with the body Fastify has already read and counted. */
+function replayOf(req: IncomingMessage, body: Buffer | undefined): IncomingMessage {
+  if (body === undefined) return req;
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  const { 'transfer-encoding': _chunked, ...headers } = req.headers;
+  copy.headers = { ...headers, 'content-length': String(body.length) };
+  // Complete, as the parser would mark it: otherwise ending the copy counts as an aborted
+  // request and takes the socket down with it.
+  copy.complete = true;
+  copy.push(body);
+  copy.push(null);
+  return copy;
 }
