@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // npm run bench: loopback load (autocannon, 50 connections) against, in the same run, a bare
 // Fastify + pg baseline and Samverkan's own endpoints on PostgreSQL, plus cold start and memory.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -61,7 +62,7 @@ async function load(title: string, url: string, cookies: string[] = []) {
 }
 
 await ensureDatabase();
-const env = { DATABASE_URL, DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+const env = { DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
 // First start migrates and seeds; the second, measured start is a plain cold start.
 const first = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
 first.child.kill('SIGTERM');

@@ -83,8 +83,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     logger,
     // One line per request, written when it is answered (see below), instead of two.
     logController: new LogController({ disableRequestLogging: true }),
-    // A hop count is valid at run time though the types only name strings and booleans.
-    trustProxy: config.trustProxy as boolean | string,
+    trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -141,7 +140,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(errorsPlugin);
   await app.register(clientInfo, { secret: bridgeSecret });
   await app.register(securityPlugin);
-  await app.register(swaggerPlugin);
+  await app.register(swaggerPlugin, { serve: config.apiDocs });
   await app.register(sessionPlugin, { secret: config.sessionSecret, auth, lifetimeSeconds: config.sessionAbsoluteHours * 3600 });
 
   await app.register(healthRoutes, { ping: database.ping });

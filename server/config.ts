@@ -7,6 +7,8 @@ const booleanFlag = z
   .transform((v) => v === 'true' || v === '1');
 
 const DEV_SECRET = 'samverkan-demo-secret-not-for-production-use!!';
+// 32 × "a" is no secret: a random one of 32 characters has far more than this many different ones.
+const MIN_DISTINCT = 12;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -23,6 +25,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
 });
 
 export type Config = {
@@ -37,7 +40,10 @@ export type Config = {
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  trustProxy: boolean | string | number;
+  /** The proxies' addresses whose X-Forwarded-* is believed; never every sender. */
+  trustProxy: false | string;
+  /** Serve the OpenAPI document and its viewer at /api/docs. */
+  apiDocs: boolean;
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   logLevel: string;
@@ -45,10 +51,18 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-function parseTrustProxy(raw: string | undefined): boolean | string | number {
+function parseTrustProxy(raw: string | undefined): false | string {
   if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
+  // "true" would believe X-Forwarded-For from anyone: throttles are walked around and the audit
+  // log records whatever address the sender wrote.
+  if (raw === 'true') {
+    throw new ConfigError('TRUST_PROXY=true litar på X-Forwarded-For från vem som helst. Ange proxyernas adresser i stället (t.ex. 10.0.0.5,10.0.0.6 eller 10.0.0.0/8).');
+  }
+  // Fastify 5 trusts no peer on a hop count alone (a direct client could send enough hops), so a
+  // number would silently believe nothing: only the proxies' own addresses are taken.
+  if (/^\d+$/.test(raw)) {
+    throw new ConfigError('TRUST_PROXY tar proxyernas adresser, inte ett antal: ange t.ex. 10.0.0.5 eller 10.0.0.0/8,127.0.0.1.');
+  }
   return raw; // comma-separated addresses or CIDR ranges, as Fastify understands them
 }
 
@@ -64,12 +78,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const demoData = production ? false : e.DATABASE_URL ? e.DEMO_DATA : true;
 
   let secret = e.SESSION_SECRET;
-  if (production) {
-    if (!secret || secret.length < 32 || secret === DEV_SECRET) {
+  // A real database holds real sessions: they are never signed with the published dev secret.
+  if (production || e.DATABASE_URL) {
+    if (!secret || secret.length < 32 || secret === DEV_SECRET || new Set(secret).size < MIN_DISTINCT) {
       throw new ConfigError(
-        'SESSION_SECRET måste vara en slumpad hemlighet på minst 32 tecken i produktion (NODE_ENV=production).',
+        `SESSION_SECRET måste vara en slumpad hemlighet på minst 32 tecken (minst ${MIN_DISTINCT} olika tecken) i produktion och med DATABASE_URL. Skapa en med: node -e "console.log(require('crypto').randomBytes(48).toString('base64url'))"`,
       );
     }
+  }
+  if (production) {
     if (e.DEMO_DATA) {
       throw new ConfigError('DEMO_DATA kan inte användas i produktion.');
     }
@@ -92,5 +109,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     logLevel: e.LOG_LEVEL,
+    apiDocs: e.API_DOCS === undefined || e.API_DOCS === '' ? !production : e.API_DOCS === 'true' || e.API_DOCS === '1',
   };
 }

@@ -27,7 +27,8 @@ function cookieNameFor(request: FastifyRequest) {
 export function tokenFrom(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  return request.cookies[SECURE_SESSION_COOKIE] ?? request.cookies[SESSION_COOKIE];
+  // Over https only the prefixed cookie counts: a plain one can be tossed in by a sibling host.
+  return request.cookies[cookieNameFor(request)];
 }
 
 type Options = { secret: string; auth: AuthService; lifetimeSeconds: number };

@@ -5,7 +5,8 @@ import fp from 'fastify-plugin';
 import { SESSION_COOKIE } from '../contracts/auth.ts';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
-async function swaggerPlugin(app: FastifyInstance) {
+/** The OpenAPI document is always built (app.swagger()); `serve` puts it and its viewer at /api/docs. */
+async function swaggerPlugin(app: FastifyInstance, { serve }: { serve: boolean }) {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -26,6 +27,7 @@ async function swaggerPlugin(app: FastifyInstance) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  if (!serve) return;
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,

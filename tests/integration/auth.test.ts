@@ -36,11 +36,16 @@ describe('signing in and out', () => {
     });
   });
 
-  test('behind https the cookie is Secure and __Host- prefixed', async () => {
-    const { app, db } = await buildTestApp({ env: { TRUST_PROXY: 'true' } });
+  test('behind https the cookie is Secure and __Host- prefixed, and only that cookie is taken there', async () => {
+    const { app, db } = await buildTestApp({ env: { TRUST_PROXY: '10.0.0.0/8,127.0.0.1' } });
     const user = await createUser(db);
-    const res = await app.inject(login(user.email, user.password, { 'x-forwarded-proto': 'https' }));
+    const https = { 'x-forwarded-proto': 'https' };
+    const res = await app.inject(login(user.email, user.password, https));
     expect(String(res.headers['set-cookie'])).toMatch(/^__Host-samverkan_session=.*; Secure/);
+    const token = cookieOf(res).split('=').slice(1).join('=');
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { ...https, cookie: `__Host-samverkan_session=${token}` } })).statusCode).toBe(200);
+    // A plain cookie (which a sibling host could have tossed in) counts for nothing over https.
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { ...https, cookie: `samverkan_session=${token}` } })).statusCode).toBe(401);
   });
 
   test('/api/me shows the memberships of the signed-in person and needs a session', async () => {
@@ -206,7 +211,7 @@ describe('throttling failed sign-ins', () => {
   });
 
   test('with TRUST_PROXY the address from X-Forwarded-For is the one counted', async () => {
-    const { app, db } = await buildTestApp({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '2' } });
+    const { app, db } = await buildTestApp({ env: { TRUST_PROXY: '10.0.0.0/8', LOGIN_MAX_FAILURES_PER_ADDRESS: '2' } });
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 2; i++) await app.inject(login(`x-${i}@test.example`, 'fel', { 'x-forwarded-for': ip }));
     const user = await createUser(db);
