@@ -163,7 +163,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
 
   // Unknown API paths answer JSON, also when the web app catches every other path.
   const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');
-  app.all('/api/*', { schema: { hide: true } }, async (_request, reply) => sendProblem(reply, apiNotFound()));
+  app.all('/api/*', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => sendProblem(reply, apiNotFound()));
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, apiNotFound()));
 
   if (web) await mountWeb(app, bridgeSecret, clock, typeof web === 'object' ? web.buildDir : undefined);

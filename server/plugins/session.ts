@@ -4,9 +4,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../contracts/auth.ts';
 import type { Actor } from '../lib/access.ts';
+import { errors } from '../lib/errors.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The few API routes anyone may call (health, sign-in, the API document); every other needs a session. */
+    public?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
   }
@@ -75,6 +80,14 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
     if (typeof sid !== 'string') return;
     const actor = await auth.authenticate(sid);
     request.actor = actor && { ...actor, address: request.client.ip };
+  });
+
+  // The /api tree authenticates once, before anything is validated or looked up: a route is
+  // public only when it says so.
+  app.addHook('onRequest', async (request) => {
+    if (request.actor || !request.url.startsWith('/api/') || request.is404) return;
+    if (request.routeOptions.config.public || request.routeOptions.url?.startsWith('/api/docs')) return;
+    throw errors.unauthenticated();
   });
 }
 

@@ -7,6 +7,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/api/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['Inloggning'],
         summary: 'Logga in med e-post och lösenord',

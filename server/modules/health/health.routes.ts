@@ -5,6 +5,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ping: () => Promise<void> }> 
   app.get(
     '/api/health',
     {
+      config: { public: true },
       schema: {
         tags: ['Drift'],
         summary: 'Lever tjänsten och når den databasen?',

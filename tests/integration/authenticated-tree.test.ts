@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { buildTestApp } from '../helpers/app.ts';
+
+// The only API routes anyone may call without a session.
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login']);
+
+describe('the /api tree authenticates once, before anything is looked up', async () => {
+  const { app } = await buildTestApp();
+  const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+
+  test('the document lists the routes this walk calls', () => {
+    expect(routes.length).toBeGreaterThan(60);
+    for (const route of PUBLIC) expect(routes).toContain(route);
+  });
+
+  test.each(routes.filter((r) => !PUBLIC.has(r)))('%s without a session is 401, whatever the id and body', async (route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    // An id that exists nowhere and a body that is not even valid: the answer must not depend on either.
+    const url = path.replace(/\{\w+\}/g, randomUUID());
+    const res = await app.inject({ method: method as 'GET', url, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: { nonsense: true } }) });
+    expect(res.statusCode, res.body).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'unauthenticated', detail: 'Logga in för att fortsätta.' });
+  });
+});
