@@ -5,6 +5,7 @@
 // Digits are found by tokenising, not by one big pattern: a "run" is digit groups joined by single
 // separators (space, dash, plus, "(0)", brackets). Each stretch of whole groups inside a run is then
 // classified. That keeps "2026-03-14", "kl. 13.00" and "1 500 kr" apart from "850101-1234".
+import { normalise } from './anonymity-normalise.ts';
 import { AppError } from './errors.ts';
 
 export type IdentifierKind = 'personal_identity_number' | 'coordination_number' | 'email' | 'phone';
@@ -201,7 +202,16 @@ function emailSpans(text: string): Span[] {
   return spans;
 }
 
-export function findIdentifyingData(text: string): Finding[] {
+/** Every identifier in a text, by its position and length in the text as written. */
+export function findIdentifyingData(written: string): Finding[] {
+  const { text, from, to } = normalise(written);
+  return findInNormalised(text).map(({ kind, index, length }) => {
+    const start = from[index]!;
+    return { kind, index: start, length: to[index + length - 1]! - start };
+  });
+}
+
+function findInNormalised(text: string): Finding[] {
   const candidates = emailSpans(text);
   // Blank out addresses (same length, letters end digit runs) so their digits are not read twice.
   let masked = text;
