@@ -41,7 +41,8 @@ export function normalise(input: string): Normalised {
   };
   for (let i = 0; i < input.length; ) {
     const char = input[i]!;
-    if (MAY_BEGIN_WORD.has(char)) {
+    // Within a run of spaces only its first may begin one: the rest would rescan the same run.
+    if (MAY_BEGIN_WORD.has(char) && !(/\s/.test(char) && /\s/.test(input[i - 1] ?? ''))) {
       AT_WORDS.lastIndex = i;
       DOT_WORDS.lastIndex = i;
       const word = AT_WORDS.exec(input) ? ['@', AT_WORDS.lastIndex] : DOT_WORDS.exec(input) ? ['.', DOT_WORDS.lastIndex] : null;

@@ -72,6 +72,8 @@ describe('the guard stays fast on hostile input', () => {
     ['one long digit run', '0'.repeat(100_000)],
     ['many single digits', '1 '.repeat(50_000)],
     ['a long local part before @', `${'a.'.repeat(50_000)}@`],
+    ['a long run of spaces', ' '.repeat(100_000)],
+    ['spaces and newlines', ' \n'.repeat(50_000)],
   ])('%s is checked in well under a second', (_name, text) => {
     const t0 = performance.now();
     findIdentifyingData(text);
