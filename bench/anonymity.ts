@@ -2,7 +2,7 @@
 // Measures the anonymity guard on the generated corpora: how much of the identifying corpus it
 // refuses (should be 100 %), how much ordinary school text it wrongly refuses (should be ≤ 1 %),
 // and how many texts per second it checks. Prints a small markdown table.
-import { findIdentifyingData } from '../server/lib/anonymity.ts';
+import { findIdentifyingData } from '../server/contracts/anonymity.ts';
 import { identifyingCorpus, ordinaryCorpus } from '../tests/unit/anonymity-corpus.ts';
 
 const n = Number(process.argv[2] ?? 10_000);

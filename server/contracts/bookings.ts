@@ -1,4 +1,4 @@
-import { text, uuid } from './text.ts';
+import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 
 export const topicValues = ['unsure_report', 'advice_referral', 'plan_report', 'acute_protection', 'known_child', 'general_question'] as const;
@@ -8,7 +8,7 @@ export const bookingStatusValues = ['booked', 'cancelled', 'attended', 'no_show'
 export const bookingBody = z
   .object({
     topic: z.enum(topicValues, { message: 'Välj vad du vill prata om.' }),
-    note: text(1000, 0).optional(),
+    note: freeText(1000, 0).optional(),
   })
   .strict();
 
@@ -34,7 +34,7 @@ export type MyBooking = z.infer<typeof myBookingSchema>;
 
 export const bookingsQuery = z.object({ mine: z.enum(['true']).default('true') }).strict();
 export const bookingParams = z.object({ id: uuid });
-export const cancelBookingBody = z.object({ reason: text(300, 0).optional() }).strict().default({});
+export const cancelBookingBody = z.object({ reason: freeText(300, 0).optional() }).strict().default({});
 export const moveBookingBody = z.object({ slotId: uuid }).strict();
 export const attendanceBody = z.object({ status: z.enum(['attended', 'no_show'], { message: 'Välj genomförd eller uteblev.' }) }).strict();
 

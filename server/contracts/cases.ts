@@ -1,10 +1,10 @@
 import { meetingStatusValues, meetingTypeValues } from './meetings.ts';
-import { text, uuid } from './text.ts';
+import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 
 export const caseBody = z
   .object({
-    label: text(80),
+    label: freeText(80),
     organisationIds: z.array(uuid).min(1, { message: 'Välj minst en verksamhet.' }).max(10, { message: 'Högst tio verksamheter.' }),
     workerIds: z.array(uuid).min(1, { message: 'Välj minst en socialsekreterare.' }).max(5, { message: 'Högst fem socialsekreterare.' }),
     /** Defaults to the first of workerIds. */
@@ -18,7 +18,7 @@ export const workersBody = z
   .object({
     responsibleId: uuid,
     coWorkerIds: z.array(uuid).max(4, { message: 'Högst fyra medarbetare utöver den ansvariga.' }).default([]),
-    reason: text(500, 0).optional(),
+    reason: freeText(500, 0).optional(),
   })
   .strict()
   .refine((b) => !b.coWorkerIds.includes(b.responsibleId), { message: 'Den ansvariga står redan med.', path: ['coWorkerIds'] })

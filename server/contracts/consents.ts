@@ -1,4 +1,4 @@
-import { text, uuid } from './text.ts';
+import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate } from './dates.ts';
 
@@ -38,7 +38,7 @@ export const consentBody = z
   .refine((b) => b.validUntil >= b.validFrom, { message: 'Slutdatumet kan inte vara före startdatumet.', path: ['validUntil'] })
   .refine((b) => b.validUntil <= latestValidUntil(b.validFrom), { message: 'Ett samtycke gäller högst 12 månader.', path: ['validUntil'] });
 
-export const withdrawBody = z.object({ reason: text(300) }).strict();
+export const withdrawBody = z.object({ reason: freeText(300) }).strict();
 
 export const consentSchema = z
   .object({
@@ -67,7 +67,7 @@ export type Consent = z.infer<typeof consentSchema>;
 
 export const consentCreatedSchema = z.object({ id: z.string(), status: z.enum(consentStatusValues) }).meta({ id: 'ConsentCreated' });
 
-export const feedbackBody = z.object({ organisationId: uuid, scope, body: text(2000) }).strict();
+export const feedbackBody = z.object({ organisationId: uuid, scope, body: freeText(2000) }).strict();
 export const feedbackQuery = z.object({ organisationId: uuid.optional(), scope: scope.optional() }).strict();
 
 export const feedbackSchema = z

@@ -1,6 +1,6 @@
 import { placeValues } from './meetings.ts';
 import { skippedSchema } from './slots.ts';
-import { text, uuid } from './text.ts';
+import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate } from './dates.ts';
 
@@ -12,9 +12,9 @@ export const meetingSeriesBody = z
     type: z.enum(seriesMeetingTypeValues, { message: 'Välj samverkansmöte med polisen eller APT-besök.' }),
     organisationId: uuid,
     /** The name or theme: "Samverkan Västerort", "Varningssignaler". */
-    label: text(80),
+    label: freeText(80),
     /** Staff visits: the whole staff or one arbetslag. */
-    audience: text(80).optional(),
+    audience: freeText(80).optional(),
     place: z.enum(placeValues, { message: 'Välj var mötena ska vara.' }).default('school'),
     weekday: z.number({ message: 'Välj en veckodag.' }).int().min(1, { message: 'Välj måndag till fredag.' }).max(5, { message: 'Välj måndag till fredag.' }),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Ange starttiden som TT:MM, t.ex. 09:00.' }),
@@ -58,4 +58,4 @@ export const meetingSeriesSchema = z
 export type MeetingSeries = z.infer<typeof meetingSeriesSchema>;
 
 export const meetingSeriesCreatedSchema = z.object({ id: z.string(), meetings: z.array(timeSchema.extend({ id: z.string() })), skipped: z.array(skippedSchema) }).meta({ id: 'MeetingSeriesCreated' });
-export const cancelSeriesBody = z.object({ reason: text(300) }).strict();
+export const cancelSeriesBody = z.object({ reason: freeText(300) }).strict();

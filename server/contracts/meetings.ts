@@ -1,4 +1,4 @@
-import { text, uuid } from './text.ts';
+import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { dayWindow, instant } from './dates.ts';
 
@@ -26,7 +26,7 @@ export const meetingBody = z
     type: z.enum(meetingTypeValues, { message: 'Välj vilken sorts möte.' }),
     organisationId: uuid,
     /** Pseudonymous: initials or a word the school chooses, never a name or personnummer. */
-    label: text(80),
+    label: freeText(80),
     ageBand: z.enum(ageBandValues, { message: 'Välj en åldersgrupp.' }).optional(),
     urgency: z.enum(urgencyValues, { message: 'Välj hur brådskande det är.' }).default('normal'),
     guardiansInformed: z.boolean({ message: 'Ange om vårdnadshavarna vet om mötet.' }),
@@ -90,18 +90,18 @@ export const scheduleBody = z
   .refine((b) => new Set(b.socialWorkerIds).size === b.socialWorkerIds.length, { message: 'Välj olika socialsekreterare.', path: ['socialWorkerIds'] });
 
 export const rescheduleBody = z
-  .object({ startsAt: instant, endsAt: instant, reason: text(300) })
+  .object({ startsAt: instant, endsAt: instant, reason: freeText(300) })
   .strict()
   .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { message: 'Sluttiden måste vara efter starttiden.', path: ['endsAt'] })
   .refine((b) => Date.parse(b.endsAt) - Date.parse(b.startsAt) <= 8 * HOUR, { message: 'Ett möte är högst 8 timmar.', path: ['endsAt'] });
 
-export const cancelMeetingBody = z.object({ reason: text(300) }).strict();
+export const cancelMeetingBody = z.object({ reason: freeText(300) }).strict();
 
 export const outcomeBody = z
   .object({
     held: z.boolean({ message: 'Ange om mötet blev av.' }),
     reportFiled: z.boolean({ message: 'Ange om en orosanmälan gjordes.' }).optional(),
-    notes: text(2000, 0).optional(),
+    notes: freeText(2000, 0).optional(),
   })
   .strict();
 export const outcomeSchema = z.object({ status: z.enum(meetingStatusValues), caseId: z.string().optional() }).meta({ id: 'MeetingOutcome' });

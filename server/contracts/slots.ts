@@ -1,4 +1,4 @@
-import { text, uuid } from './text.ts';
+import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate, dayWindow, instant } from './dates.ts';
 
@@ -20,7 +20,7 @@ export const seriesBody = z
     intervalWeeks: z.number({ message: 'Ange hur många veckor det är mellan tiderna.' }).int().min(1, { message: 'Minst varje vecka.' }).max(8, { message: 'Högst var åttonde vecka.' }),
     from: isoDate,
     until: isoDate,
-    location: text(200),
+    location: freeText(200),
     capacity: z.number({ message: 'Ange hur många som kan boka.' }).int().min(1, { message: 'Minst en plats.' }).max(30, { message: 'Högst 30 platser.' }).default(1),
   })
   .strict()
@@ -69,7 +69,7 @@ export const slotsQuery = z
   .strict();
 
 export const slotParams = z.object({ id: uuid });
-export const cancelSlotBody = z.object({ reason: text(300) }).strict();
+export const cancelSlotBody = z.object({ reason: freeText(300) }).strict();
 export const moveSlotBody = z.object({ startsAt: instant }).strict();
 
 /** Everything a host sees of one of their slots: the bookings, topics and notes included. */

@@ -1,4 +1,4 @@
-import { text } from './text.ts';
+import { freeText } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate } from './dates.ts';
 
@@ -13,13 +13,13 @@ const periodMessage = { message: 'Slutdatumet kan inte vara före startdatumet.'
 
 // Absences and profile: a social worker's own.
 export const absenceBody = z
-  .object({ startsOn: isoDate, endsOn: isoDate, reason: text(200).optional() })
+  .object({ startsOn: isoDate, endsOn: isoDate, reason: freeText(200).optional() })
   .strict()
   .refine(periodRefine, periodMessage);
 export const absenceSchema = z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string(), reason: z.string().nullable() });
 export const idParams = z.object({ id: z.uuid({ message: 'Ogiltigt id.' }) });
 
-export const profileBody = z.object({ title: text(80).optional(), phone: phone.optional() }).strict();
+export const profileBody = z.object({ title: freeText(80).optional(), phone: phone.optional() }).strict();
 export const profileSchema = z.object({ name: z.string(), email: z.string(), title: z.string().nullable(), phone: z.string().nullable(), photoUrl: z.string().nullable() });
 
 // Contact assignments: the team lead's.
@@ -61,7 +61,7 @@ export type Coverage = z.infer<typeof coverageSchema>;
 
 // Team settings.
 export const teamSettingsBody = z
-  .object({ officeOpens: hhmm, officeCloses: hhmm, dutyPhone: phone, afterHoursName: text(60), afterHoursPhone: phone })
+  .object({ officeOpens: hhmm, officeCloses: hhmm, dutyPhone: phone, afterHoursName: freeText(60), afterHoursPhone: phone })
   .strict()
   .refine((b) => b.officeOpens < b.officeCloses, { message: 'Kontoret måste stänga efter att det öppnar.', path: ['officeCloses'] });
 export const teamSettingsSchema = z.object({
@@ -73,6 +73,6 @@ export const teamSettingsSchema = z.object({
 });
 
 // Extra closed days: the administrator's.
-export const closedDayBody = z.object({ day: isoDate, name: text(80) }).strict();
+export const closedDayBody = z.object({ day: isoDate, name: freeText(80) }).strict();
 export const closedDaySchema = z.object({ day: z.string(), name: z.string() });
 export const closedDayParams = z.object({ day: isoDate });

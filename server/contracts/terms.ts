@@ -1,4 +1,4 @@
-import { text, uuid } from './text.ts';
+import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate } from './dates.ts';
 
@@ -8,7 +8,7 @@ export const periodKindValues = ['term', 'break'] as const;
 export const periodBody = z
   .object({
     kind: z.enum(periodKindValues, { message: 'Välj termin eller lov.' }),
-    name: text(80),
+    name: freeText(80),
     startsOn: isoDate,
     endsOn: isoDate,
     /** Terms only: the unit's pedagogues are expected to book a walk-and-talk during the term. */

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { sentence } from '../contracts/anonymity.ts';
+import type { IdentifyingIssueParams } from '../contracts/text.ts';
 import { AppError, errors, sqlState, type FieldError } from '../lib/errors.ts';
 
 const PROBLEM_TYPE = 'https://samverkan.example/problem/';
@@ -32,8 +34,12 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+// fastify-type-provider-zod passes each zod issue as { instancePath, message, params: the issue's
+// other keys }; a custom issue's own params (the guard's) sit at params.params.
+type ValidationIssue = { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[]; message?: string }; params?: Partial<IdentifyingIssueParams> } };
+
 function validationFields(err: FastifyError): FieldError[] {
-  const issues = (err.validation ?? []) as Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[]; message?: string } } }>;
+  const issues = (err.validation ?? []) as ValidationIssue[];
   return issues.map((v) => {
     const path = v.params?.issue?.path?.map(String).join('.') || v.instancePath?.replace(/^\//, '').replaceAll('/', '.') || '';
     const context = (err as { validationContext?: string }).validationContext;
@@ -42,10 +48,24 @@ function validationFields(err: FastifyError): FieldError[] {
   });
 }
 
+const kindsOf = (v: ValidationIssue) => v.params?.params?.identifying ?? [];
+
+/** The anonymity guard of freeText() refused a text: 422 naming each field, when nothing else
+ *  about the request was wrong (a malformed request is a 400 first). */
+function identifyingData(err: FastifyError): AppError | null {
+  const issues = (err.validation ?? []) as ValidationIssue[];
+  if (issues.length === 0 || !issues.every((v) => kindsOf(v).length > 0)) return null;
+  const fields = validationFields(err);
+  const detail = fields.length === 1 ? fields[0]!.message : sentence('Flera texter', issues.flatMap(kindsOf));
+  return new AppError('identifying_data', detail, { fields });
+}
+
 function toAppError(err: FastifyError | Error): AppError | null {
   if (err instanceof AppError) return err;
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
+    const identifying = identifyingData(fe);
+    if (identifying) return identifying;
     const fields = validationFields(fe);
     return errors.invalid(`Kontrollera uppgifterna: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields);
   }

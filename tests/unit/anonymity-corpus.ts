@@ -1,7 +1,7 @@
-// Deterministic corpora for measuring the anonymity guard (server/lib/anonymity.ts):
+// Deterministic corpora for measuring the anonymity guard (server/contracts/anonymity.ts):
 // sentences that each hide one identifier, and ordinary school sentences full of harmless numbers.
 // Same (n, seed) → same sentences, so a measured figure can be reproduced.
-import type { IdentifierKind } from '../../server/lib/anonymity.ts';
+import type { IdentifierKind } from '../../server/contracts/anonymity.ts';
 
 export type IdentifyingCase = { text: string; kind: IdentifierKind; index: number; length: number };
 

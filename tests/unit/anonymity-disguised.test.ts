@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findIdentifyingData, type IdentifierKind } from '../../server/lib/anonymity.ts';
+import { findIdentifyingData, type IdentifierKind } from '../../server/contracts/anonymity.ts';
 import { ordinaryCorpus } from './anonymity-corpus.ts';
 
 const kinds = (text: string) => findIdentifyingData(text).map((f) => f.kind);

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
-  assertAnonymous,
   describeFindings,
   findIdentifyingData,
   type Finding,
   type IdentifierKind,
-} from '../../server/lib/anonymity.ts';
-import { AppError } from '../../server/lib/errors.ts';
+} from '../../server/contracts/anonymity.ts';
+import { FREE_TEXT, freeText } from '../../server/contracts/text.ts';
+import { z } from '../../server/contracts/zod.ts';
 import { identifyingCases, identifyingCorpus, ordinaryCorpus } from './anonymity-corpus.ts';
 
 const kinds = (text: string) => findIdentifyingData(text).map((f) => f.kind);
@@ -142,42 +142,31 @@ describe('the message says in plain Swedish what was found and what to do', () =
   });
 });
 
-describe('assertAnonymous guards every free-text field', () => {
-  const caught = (fields: Record<string, string | null | undefined>) => {
-    try {
-      assertAnonymous(fields);
-    } catch (error) {
-      return error;
-    }
-    return undefined;
-  };
+describe('freeText() carries the guard into every contract that uses it', () => {
+  const note = freeText(300, 0);
 
-  test('clean, empty and missing fields pass without an error', () => {
-    expect(caught({ note: 'Vi ses 2026-03-14 kl. 13.00 i sal 204.', label: '', feedback: null, other: undefined })).toBeUndefined();
+  test('clean and empty texts pass, trimmed', () => {
+    expect(note.parse('  Vi ses 2026-03-14 kl. 13.00 i sal 204. ')).toBe('Vi ses 2026-03-14 kl. 13.00 i sal 204.');
+    expect(note.parse('')).toBe('');
   });
 
-  test('one identifying field throws identifying_data (422) naming that field', () => {
-    const error = caught({ note: 'Ring 070-123 45 67', label: 'Åk 7B' });
-    expect(error).toBeInstanceOf(AppError);
-    const appError = error as AppError;
-    expect(appError.code).toBe('identifying_data');
-    expect(appError.status).toBe(422);
-    expect(appError.fields).toEqual([
-      { field: 'note', message: 'Texten ser ut att innehålla ett telefonnummer. Skriv om utan uppgifter som kan identifiera barnet.' },
-    ]);
-    expect(appError.detail).toBe(appError.fields![0]!.message);
+  test('an identifying text is one issue that names what was found, and nothing of the text', () => {
+    const issues = note.safeParse('Ring 070-123 45 67').error!.issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      code: 'custom',
+      message: 'Texten ser ut att innehålla ett telefonnummer. Skriv om utan uppgifter som kan identifiera barnet.',
+      params: { identifying: ['phone'] },
+    });
+    expect(JSON.stringify(issues)).not.toContain('070');
   });
 
-  test('several identifying fields are all listed, and the detail covers them all', () => {
-    const error = caught({ note: 'Elev 850101-1234', label: 'ok', feedback: 'mejla a.b@skola.se' }) as AppError;
-    expect(error.code).toBe('identifying_data');
-    expect(error.fields?.map((f) => f.field)).toEqual(['note', 'feedback']);
-    expect(error.detail).toContain('ett personnummer och en e-postadress');
+  test('a disguised identifier is caught the same way', () => {
+    expect(note.safeParse('Elev ８５０１０１–１２３４').error!.issues[0]).toMatchObject({ params: { identifying: ['personal_identity_number'] } });
   });
 
-  test('the error never repeats the identifying text', () => {
-    const error = caught({ note: 'Elev 850101-1234' }) as AppError;
-    expect(JSON.stringify({ detail: error.detail, fields: error.fields })).not.toContain('850101');
+  test('the guard is marked in the JSON schema, so a walk over the API document can find unguarded strings', () => {
+    expect(z.toJSONSchema(z.object({ a: note }), { io: 'input' }).properties!.a).toMatchObject({ [FREE_TEXT]: true, maxLength: 300 });
   });
 });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/errors.ts';
 import { z } from '../../contracts/zod.ts';
 import { requireActor } from '../../lib/access.ts';
-import { describeFindings, findIdentifyingData } from '../../lib/anonymity.ts';
+import { describeFindings, findIdentifyingData } from '../../contracts/anonymity.ts';
 
 const checkBody = z.object({ text: z.string().max(5000, { message: 'Texten är för lång.' }) }).strict();
 const checkAnswer = z.object({ identifying: z.boolean(), message: z.string().nullable() }).meta({ id: 'AnonymityCheck' });

@@ -1,7 +1,6 @@
 import type { MyBooking, Topic } from '../../contracts/bookings.ts';
 import type { Role } from '../../contracts/auth.ts';
 import { leadsTeam, requireActor, type Actor } from '../../lib/access.ts';
-import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, sqlState } from '../../lib/errors.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
@@ -95,7 +94,6 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       if (!slot) throw bookingErrors.slotNotFound();
       const scope = await organisations.requireVisible(actor, slot.organisationId);
       if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
-      assertAnonymous({ note: input.note });
       const closed = closedFor(slot);
       if (closed) throw closed;
       const outcome = await repo.book({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, clock.now()).catch((err) => {
@@ -123,7 +121,6 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     /** Booker, host or team lead; the seat is free again at once. */
     async cancel(actor: Actor | null, id: string, reason?: string) {
       await visibleBooking(actor, id);
-      if (reason) assertAnonymous({ reason });
       await transaction(async (tx) => {
         const locked = await tx.lockBooking(id);
         if (!locked || locked.status !== 'booked') throw bookingErrors.alreadyCancelled();

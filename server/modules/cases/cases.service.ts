@@ -1,6 +1,5 @@
 import type { Case, CaseSummary } from '../../contracts/cases.ts';
 import { leadsTeam, memberOfTeam, organisationIdsOf, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
-import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { auditFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
@@ -68,7 +67,6 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
       const teamId = scopes[0]!.servingTeamId;
       if (!teamId || scopes.some((s) => s.servingTeamId !== teamId)) throw caseErrors.oneTeam();
       if (!memberOfTeam(actor, teamId)) throw caseErrors.notTeam();
-      assertAnonymous({ label: body.label });
       return transaction(async (tx) => {
         await requireTeamWorkers(tx, teamId, body.workerIds, 'workerIds');
         const id = await tx.insert({
@@ -121,7 +119,6 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
         const met = await tx.metFamily(c.reportMeetingId);
         const continuityHolds = met.length === 0 || after.some((u) => met.some((m) => m.userId === u));
         const reason = body.reason?.trim() || null;
-        if (reason) assertAnonymous({ reason });
         if (!continuityHolds && !(isLead && reason)) throw caseErrors.continuity(met.map((m) => m.name), isLead);
         await tx.replaceWorkers(id, body.responsibleId, body.coWorkerIds);
         await tx.insertChange({ caseId: id, changedBy: actor!.userId, changedAt: clock.now(), before: workers.map((w) => w.userId), after, reason, continuityOverridden: !continuityHolds });

@@ -2,7 +2,6 @@ import { daysBetween } from '../../contracts/dates.ts';
 import type { z } from 'zod';
 import type { Feedback, feedbackBody, feedbackQuery, statutoryBody } from '../../contracts/consents.ts';
 import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/access.ts';
-import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { stockholmDate } from '../../lib/time.ts';
@@ -36,7 +35,6 @@ export function createFeedbackService({ transaction, clock }: Deps) {
   return {
     async write(actor: Actor | null, caseId: string, body: z.infer<typeof feedbackBody>) {
       const tenancy = tenancyOf(actor, clock);
-      assertAnonymous({ body: body.body });
       return transaction(tenancy, async (tx) => {
         const { c, organisations, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor!, caseId);
         const side = isWorker ? 'team' : schoolOrganisationIds.includes(body.organisationId) ? 'school' : null;

@@ -1,6 +1,5 @@
 import type { MeetingSeries, MeetingSeriesBody } from '../../contracts/meeting-series.ts';
 import { leadsTeam, memberOfTeam, organisationIdsOf, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
-import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
 import { daySpan } from '../../lib/time.ts';
@@ -34,7 +33,6 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
     if (!leadsTeam(actor, teamId) && !body.socialWorkerIds.includes(actor.userId)) throw seriesErrors.ownSeries();
     const team = new Set((await repo.schedule.socialWorkers(teamId)).map((w) => w.userId));
     if (!body.socialWorkerIds.every((id) => team.has(id))) throw seriesErrors.notWorker();
-    assertAnonymous({ label: body.label, ...(body.audience ? { audience: body.audience } : {}) });
     return { teamId };
   }
 
@@ -148,7 +146,6 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
         const inIt = (await tx.workersOf([id])).some((w) => w.userId === actor.userId);
         if (!inIt && !leadsTeam(actor, series.teamId)) throw seriesErrors.mayNotCancel();
         if (series.cancelledAt) throw seriesErrors.cancelled();
-        assertAnonymous({ reason });
         return { cancelled: await tx.cancelFuture(id, reason, actor.userId, clock.now()) };
       });
     },

@@ -1,7 +1,6 @@
 import type { Role } from '../../contracts/auth.ts';
 import { familyMeetingTypes, type FreeBusy, type Meeting, type MeetingBody } from '../../contracts/meetings.ts';
 import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/access.ts';
-import { assertAnonymous } from '../../lib/anonymity.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
 import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
@@ -145,7 +144,6 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
       if (!teamSide && !police && body.type === 'police_collaboration') throw meetingErrors.schoolPoliceType();
       if (!scope.servingTeamId) throw meetingErrors.noTeam();
       body.proposedTimes.forEach((t, i) => requireFuture(new Date(t.startsAt), `proposedTimes.${i}.startsAt`));
-      assertAnonymous({ label: body.label });
       const teamId = scope.servingTeamId;
       return transaction(async (tx) => {
         const created = await tx.insert({
@@ -241,7 +239,6 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     async reschedule(actor: Actor | null, id: string, body: { startsAt: string; endsAt: string; reason: string }) {
       const { m, workers, access } = await visible(repo, actor, id);
       if (!access.isTeamSide) throw meetingErrors.mayNotChange();
-      assertAnonymous({ reason: body.reason });
       const start = new Date(body.startsAt);
       const end = new Date(body.endsAt);
       requireFuture(start, 'startsAt');
@@ -259,7 +256,6 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     async cancel(actor: Actor | null, id: string, reason: string) {
       const { m, access } = await visible(repo, actor, id);
       if (!access.isTeamSide && !access.isRequesterSide) throw meetingErrors.mayNotChange();
-      assertAnonymous({ reason });
       await transaction(async (tx) => {
         const locked = await tx.lock(id);
         if (locked!.status === 'cancelled') throw meetingErrors.cancelled();
@@ -277,7 +273,6 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     async recordOutcome(actor: Actor | null, id: string, body: { held: boolean; reportFiled?: boolean; notes?: string }) {
       const { m, workers } = await visible(repo, actor, id);
       if (!workers.some((w) => w.active && w.userId === actor!.userId)) throw meetingErrors.notAssigned();
-      if (body.notes) assertAnonymous({ notes: body.notes });
       return transaction(async (tx) => {
         const locked = await tx.lock(id);
         if (locked!.status === 'cancelled') throw meetingErrors.cancelled();

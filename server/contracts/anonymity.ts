@@ -1,12 +1,11 @@
-// The anonymity guard: every free-text field (booking notes, meeting and case labels, feedback)
-// passes through here, and a text that looks like it holds a personnummer, samordningsnummer,
-// e-mail address or phone number is refused. Pure: no I/O, no clock, nothing logged.
+// The anonymity guard: every free-text field passes through here (the contracts' freeText()
+// type), and a text that looks like it holds a personnummer, samordningsnummer, e-mail address
+// or phone number is refused. Pure: no I/O, no clock, nothing logged.
 //
 // Digits are found by tokenising, not by one big pattern: a "run" is digit groups joined by single
 // separators (space, dash, plus, "(0)", brackets). Each stretch of whole groups inside a run is then
 // classified. That keeps "2026-03-14", "kl. 13.00" and "1 500 kr" apart from "850101-1234".
 import { normalise } from './anonymity-normalise.ts';
-import { AppError } from './errors.ts';
 
 export type IdentifierKind = 'personal_identity_number' | 'coordination_number' | 'email' | 'phone';
 
@@ -236,8 +235,9 @@ const names: Record<IdentifierKind, string> = {
 };
 const order = Object.keys(names) as IdentifierKind[];
 
-function sentence(subject: string, findings: Finding[]) {
-  const found = order.filter((k) => findings.some((f) => f.kind === k)).map((k) => names[k]);
+/** "<subject> ser ut att innehålla … Skriv om …" for the kinds found; '' when there are none. */
+export function sentence(subject: string, kinds: readonly IdentifierKind[]) {
+  const found = order.filter((k) => kinds.includes(k)).map((k) => names[k]);
   if (found.length === 0) return '';
   const list = found.length === 1 ? found[0] : `${found.slice(0, -1).join(', ')} och ${found.at(-1)}`;
   return `${subject} ser ut att innehålla ${list}. Skriv om utan uppgifter som kan identifiera barnet.`;
@@ -245,21 +245,5 @@ function sentence(subject: string, findings: Finding[]) {
 
 /** Plain Swedish: what was found and what to do. Empty string when nothing was found. */
 export function describeFindings(findings: Finding[]): string {
-  return sentence('Texten', findings);
-}
-
-/** Throws identifying_data (422) naming every field that looks like it identifies someone. */
-export function assertAnonymous(fields: Record<string, string | null | undefined>): void {
-  const offending: { field: string; message: string }[] = [];
-  const all: Finding[] = [];
-  for (const [field, value] of Object.entries(fields)) {
-    if (!value) continue;
-    const findings = findIdentifyingData(value);
-    if (findings.length === 0) continue;
-    all.push(...findings);
-    offending.push({ field, message: describeFindings(findings) });
-  }
-  if (offending.length === 0) return;
-  const detail = offending.length === 1 ? offending[0]!.message : sentence('Flera texter', all);
-  throw new AppError('identifying_data', detail, { fields: offending });
+  return sentence('Texten', findings.map((f) => f.kind));
 }
