@@ -11,8 +11,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 export type DbOptions = {
-  /** postgres://… – without it the embedded database is used. */
+  /** postgres://… – without it the embedded database is used. The app's role: it should own nothing. */
   databaseUrl?: string;
+  /** The role that owns the schema and runs the migrations; defaults to databaseUrl. */
+  migrationUrl?: string;
   /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
@@ -22,12 +24,25 @@ export type DbOptions = {
 export type DbHandle = {
   db: Db;
   driver: 'pg' | 'pglite';
+  /** Applies the migrations as the owner, then lets the app's role act as samverkan_app. */
   migrate: () => Promise<void>;
+  /** Who the app is in the database: a superuser or the owner of a table is more than it needs. */
+  role: () => Promise<AppRole>;
   ping: () => Promise<void>;
   close: () => Promise<void>;
 };
 
+export type AppRole = { name: string; superuser: boolean; bypassesRls: boolean; ownedTables: number };
+
 const migrationsFolder = path.join(import.meta.dirname, 'migrations');
+
+/** On the embedded database everything connects as its superuser; after migrating, the session
+ *  switches to this role, which owns nothing, so the embedded app is held like the served one. */
+export const EMBEDDED_APP_ROLE = 'samverkan_runtime';
+
+const roleQuery = `select current_user as name, r.rolsuper as superuser, r.rolbypassrls as "bypassesRls",
+  (select count(*)::int from pg_class c where c.relowner = r.oid and c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')) as "ownedTables"
+  from pg_roles r where r.rolname = current_user`;
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
@@ -41,7 +56,18 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     return {
       db,
       driver: 'pg',
-      migrate: () => migrate(drizzle(pool, { schema }), { migrationsFolder }),
+      migrate: async () => {
+        const owner = new pg.Pool({ connectionString: options.migrationUrl ?? options.databaseUrl, max: 1 });
+        try {
+          await migrate(drizzle(owner, { schema }), { migrationsFolder });
+          const app = (await pool.query<{ name: string }>('select current_user as name')).rows[0]!.name;
+          const ownerName = (await owner.query<{ name: string }>('select current_user as name')).rows[0]!.name;
+          if (app !== ownerName) await owner.query(`grant samverkan_app to ${pg.escapeIdentifier(app)}`);
+        } finally {
+          await owner.end();
+        }
+      },
+      role: async () => (await pool.query<AppRole>(roleQuery)).rows[0]!,
       ping: async () => {
         await pool.query('select 1');
       },
@@ -65,7 +91,18 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   return {
     db,
     driver: 'pglite',
-    migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
+    migrate: async () => {
+      await client.exec('reset role');
+      await migrate(drizzle(client, { schema }), { migrationsFolder });
+      await client.exec(`do $$ begin
+          if not exists (select from pg_roles where rolname = '${EMBEDDED_APP_ROLE}') then
+            create role ${EMBEDDED_APP_ROLE} nologin nosuperuser nobypassrls;
+          end if;
+        end $$;
+        grant samverkan_app to ${EMBEDDED_APP_ROLE};
+        set role ${EMBEDDED_APP_ROLE};`);
+    },
+    role: async () => (await client.query<AppRole>(roleQuery)).rows[0]!,
     ping: async () => {
       await client.query('select 1');
     },

@@ -66,6 +66,10 @@ export async function seedDemoDistrict(
     await seedContactsAndRoster(tx, { teamId, orgIds, sectionIds, userIds }, calendar);
     await seedWalkAndTalk(tx, { orgIds, userIds }, calendar);
     await seedMeetings(tx, teamId, { orgIds, userIds }, calendar);
+    // Consents and feedback are under forced row-level security, for the seed too: it writes them
+    // as the team, on the seed's day.
+    await tx.execute(sql`select set_config('app.team_ids', ${`{${teamId}}`}, true),
+      set_config('app.now', ${calendar.at(calendar.today, '12:00').toISOString()}, true), set_config('app.today', ${calendar.today}, true)`);
     await seedConsents(tx, teamId, { orgIds, userIds }, calendar);
     return true;
   });

@@ -16,6 +16,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  MIGRATION_DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DEMO_DATA: booleanFlag,
   SESSION_SECRET: z.string().optional(),
@@ -34,6 +35,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The schema owner's connection, for migrations only (defaults to databaseUrl). */
+  migrationDatabaseUrl: string | undefined;
   poolSize: number;
   /** Demo mode: the demo district is loaded into an empty database and its password is printed. */
   demoData: boolean;
@@ -86,6 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     }
   }
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError('MIGRATION_DATABASE_URL kräver DATABASE_URL: appen ansluter med DATABASE_URL och migrerar med MIGRATION_DATABASE_URL.');
+  }
   if (production) {
     if (e.DEMO_DATA) {
       throw new ConfigError('DEMO_DATA kan inte användas i produktion.');
@@ -100,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
     poolSize: e.DATABASE_POOL_SIZE,
     demoData,
     sessionSecret: secret,

@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { demoCalendar } from './lib/demo-calendar.ts';
 import { passwordHasher } from './lib/passwords.ts';
+import { checkAppRole, checkNoDemoPasswords } from './startup-checks.ts';
 
 if (Number(process.versions.node.split('.')[0]) < 24) {
   console.error(`Samverkan behöver Node 24 (nu ${process.versions.node}). Starta med "npm start".`);
@@ -29,6 +30,7 @@ async function main() {
   const logger = { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], stream: pino.destination({ dest: 1, sync: false }) };
   const database = await createDb({
     databaseUrl: config.databaseUrl,
+    migrationUrl: config.migrationDatabaseUrl,
     dataDir: config.dataDir,
     poolSize: config.poolSize,
     onPoolError: (err) => console.error(`Databasanslutningen gav ett fel: ${err.message}`),
@@ -37,6 +39,16 @@ async function main() {
   const seeded = config.demoData ? await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(new Date())) : false;
 
   const app = await buildApp({ config, database, logger, web: true });
+  try {
+    const production = config.env === 'production';
+    checkAppRole(await database.role(), production, (message) => app.log.warn(message));
+    if (production) await checkNoDemoPasswords(database.db, passwordHasher);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    await database.close();
+    process.exit(1);
+  }
   await app.housekeeping();
   const housekeeping = setInterval(() => app.housekeeping().catch(() => undefined), 24 * 3600 * 1000);
   housekeeping.unref();

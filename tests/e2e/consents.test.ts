@@ -7,6 +7,7 @@ import { addDays } from '../../server/lib/time.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
+import { privileged } from '../helpers/db.ts';
 
 const run = browserAvailable();
 
@@ -138,17 +139,19 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
 
   test('the receipt reads in Swedish and in English, and prints without the menu and buttons', async () => {
     const caseId = await openCase('Familjen K');
-    await db.insert(consents).values({
-      caseId,
-      organisationId: school.id,
-      teamId: team.id,
-      scopes: ['intervention_progress', 'attendance'],
-      parties: [{ role: 'guardian' }, { role: 'child' }],
-      form: 'verbal',
-      validFrom: today,
-      validUntil: addDays(today, 60),
-      recordedBy: anna.id,
-    });
+    await privileged(db, (tx) =>
+      tx.insert(consents).values({
+        caseId,
+        organisationId: school.id,
+        teamId: team.id,
+        scopes: ['intervention_progress', 'attendance'],
+        parties: [{ role: 'guardian' }, { role: 'child' }],
+        form: 'verbal',
+        validFrom: today,
+        validUntil: addDays(today, 60),
+        recordedBy: anna.id,
+      }),
+    );
     const page = await phone(anna);
     await open(page, `/arenden/${caseId}`);
     await page.getByRole('link', { name: /^Skriv ut kvitto/ }).click();

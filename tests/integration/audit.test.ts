@@ -7,6 +7,7 @@ import { createAuditRepository } from '../../server/modules/audit/audit.reposito
 import { describeCheck, verifyAuditChain } from '../../server/modules/audit/audit.verify.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { assignContact, createDistrict, createUser } from '../helpers/factories.ts';
+import { privileged } from '../helpers/db.ts';
 
 async function caseWithHistory() {
   const clock = fixedClock('2026-03-02T09:00:00+01:00');
@@ -38,9 +39,9 @@ async function caseWithHistory() {
 
 /** Tampering needs the append-only triggers off, which only a superuser can do: as an attacker with the server would. */
 async function tamper(db: Db, change: (tx: Db) => Promise<unknown>) {
-  await db.transaction(async (tx) => {
+  await privileged(db, async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
-    await change(tx as unknown as Db);
+    await change(tx);
   });
 }
 

@@ -85,6 +85,19 @@ describe('signing in and out', () => {
     expect((await app.inject(login(user.email, user.password))).statusCode).toBe(401);
   });
 
+  test('disabling an account ends its sessions at once, and enabling it again does not bring them back', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const headers = await asUser(app, user);
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(200);
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401);
+    await db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401);
+    // Signing in anew works.
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: await asUser(app, user) })).statusCode).toBe(200);
+  });
+
   test('after logout the same cookie no longer works, at once', async () => {
     const { app, db } = await buildTestApp();
     const user = await createUser(db);

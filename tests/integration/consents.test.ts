@@ -5,6 +5,7 @@ import { fixedClock } from '../../server/lib/clock.ts';
 import { consentsTransaction } from '../../server/modules/consents/consents.repository.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createOrganisation, createUser } from '../helpers/factories.ts';
+import { privileged } from '../helpers/db.ts';
 
 type Headers = { cookie: string };
 const TODAY = '2026-03-10';
@@ -153,13 +154,13 @@ describe('who may read and write, by role and consent state', () => {
       };
       if (state === 'expired') {
         // The API refuses a consent already over; it got here by the passing of time.
-        await f.db.insert(consents).values({ caseId, organisationId: f.school.id, teamId: f.team.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'written', validFrom: '2025-06-01', validUntil: '2026-03-09' });
+        await privileged(f.db, (tx) => tx.insert(consents).values({ caseId, organisationId: f.school.id, teamId: f.team.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'written', validFrom: '2025-06-01', validUntil: '2026-03-09' }));
       } else {
         const r = await record(f, f.headers.anna, consent({ organisationId: f.school.id, ...terms[state] }), caseId);
         expect(r.statusCode).toBe(201);
         if (state === 'withdrawn') await f.app.inject({ method: 'POST', url: `/api/consents/${r.json().id}/withdraw`, headers: f.headers.anna, payload: { reason: 'Återkallat per telefon' } });
       }
-      await f.db.insert(feedback).values({ caseId, organisationId: f.school.id, teamId: f.team.id, scope: 'intervention_progress', body: 'Ett tidigare meddelande', authorName: 'Anna Berg', authorSide: 'team' });
+      await privileged(f.db, (tx) => tx.insert(feedback).values({ caseId, organisationId: f.school.id, teamId: f.team.id, scope: 'intervention_progress', body: 'Ett tidigare meddelande', authorName: 'Anna Berg', authorSide: 'team' }));
     }
   });
 
@@ -210,12 +211,14 @@ describe('statutory feedback to the reporter', () => {
 });
 
 describe('bad input changes nothing', () => {
-  const count = async (f: Fixture) => {
-    const [c] = await f.db.select({ n: sql<number>`count(*)::int` }).from(consents).where(eq(consents.caseId, f.caseId));
-    const [m] = await f.db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.caseId, f.caseId));
-    const [s] = await f.db.select({ n: sql<number>`count(*)::int` }).from(statutoryFeedback).where(eq(statutoryFeedback.caseId, f.caseId));
-    return [c!.n, m!.n, s!.n];
-  };
+  // Counted past row-level security: the app's own role sees none of these rows without a tenancy.
+  const count = (f: Fixture) =>
+    privileged(f.db, async (db) => {
+      const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(consents).where(eq(consents.caseId, f.caseId));
+      const [m] = await db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.caseId, f.caseId));
+      const [s] = await db.select({ n: sql<number>`count(*)::int` }).from(statutoryFeedback).where(eq(statutoryFeedback.caseId, f.caseId));
+      return [c!.n, m!.n, s!.n];
+    });
 
   test.each([
     ['a scope outside the list', consent({ scopes: ['everything'] }), 400],
@@ -270,7 +273,40 @@ describe('row-level security: the database keeps tenancy when code forgets to', 
       r.feedback.insert({ caseId: f.caseId, organisationId: f.school.id, teamId: f.team.id, scope: 'intervention_progress', body: 'Smet förbi', authorName: 'X', authorSide: 'school' }),
     );
     await expect(sneaky).rejects.toThrow();
-    const [m] = await f.db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.caseId, f.caseId));
+    const [m] = await privileged(f.db, (db) => db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.caseId, f.caseId)));
     expect(m!.n).toBe(1);
+  });
+
+  test('the app’s own role sees no consent or message at all without a tenancy, and cannot lift the rule', async () => {
+    const f = await consentCase();
+    await record(f, f.headers.anna, consent({ organisationId: f.school.id }));
+    await write(f, f.headers.anna, { organisationId: f.school.id, scope: 'intervention_progress', body: 'Samtal varje vecka.' });
+    const all = await privileged(f.db, async (db) => [(await db.select().from(consents).where(eq(consents.caseId, f.caseId))).length, (await db.select().from(feedback).where(eq(feedback.caseId, f.caseId))).length]);
+    expect(all).toEqual([1, 1]);
+    // The app's connection, outside a use case's transaction: forced row-level security hides everything.
+    expect(await f.db.select().from(consents).where(eq(consents.caseId, f.caseId))).toEqual([]);
+    expect(await f.db.select().from(feedback).where(eq(feedback.caseId, f.caseId))).toEqual([]);
+    // It owns no table, so it can neither lift the rule nor switch off a trigger.
+    const notOwner = { cause: expect.objectContaining({ message: expect.stringMatching(/must be owner/) }) };
+    await expect(f.db.execute(sql`alter table consents no force row level security`)).rejects.toMatchObject(notOwner);
+    await expect(f.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`)).rejects.toMatchObject(notOwner);
+    await expect(f.db.execute(sql`set session_replication_role = replica`)).rejects.toThrow();
+  });
+
+  test('a withdrawal is final in the database: the app cannot set it back, nor change it', async () => {
+    const f = await consentCase();
+    const rec = await record(f, f.headers.anna, consent({ organisationId: f.school.id }));
+    await f.app.inject({ method: 'POST', url: `/api/consents/${rec.json().id}/withdraw`, headers: f.headers.anna, payload: { reason: 'Återkallat' } });
+    const revive = (change: object) =>
+      f.db.transaction(async (tx) => {
+        await tx.execute(sql`set local role samverkan_app`);
+        await tx.execute(sql`select set_config('app.team_ids', ${`{${f.team.id}}`}, true)`);
+        await tx.update(consents).set(change).where(eq(consents.id, rec.json().id));
+      });
+    await expect(revive({ withdrawnAt: null, withdrawnBy: null, withdrawalReason: null })).rejects.toThrow();
+    await expect(revive({ withdrawalReason: 'Något annat' })).rejects.toThrow();
+    const [row] = await privileged(f.db, (db) => db.select().from(consents).where(eq(consents.id, rec.json().id)));
+    expect(row).toMatchObject({ withdrawalReason: 'Återkallat' });
+    expect(row!.withdrawnAt).not.toBeNull();
   });
 });

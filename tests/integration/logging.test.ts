@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createSlot, createUser, reportMeetingRequest } from '../helpers/factories.ts';
+import { privileged } from '../helpers/db.ts';
 
 describe('the application log', () => {
   test('one line per answer with method, path, status and time: never a label, note, query, address or credential', async () => {
@@ -63,7 +64,7 @@ describe('a database error in the log', () => {
       clock: fixedClock('2026-03-10T10:00:00+01:00'),
       logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
     });
-    for (const statement of trap) await db.execute(sql.raw(statement));
+    for (const statement of trap) await privileged(db, (tx) => tx.execute(sql.raw(statement)));
     const d = await createDistrict(db);
     const anna = await createUser(db, { memberships: [{ organisationId: d.team.id, role: 'social_worker' }] });
     const headers = await asUser(app, anna);
@@ -83,6 +84,6 @@ describe('a database error in the log', () => {
     for (const secret of ['bråket', 'Sundbyberg', 'LOGGTEST', 'Loggsson', 'insert into', 'params']) expect(logged).not.toContain(secret);
     const error = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'database error');
     expect(error).toMatchObject({ sqlstate: '22023', route: '/api/cases/:id/feedback' });
-    await db.execute(sql.raw('drop trigger if exists test_log_trap on feedback'));
+    await privileged(db, (tx) => tx.execute(sql.raw('drop trigger if exists test_log_trap on feedback')));
   });
 });
