@@ -107,6 +107,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
       absoluteHours: config.sessionAbsoluteHours,
       maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
       maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
+      maxSignInsPerAddress: config.loginMaxSignInsPerAddress,
     },
   });
   const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });

@@ -25,6 +25,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_MAX_SIGN_INS_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
 });
@@ -49,6 +50,7 @@ export type Config = {
   apiDocs: boolean;
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
+  loginMaxSignInsPerAddress: number;
   logLevel: string;
 };
 
@@ -115,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    loginMaxSignInsPerAddress: e.LOGIN_MAX_SIGN_INS_PER_ADDRESS,
     logLevel: e.LOG_LEVEL,
     apiDocs: e.API_DOCS === undefined || e.API_DOCS === '' ? !production : e.API_DOCS === 'true' || e.API_DOCS === '1',
   };

@@ -8,3 +8,13 @@ export function newSessionToken(): string {
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** A browser's id in its device cookie (OWASP's "device cookie" against lock-out by guessing). */
+export function newDeviceId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** What a device cookie says about the account it signed in to: a hash, never the address. */
+export function accountKeyOf(email: string): string {
+  return createHash('sha256').update(`device ${email}`).digest('base64url').slice(0, 22);
+}

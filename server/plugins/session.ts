@@ -5,6 +5,9 @@ import fp from 'fastify-plugin';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../contracts/auth.ts';
 import type { Actor } from '../lib/access.ts';
 import { errors } from '../lib/errors.ts';
+import { accountKeyOf } from '../lib/tokens.ts';
+
+const DEVICE_COOKIE_SECONDS = 180 * 24 * 3600;
 import type { AuthService } from '../modules/auth/auth.service.ts';
 
 declare module 'fastify' {
@@ -19,6 +22,11 @@ declare module 'fastify' {
     sessionCookie: {
       set: (request: FastifyRequest, reply: FastifyReply, token: string) => void;
       clear: (request: FastifyRequest, reply: FastifyReply) => void;
+    };
+    deviceCookie: {
+      /** The device id when this browser's device cookie was issued for `email`, else null. */
+      read: (request: FastifyRequest, email: string) => string | null;
+      set: (request: FastifyRequest, reply: FastifyReply, email: string, device: string) => void;
     };
   }
 }
@@ -63,6 +71,32 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
     },
     clear(request, reply) {
       reply.clearCookie(cookieNameFor(request), { path: '/', httpOnly: true, sameSite: 'lax', secure: request.client.protocol === 'https' });
+    },
+  });
+
+  // The device cookie outlives sessions and sign-outs: it only says "this browser has signed in
+  // to this account before", which gives it its own allowance of wrong passwords.
+  const deviceCookieName = (request: FastifyRequest) => (request.client.protocol === 'https' ? '__Host-samverkan_device' : 'samverkan_device');
+  app.decorate('deviceCookie', {
+    read(request, email) {
+      const raw = request.cookies[deviceCookieName(request)];
+      if (!raw) return null;
+      try {
+        const claims = app.jwt.verify(raw) as { dev?: unknown; acc?: unknown };
+        return typeof claims.dev === 'string' && claims.acc === accountKeyOf(email) ? claims.dev : null;
+      } catch {
+        return null;
+      }
+    },
+    set(request, reply, email, device) {
+      const jwt = app.jwt.sign({ dev: device, acc: accountKeyOf(email) }, { expiresIn: DEVICE_COOKIE_SECONDS });
+      reply.setCookie(deviceCookieName(request), jwt, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.client.protocol === 'https',
+        path: '/',
+        maxAge: DEVICE_COOKIE_SECONDS,
+      });
     },
   });
 

@@ -8,6 +8,8 @@ import { createDistrict, createUser } from '../helpers/factories.ts';
 // Each call comes from its own address unless a test says otherwise, so failures in one test
 // never count against another on the shared database.
 const randomAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const deviceCookieOf = (res: { headers: Record<string, unknown> }) =>
+  ([res.headers['set-cookie']].flat() as string[]).find((c) => c.startsWith('samverkan_device='))?.split(';')[0] ?? '';
 const login = (email: string, password: string, headers: Record<string, string> = {}) => ({
   method: 'POST' as const,
   url: '/api/auth/login',
@@ -230,6 +232,63 @@ describe('throttling failed sign-ins', () => {
     const user = await createUser(db);
     expect((await app.inject(login(user.email, user.password, { 'x-forwarded-for': ip }))).statusCode).toBe(429);
     expect((await app.inject(login(user.email, user.password, { 'x-forwarded-for': '198.51.100.251' }))).statusCode).toBe(200);
+  });
+
+  test('twenty wrong passwords sent at once for one account: five are tried, fifteen are refused untried', async () => {
+    const { app, db } = await buildTestApp();
+    const user = await createUser(db);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => app.inject(login(user.email, `gissning-${i}`))));
+    const codes = answers.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(15);
+  });
+
+  test('a browser that has signed in to the account before is not locked out by someone guessing at it', async () => {
+    const clock = fixedClock('2026-11-23T08:00:00Z');
+    const { app, db } = await buildTestApp({ clock });
+    const worker = await createUser(db);
+    const first = await app.inject(login(worker.email, worker.password));
+    const device = deviceCookieOf(first);
+    expect(device).toMatch(/^samverkan_device=/);
+    // Someone else, from anywhere, fills the account's allowance.
+    for (let i = 0; i < 5; i++) expect((await app.inject(login(worker.email, 'fel'))).statusCode).toBe(401);
+    expect((await app.inject(login(worker.email, worker.password))).statusCode).toBe(429);
+    // Her own browser still signs in, with the right password.
+    expect((await app.inject(login(worker.email, worker.password, { cookie: device }))).statusCode).toBe(200);
+    // A device cookie from another account gives nothing here.
+    const other = await createUser(db);
+    const otherDevice = deviceCookieOf(await app.inject(login(other.email, other.password)));
+    expect((await app.inject(login(worker.email, worker.password, { cookie: otherDevice }))).statusCode).toBe(429);
+    // And her browser has its own allowance of wrong guesses, not an unlimited one.
+    for (let i = 0; i < 5; i++) expect((await app.inject(login(worker.email, 'fel', { cookie: device }))).statusCode).toBe(401);
+    expect((await app.inject(login(worker.email, worker.password, { cookie: device }))).statusCode).toBe(429);
+  });
+
+  test('an address that has used up its wrong guesses still lets a known browser sign in', async () => {
+    const { app, db } = await buildTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '3' } });
+    const principal = await createUser(db);
+    const remoteAddress = randomAddress();
+    const device = deviceCookieOf(await app.inject({ ...login(principal.email, principal.password), remoteAddress }));
+    for (let i = 0; i < 3; i++) await app.inject({ ...login(`elev-${i}@test.example`, 'fel'), remoteAddress });
+    expect((await app.inject({ ...login(principal.email, principal.password), remoteAddress })).statusCode).toBe(429);
+    expect((await app.inject({ ...login(principal.email, principal.password, { cookie: device }), remoteAddress })).statusCode).toBe(200);
+  });
+
+  test('successful sign-ins are limited per address too, far above a school’s need', async () => {
+    const { app, db } = await buildTestApp({ env: { LOGIN_MAX_SIGN_INS_PER_ADDRESS: '3' } });
+    const remoteAddress = randomAddress();
+    const people = await Promise.all(Array.from({ length: 4 }, () => createUser(db)));
+    const codes = [];
+    for (const p of people) codes.push((await app.inject({ ...login(p.email, p.password), remoteAddress })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+  });
+
+  test('a school of 40 behind one address signs in at once, with the default limits', async () => {
+    const { app, db } = await buildTestApp();
+    const staff = await Promise.all(Array.from({ length: 40 }, () => createUser(db)));
+    const remoteAddress = randomAddress();
+    const answers = await Promise.all(staff.map((p) => app.inject({ ...login(p.email, p.password), remoteAddress })));
+    expect(answers.map((r) => r.statusCode)).toEqual(staff.map(() => 200));
   });
 });
 

@@ -7,8 +7,8 @@ function setup(user?: { id: string; passwordHash: string; disabledAt: Date | nul
   const verify = vi.fn(async (hash: string, password: string) => hash === `hash:${password}`);
   const repo = {
     findUserByEmail: vi.fn(async () => user),
-    recentFailures: vi.fn(async () => []),
-    recordFailure: vi.fn(async () => undefined),
+    claimAttempt: vi.fn(async () => ({ claimed: true, id: 1 })),
+    markSucceeded: vi.fn(async () => undefined),
     createSession: vi.fn(async () => undefined),
     listMemberships: vi.fn(async () => []),
   } as unknown as AuthRepository;
@@ -17,7 +17,7 @@ function setup(user?: { id: string; passwordHash: string; disabledAt: Date | nul
     clock: fixedClock('2026-11-23T08:00:00Z'),
     hasher: { hash: async (p) => `hash:${p}`, verify },
     dummyHash: 'hash:dummy-never-matches',
-    settings: { idleMinutes: 60, absoluteHours: 12, maxFailuresPerAccount: 5, maxFailuresPerAddress: 50 },
+    settings: { idleMinutes: 60, absoluteHours: 12, maxFailuresPerAccount: 5, maxFailuresPerAddress: 50, maxSignInsPerAddress: 600 },
   });
   return { service, verify, repo };
 }
@@ -29,11 +29,20 @@ describe('sign-in does the same work whether or not the e-mail exists', () => {
     expect(verify).toHaveBeenCalledWith('hash:dummy-never-matches', 'p');
   });
 
-  test('a known e-mail with a wrong password verifies once and records one failure', async () => {
+  test('a known e-mail with a wrong password claims one attempt before verifying once, and it stays a failure', async () => {
     const { service, verify, repo } = setup({ id: 'u1', passwordHash: 'hash:rätt', disabledAt: null });
     await expect(service.login({ email: 'n@x.se', password: 'fel' }, '1.2.3.4')).rejects.toMatchObject({ code: 'invalid_credentials' });
     expect(verify).toHaveBeenCalledTimes(1);
-    expect(repo.recordFailure).toHaveBeenCalledTimes(1);
+    expect(repo.claimAttempt).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(repo.claimAttempt).mock.invocationCallOrder[0]).toBeLessThan(verify.mock.invocationCallOrder[0]!);
+    expect(repo.markSucceeded).not.toHaveBeenCalled();
+  });
+
+  test('when a limit is full, no password is checked at all', async () => {
+    const { service, verify, repo } = setup({ id: 'u1', passwordHash: 'hash:rätt', disabledAt: null });
+    vi.mocked(repo.claimAttempt).mockResolvedValueOnce({ claimed: false, retryAt: new Date('2026-11-23T07:50:00Z') });
+    await expect(service.login({ email: 'n@x.se', password: 'rätt' }, '1.2.3.4')).rejects.toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/Vänta 5 minuter/) });
+    expect(verify).not.toHaveBeenCalled();
   });
 
   test('the session row stores a hash of the token, never the token', async () => {

@@ -3,6 +3,8 @@ import { AppError } from '../../lib/errors.ts';
 export const authErrors = {
   invalidCredentials: () =>
     new AppError('invalid_credentials', 'E-postadressen eller lösenordet stämmer inte. Kontrollera och försök igen.'),
+  busy: () =>
+    new AppError('unavailable', 'Många loggar in just nu. Försök igen om några sekunder.', { headers: { 'retry-after': '5' } }),
   rateLimited: (retryAfterSeconds: number) => {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     return new AppError(

@@ -1,6 +1,12 @@
-import { and, asc, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
-import { directoryVersion, loginFailures, memberships, organisations, sessions, users } from '../../../db/schema/index.ts';
+import { directoryVersion, loginAttempts, memberships, organisations, sessions, users } from '../../../db/schema/index.ts';
+
+/** Attempts allowed within the window, per kind of key. */
+export type AttemptLimits = { perAccount: number; perDevice: number; perAddress: number; successesPerAddress: number };
+
+/** An attempt written (its id), or when the first full limit lets another through. */
+export type Claim = { claimed: true; id: number } | { claimed: false; retryAt: Date };
 
 export function createAuthRepository(db: DbOrTx) {
   return {
@@ -87,24 +93,51 @@ export function createAuthRepository(db: DbOrTx) {
     },
 
 
-    async recordFailure(emailKey: string, address: string, at: Date) {
-      await db.insert(loginFailures).values({ emailKey, address, at });
+    /**
+     * Claims one attempt, before the password is checked: under a lock per account and per
+     * address, reads what the limits allow and, when they allow it, writes the attempt. Twenty
+     * guesses sent at once therefore queue here and count one by one. Returns the attempt's id, or
+     * how many seconds until the first limit that is full lets another attempt through.
+     */
+    async claimAttempt(a: { emailKey: string; address: string; device: string | null; now: Date; since: Date; limits: AttemptLimits }): Promise<Claim> {
+      return db.transaction(async (tx): Promise<Claim> => {
+        // Always account first, then address: two attempts never wait for each other crosswise.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login account ${a.emailKey}`})), pg_advisory_xact_lock(hashtext(${`login address ${a.address}`}))`);
+        const newest = async (where: SQL | undefined, limit: number) => {
+          const rows = await tx
+            .select({ at: loginAttempts.at })
+            .from(loginAttempts)
+            .where(and(where, gte(loginAttempts.at, a.since)))
+            .orderBy(desc(loginAttempts.at))
+            .limit(limit);
+          return rows.length < limit ? null : rows[limit - 1]!.at;
+        };
+        const failed = eq(loginAttempts.succeeded, false);
+        // A browser that has signed in to this account before has an allowance of its own, and
+        // neither the account's nor the address's failures stop it.
+        const full = a.device
+          ? [await newest(and(eq(loginAttempts.device, a.device), failed), a.limits.perDevice)]
+          : [
+              await newest(and(eq(loginAttempts.emailKey, a.emailKey), isNull(loginAttempts.device), failed), a.limits.perAccount),
+              await newest(and(eq(loginAttempts.address, a.address), failed), a.limits.perAddress),
+              await newest(and(eq(loginAttempts.address, a.address), eq(loginAttempts.succeeded, true)), a.limits.successesPerAddress),
+            ];
+        const oldest = full.filter((at): at is Date => at !== null).map((at) => at.getTime());
+        if (oldest.length > 0) return { claimed: false, retryAt: new Date(Math.max(...oldest)) };
+        const [row] = await tx
+          .insert(loginAttempts)
+          .values({ emailKey: a.emailKey, address: a.address, device: a.device, at: a.now })
+          .returning({ id: loginAttempts.id });
+        return { claimed: true, id: row!.id };
+      });
     },
 
-    /** Times of the newest `limit` failures since `since`, newest first. */
-    async recentFailures(by: 'email' | 'address', key: string, since: Date, limit: number) {
-      const column = by === 'email' ? loginFailures.emailKey : loginFailures.address;
-      const rows = await db
-        .select({ at: loginFailures.at })
-        .from(loginFailures)
-        .where(and(eq(column, key), gte(loginFailures.at, since)))
-        .orderBy(desc(loginFailures.at))
-        .limit(limit);
-      return rows.map((r) => r.at);
+    async markSucceeded(id: number) {
+      await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, id));
     },
 
-    async pruneFailures(before: Date) {
-      await db.delete(loginFailures).where(lt(loginFailures.at, before));
+    async pruneAttempts(before: Date) {
+      await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
     },
 
     async pruneSessions(before: Date) {

@@ -12,12 +12,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         tags: ['Inloggning'],
         summary: 'Logga in med e-post och lösenord',
         body: loginBody,
-        response: { 200: loginResponse, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+        response: { 200: loginResponse, 400: problemSchema, 401: problemSchema, 429: problemSchema, 503: problemSchema },
       },
     },
     async (request, reply) => {
-      const session = await auth.login(request.body, request.client.ip);
+      const session = await auth.login(request.body, request.client.ip, app.deviceCookie.read(request, request.body.email));
       app.sessionCookie.set(request, reply, session.token);
+      app.deviceCookie.set(request, reply, request.body.email, session.device);
       return { user: session.user };
     },
   );

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
 import type { LoginBody, Me } from '../../contracts/auth.ts';
 import { requireActor, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { PasswordHasher } from '../../lib/passwords.ts';
-import { newSessionToken, sessionIdOf } from '../../lib/tokens.ts';
+import { newDeviceId, newSessionToken, sessionIdOf } from '../../lib/tokens.ts';
 import { authErrors } from './auth.errors.ts';
 import type { AuthRepository } from './auth.repository.ts';
 
@@ -16,7 +18,13 @@ export type AuthSettings = {
   absoluteHours: number;
   maxFailuresPerAccount: number;
   maxFailuresPerAddress: number;
+  maxSignInsPerAddress: number;
 };
+
+// argon2 takes ~19 MiB and tens of milliseconds per check: at most this many run at once, and
+// at most QUEUE_LIMIT more wait; beyond that a sign-in is told to try again in a moment.
+const CONCURRENT_CHECKS = Math.max(2, availableParallelism());
+const QUEUE_LIMIT = 200;
 
 type Deps = {
   repo: AuthRepository;
@@ -44,29 +52,32 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
     { cache: false, batchScheduleFn: (run) => setImmediate(run), maxBatchSize: 200 },
   );
 
-  async function retryAfter(by: 'email' | 'address', key: string, limit: number, now: Date): Promise<number | null> {
-    const times = await repo.recentFailures(by, key, new Date(now.getTime() - FAILURE_WINDOW_MS), limit);
-    if (times.length < limit) return null;
-    const oldest = times[times.length - 1]!;
-    return (oldest.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000;
-  }
-
+  const checks = pLimit(CONCURRENT_CHECKS);
+  const limits = {
+    perAccount: settings.maxFailuresPerAccount,
+    perDevice: settings.maxFailuresPerAccount,
+    perAddress: settings.maxFailuresPerAddress,
+    successesPerAddress: settings.maxSignInsPerAddress,
+  };
 
   return {
-    /** Signs in; returns the session token to be signed into the cookie. */
-    async login(input: LoginBody, address: string) {
+    /**
+     * Signs in; returns the session token to be signed into the cookie, and the device id to keep
+     * in the browser's device cookie. `device` is the id from that cookie when it was issued for
+     * this very account: such a browser has an allowance of its own, so nobody can lock a social
+     * worker out by guessing at her address.
+     */
+    async login(input: LoginBody, address: string, device: string | null = null) {
       const now = clock.now();
-      const wait =
-        (await retryAfter('email', input.email, settings.maxFailuresPerAccount, now)) ??
-        (await retryAfter('address', address, settings.maxFailuresPerAddress, now));
-      if (wait !== null) throw authErrors.rateLimited(wait);
+      if (checks.pendingCount >= QUEUE_LIMIT) throw authErrors.busy();
+      const claim = await repo.claimAttempt({ emailKey: input.email, address, device, now, since: new Date(now.getTime() - FAILURE_WINDOW_MS), limits });
+      if (!claim.claimed) throw authErrors.rateLimited((claim.retryAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000);
 
       const user = await repo.findUserByEmail(input.email);
-      const ok = await hasher.verify(user?.passwordHash ?? dummyHash, input.password);
-      if (!user || !ok || user.disabledAt) {
-        await repo.recordFailure(input.email, address, now);
-        throw authErrors.invalidCredentials();
-      }
+      const ok = await checks(() => hasher.verify(user?.passwordHash ?? dummyHash, input.password));
+      // A wrong attempt stays written as it was claimed: a failure.
+      if (!user || !ok || user.disabledAt) throw authErrors.invalidCredentials();
+      await repo.markSucceeded(claim.id);
 
       const token = newSessionToken();
       const expiresAt = new Date(now.getTime() + settings.absoluteHours * 3600 * 1000);
@@ -75,6 +86,7 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
       return {
         token,
         expiresAt,
+        device: device ?? newDeviceId(),
         user: {
           id: user.id,
           name: user.name,
@@ -133,7 +145,7 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
     /** Housekeeping: forget failures and sessions nobody can use any more. */
     async prune() {
       const now = clock.now();
-      await repo.pruneFailures(new Date(now.getTime() - 24 * 3600 * 1000));
+      await repo.pruneAttempts(new Date(now.getTime() - 24 * 3600 * 1000));
       await repo.pruneSessions(new Date(now.getTime() - 24 * 3600 * 1000));
     },
   };
