@@ -62,7 +62,7 @@ async function load(title: string, url: string, cookies: string[] = []) {
 }
 
 await ensureDatabase();
-const env = { DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+const env = { DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', API_REQUESTS_PER_MINUTE: '100000000' };
 // First start migrates and seeds; the second, measured start is a plain cold start.
 const first = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
 first.child.kill('SIGTERM');

@@ -56,6 +56,8 @@ import { clientInfo, newBridgeSecret } from './plugins/client.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
+import rateLimit from '@fastify/rate-limit';
+import { AppError } from './lib/errors.ts';
 import swaggerPlugin from './plugins/swagger.ts';
 import { mountWeb } from './web.ts';
 
@@ -143,6 +145,17 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(securityPlugin);
   await app.register(swaggerPlugin, { serve: config.apiDocs });
   await app.register(sessionPlugin, { secret: config.sessionSecret, auth, lifetimeSeconds: config.sessionAbsoluteHours * 3600 });
+  // After the session hook: a signed-in caller is counted per session, anyone else per address.
+  // Per copy of the app (memory store): a ceiling against floods, far above what a person does.
+  await app.register(rateLimit, {
+    global: true,
+    max: config.apiRequestsPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => !request.url.startsWith('/api/') || request.url === '/api/health',
+    keyGenerator: (request) => (request.actor ? `session ${request.actor.sessionId}` : `address ${request.ip}`),
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `För många anrop på kort tid. Vänta ${Math.max(1, Math.ceil(context.ttl / 1000))} sekunder och försök igen.`, { status: 429 }),
+  });
 
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(authRoutes, { auth });
@@ -164,7 +177,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
 
   // Unknown API paths answer JSON, also when the web app catches every other path.
   const apiNotFound = () => errors.notFound('Det finns ingen sådan adress i API:et.');
-  app.all('/api/*', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => sendProblem(reply, apiNotFound()));
+  app.all('/api/*', { schema: { hide: true }, config: { access: 'public' } }, async (_request, reply) => sendProblem(reply, apiNotFound()));
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, apiNotFound()));
 
   if (web) await mountWeb(app, bridgeSecret, clock, typeof web === 'object' ? web.buildDir : undefined);

@@ -26,6 +26,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_MAX_SIGN_INS_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
 });
@@ -51,6 +52,8 @@ export type Config = {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginMaxSignInsPerAddress: number;
+  /** API calls per minute per session (or per address without one), per copy of the app. */
+  apiRequestsPerMinute: number;
   logLevel: string;
 };
 
@@ -118,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     loginMaxSignInsPerAddress: e.LOGIN_MAX_SIGN_INS_PER_ADDRESS,
+    apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     apiDocs: e.API_DOCS === undefined || e.API_DOCS === '' ? !production : e.API_DOCS === 'true' || e.API_DOCS === '1',
   };

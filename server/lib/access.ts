@@ -31,6 +31,25 @@ export type OrganisationScope = { id: string; parentId: string | null; servingTe
 
 export const teamRoles: readonly Role[] = ['social_worker', 'team_lead'];
 
+/**
+ * Who may call a route at all, declared on every /api route (`config: { access }`) and checked
+ * once, before validation or any lookup: anyone ('public'), any signed-in person ('signed-in',
+ * the service then decides per resource: her organisation, her case, her booking), or only
+ * holders of one of the roles listed. The service still checks the resource; this is the outer
+ * gate, and the table in SECURITY.md is printed from these declarations.
+ */
+export type RouteAccess = 'public' | 'signed-in' | readonly Role[];
+export const teamStaff: readonly Role[] = teamRoles;
+export const teamLeads: readonly Role[] = ['team_lead'];
+export const administrators: readonly Role[] = ['admin'];
+
+/** Whether the gate lets the actor through (the resource is the service's business). */
+export function passesGate(access: RouteAccess, actor: Pick<Actor, 'memberships'> | null): boolean {
+  if (access === 'public') return true;
+  if (!actor) return false;
+  return access === 'signed-in' || actor.memberships.some((m) => access.includes(m.role));
+}
+
 export function isAdmin(actor: Actor): boolean {
   return actor.memberships.some((m) => m.role === 'admin');
 }

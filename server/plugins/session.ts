@@ -3,7 +3,9 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../contracts/auth.ts';
-import type { Actor } from '../lib/access.ts';
+import { passesGate, type Actor, type RouteAccess } from '../lib/access.ts';
+
+export type AccessEntry = { method: string; url: string; access: RouteAccess };
 import { errors } from '../lib/errors.ts';
 import { accountKeyOf } from '../lib/tokens.ts';
 
@@ -12,8 +14,8 @@ import type { AuthService } from '../modules/auth/auth.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The few API routes anyone may call (health, sign-in, the API document); every other needs a session. */
-    public?: boolean;
+    /** Who may call the route (see RouteAccess); every /api route must declare it. */
+    access?: RouteAccess;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -23,6 +25,8 @@ declare module 'fastify' {
       set: (request: FastifyRequest, reply: FastifyReply, token: string) => void;
       clear: (request: FastifyRequest, reply: FastifyReply) => void;
     };
+    /** Every /api route with who may call it, in registration order (printed into SECURITY.md). */
+    accessTable: readonly AccessEntry[];
     deviceCookie: {
       /** The device id when this browser's device cookie was issued for `email`, else null. */
       read: (request: FastifyRequest, email: string) => string | null;
@@ -53,6 +57,8 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
   await app.register(fastifyJwt, { secret, verify: { cache: true } });
 
   app.decorateRequest('actor', null);
+  const accessTable: AccessEntry[] = [];
+  app.decorate('accessTable', accessTable);
 
   app.decorate('sessionCookie', {
     set(request, reply, token) {
@@ -116,12 +122,20 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
     request.actor = actor && { ...actor, address: request.client.ip };
   });
 
-  // The /api tree authenticates once, before anything is validated or looked up: a route is
-  // public only when it says so.
+  // Every /api route declares who may call it, or the app does not start.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`${route.method} ${route.url} declares no access (config.access)`);
+    accessTable.push({ method: String(route.method), url: route.url, access: route.config.access });
+  });
+
+  // The /api tree authenticates once, before anything is validated or looked up, and lets
+  // through only the roles a route names.
   app.addHook('onRequest', async (request) => {
-    if (request.actor || !request.url.startsWith('/api/') || request.is404) return;
-    if (request.routeOptions.config.public || request.routeOptions.url?.startsWith('/api/docs')) return;
-    throw errors.unauthenticated();
+    if (!request.url.startsWith('/api/') || request.is404 || request.routeOptions.url?.startsWith('/api/docs')) return;
+    const access = request.routeOptions.config.access ?? 'signed-in';
+    if (passesGate(access, request.actor)) return;
+    throw request.actor ? errors.forbidden() : errors.unauthenticated();
   });
 }
 

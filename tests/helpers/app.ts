@@ -6,9 +6,16 @@ import { testClock } from './clock.ts';
 import { testDb } from './db.ts';
 import type { TestUser } from './factories.ts';
 
+/**
+ * Every test signs in from 127.0.0.1 against one shared database, so the whole suite is one
+ * address to the throttle: its limit on successful sign-ins per address is lifted here (tests of
+ * that limit set it themselves). Every other setting is the production default.
+ */
+export const TEST_ENV = { NODE_ENV: 'test', LOGIN_MAX_SIGN_INS_PER_ADDRESS: '1000000' } as const;
+
 export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, string>; logger?: FastifyServerOptions['logger'] } = {}) {
   const database = await testDb();
-  const config: Config = loadConfig({ NODE_ENV: 'test', ...opts.env });
+  const config: Config = loadConfig({ ...TEST_ENV, ...opts.env });
   const app = await buildApp({ config, database, clock: opts.clock ?? testClock, logger: opts.logger });
   await app.ready();
   return { app, db: database.db, database };

@@ -56,9 +56,10 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
 export async function startWebApp(clock: Clock = testClock) {
   const { buildApp } = await import('../../server/app.ts');
   const { loadConfig } = await import('../../server/config.ts');
+  const { TEST_ENV } = await import('./app.ts');
   const { testDb } = await import('./db.ts');
   const database = await testDb();
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, clock, web: true });
+  const app = await buildApp({ config: loadConfig(TEST_ENV), database, clock, web: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return { app, db: database.db, base: `http://127.0.0.1:${port}` };

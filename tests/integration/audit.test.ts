@@ -64,7 +64,29 @@ describe('the audit log', () => {
     expect(res.json()[0]).toMatchObject({ actorRole: 'principal', organisationName: c.d.school.name, address: '127.0.0.1' });
     expect(res.body).not.toContain('Familjen M');
     expect((await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}/audit`, headers: c.asAnna })).statusCode).toBe(403);
-    expect((await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}/audit`, headers: await asUser(c.app, c.principal) })).statusCode).toBe(404);
+    expect((await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}/audit`, headers: await asUser(c.app, c.principal) })).statusCode).toBe(403);
+  });
+
+  test('the meeting’s invite and free/busy view are reads of it, and logged like one', async () => {
+    const c = await caseWithHistory();
+    expect((await c.app.inject({ method: 'GET', url: `/api/meetings/${c.meetingId}/calendar.ics`, headers: c.asAnna })).statusCode).toBe(200);
+    expect((await c.app.inject({ method: 'GET', url: `/api/meetings/${c.meetingId}/free-busy`, headers: c.asLead })).statusCode).toBe(200);
+    const log = (await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}/audit`, headers: c.asLead })).json() as { actorName: string; action: string }[];
+    expect(log.map((r) => [r.actorName, r.action])).toEqual(expect.arrayContaining([['Anna Berg', 'meeting.invite'], ['Maria Chef', 'meeting.free_busy']]));
+  });
+
+  test('a list that shows labels is logged once per view, not once per item: the override list too', async () => {
+    const c = await caseWithHistory();
+    const rowsOf = async (action: string) =>
+      (await c.db.select({ targetType: auditLog.targetType, targetId: auditLog.targetId }).from(auditLog).where(eq(auditLog.action, action))).filter((r) => r.targetId === c.d.team.id || r.targetId === c.lead.id);
+    // The lead sees several cases; three views of the list are three rows.
+    for (const label of ['Familjen N', 'Familjen O', 'Familjen P']) {
+      await c.app.inject({ method: 'POST', url: '/api/cases', headers: c.asLead, payload: { label, organisationIds: [c.d.school.id], workerIds: [c.anna.id] } });
+    }
+    for (let i = 0; i < 3; i++) expect((await c.app.inject({ method: 'GET', url: '/api/cases', headers: c.asLead })).json().length).toBeGreaterThanOrEqual(4);
+    expect(await rowsOf('case.list')).toEqual([0, 1, 2].map(() => ({ targetType: 'list', targetId: c.lead.id })));
+    expect((await c.app.inject({ method: 'GET', url: `/api/teams/${c.d.team.id}/continuity-overrides`, headers: c.asLead })).statusCode).toBe(200);
+    expect(await rowsOf('case.continuity_overrides')).toEqual([{ targetType: 'list', targetId: c.d.team.id }]);
   });
 
   test('the app cannot change or remove audit rows', async () => {

@@ -281,6 +281,8 @@ describe('throttling failed sign-ins', () => {
     const codes = [];
     for (const p of people) codes.push((await app.inject({ ...login(p.email, p.password), remoteAddress })).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);
+    const refused = await app.inject({ ...login(people[3]!.email, people[3]!.password), remoteAddress });
+    expect(refused.json().detail).toMatch(/^För många inloggningar från samma nätverk\. Vänta 15 minuter/);
   });
 
   test('a school of 40 behind one address signs in at once, with the default limits', async () => {
@@ -322,5 +324,22 @@ describe('cross-site requests', () => {
     const user = await createUser(db);
     const res = await app.inject(login(user.email, user.password));
     expect(cookieOf(res)).toMatch(/^samverkan_session=ey/);
+  });
+});
+
+describe('a ceiling on API calls', () => {
+  test('past API_REQUESTS_PER_MINUTE one session gets 429 rate_limited in Swedish; another session and the health check do not', async () => {
+    const { app, db } = await buildTestApp({ env: { API_REQUESTS_PER_MINUTE: '5' } });
+    const flooder = await createUser(db);
+    const other = await createUser(db);
+    const headers = await asUser(app, flooder);
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await app.inject({ method: 'GET', url: '/api/me', headers })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+    const refused = await app.inject({ method: 'GET', url: '/api/me', headers });
+    expect(refused.json()).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/^För många anrop på kort tid\. Vänta \d+ sekunder/) });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: await asUser(app, other) })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 });

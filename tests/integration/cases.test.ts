@@ -79,7 +79,7 @@ describe('the continuity rule', () => {
     const asDan = await c.as(c.dan);
     expect((await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}`, headers: asDan })).statusCode).toBe(404);
     expect((await change(c, asDan, { responsibleId: c.dan.id, coWorkerIds: [c.anna.id] })).statusCode).toBe(404);
-    expect((await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}`, headers: await c.as(c.principal) })).statusCode).toBe(404);
+    expect((await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}`, headers: await c.as(c.principal) })).statusCode).toBe(403);
   });
 });
 

@@ -89,6 +89,8 @@ describe('consent-gated feedback', () => {
     const other = (await f.app.inject({ method: 'GET', url: `/api/organisations/${f.school.id}/feedback?caseId=${crypto.randomUUID()}`, headers: f.headers.principal })).json();
     expect(other).toEqual([]);
 
+    // The page of one case is a read of that case (the whole inbox is one list view).
+    await f.app.inject({ method: 'GET', url: `/api/organisations/${f.school.id}/feedback?caseId=${f.caseId}`, headers: f.headers.principal });
     // Every one of these reads and writes is in the case's log.
     const log = (await f.app.inject({ method: 'GET', url: `/api/cases/${f.caseId}/audit`, headers: f.headers.lead })).json() as { action: string; actorName: string }[];
     const actions = log.map((r) => r.action);

@@ -112,7 +112,7 @@ describe('recurring meetings', () => {
 
 describe('who may plan a series, and bad input', () => {
   test.each([
-    ['a pedagogue (the police area is not theirs to see)', 'pedagogue', {}, 404],
+    ['a pedagogue (not on the team: the route’s gate)', 'pedagogue', {}, 403],
     ['the police', 'officer', {}, 403],
     ['a worker planning only for others', 'anna', { socialWorkerIds: ['BO'] }, 403],
     ['a staff visit with the police', 'anna', { type: 'staff_visit' }, 400],

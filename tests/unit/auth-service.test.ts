@@ -40,7 +40,7 @@ describe('sign-in does the same work whether or not the e-mail exists', () => {
 
   test('when a limit is full, no password is checked at all', async () => {
     const { service, verify, repo } = setup({ id: 'u1', passwordHash: 'hash:rätt', disabledAt: null });
-    vi.mocked(repo.claimAttempt).mockResolvedValueOnce({ claimed: false, retryAt: new Date('2026-11-23T07:50:00Z') });
+    vi.mocked(repo.claimAttempt).mockResolvedValueOnce({ claimed: false, retryAt: new Date('2026-11-23T07:50:00Z'), limit: 'failures' });
     await expect(service.login({ email: 'n@x.se', password: 'rätt' }, '1.2.3.4')).rejects.toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/Vänta 5 minuter/) });
     expect(verify).not.toHaveBeenCalled();
   });

@@ -13,6 +13,7 @@ export const anonymityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/anonymity/check',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['Anonymitet'],
         summary: 'Ser texten ut att identifiera någon? (samma kontroll som när texten sparas)',

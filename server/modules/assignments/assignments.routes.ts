@@ -1,3 +1,4 @@
+import { teamLeads, teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
@@ -12,17 +13,17 @@ const tags = ['Kontaktpersoner'];
 export const assignmentsRoutes: FastifyPluginAsyncZod<{ assignments: AssignmentsService }> = async (app, { assignments }) => {
   app.get(
     '/api/teams/:teamId/coverage',
-    { schema: { tags, summary: 'Vilka verksamheter och stadier som har kontaktperson, med historik', params: teamParams, response: { 200: coverageSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Vilka verksamheter och stadier som har kontaktperson, med historik', params: teamParams, response: { 200: coverageSchema, ...problems } } },
     async (request) => assignments.coverage(request.actor, request.params.teamId),
   );
   app.post(
     '/api/contact-assignments',
-    { schema: { tags, summary: 'Utse en kontaktperson för en period', body: assignmentBody, response: { 201: z.object({ id: z.string() }), ...problems } } },
+    { config: { access: teamLeads }, schema: { tags, summary: 'Utse en kontaktperson för en period', body: assignmentBody, response: { 201: z.object({ id: z.string() }), ...problems } } },
     async (request, reply) => reply.code(201).send({ id: await assignments.assign(request.actor, request.body) }),
   );
   app.post(
     '/api/contact-assignments/:id/end',
-    { schema: { tags, summary: 'Avsluta ett uppdrag som kontaktperson (historiken sparas)', params: idParams, body: endAssignmentBody, response: { 200: okResponse, ...problems } } },
+    { config: { access: teamLeads }, schema: { tags, summary: 'Avsluta ett uppdrag som kontaktperson (historiken sparas)', params: idParams, body: endAssignmentBody, response: { 200: okResponse, ...problems } } },
     async (request) => {
       await assignments.end(request.actor, request.params.id, request.body.endsOn);
       return { ok: true as const };

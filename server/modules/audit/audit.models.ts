@@ -82,7 +82,7 @@ type ActorLike = {
  */
 export function auditFacts(
   actor: ActorLike,
-  e: { action: string; targetType: 'meeting' | 'case' | 'consent' | 'feedback' | 'statutory_feedback'; targetId: string; caseId?: string | null; organisationIds: (string | null)[] },
+  e: { action: string; targetType: 'meeting' | 'case' | 'consent' | 'feedback' | 'statutory_feedback' | 'list'; targetId: string; caseId?: string | null; organisationIds: (string | null)[] },
   at: Date,
 ): AuditFacts {
   const as = actor.memberships.find((m) => m.organisationId !== null && e.organisationIds.includes(m.organisationId)) ?? actor.memberships[0];
@@ -99,4 +99,13 @@ export function auditFacts(
     caseId: e.caseId ?? null,
     address: actor.address ?? null,
   };
+}
+
+/**
+ * One audit row for one view of a list that shows case or meeting labels: the list is the target
+ * (the team's, the organisation's, or the person's own when `scopeId` is their id), not each of
+ * its items, so paging through lists cannot flood the log and slow everyone's audited reads.
+ */
+export function listViewFacts(actor: ActorLike, action: string, scopeId: string, organisationIds: (string | null)[], at: Date): AuditFacts {
+  return auditFacts(actor, { action, targetType: 'list', targetId: scopeId, caseId: null, organisationIds }, at);
 }

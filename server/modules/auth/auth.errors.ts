@@ -5,11 +5,12 @@ export const authErrors = {
     new AppError('invalid_credentials', 'E-postadressen eller lösenordet stämmer inte. Kontrollera och försök igen.'),
   busy: () =>
     new AppError('unavailable', 'Många loggar in just nu. Försök igen om några sekunder.', { headers: { 'retry-after': '5' } }),
-  rateLimited: (retryAfterSeconds: number) => {
+  rateLimited: (retryAfterSeconds: number, limit: 'failures' | 'sign-ins' = 'failures') => {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    const what = limit === 'failures' ? 'För många misslyckade inloggningar' : 'För många inloggningar från samma nätverk';
     return new AppError(
       'rate_limited',
-      `För många misslyckade inloggningar. Vänta ${minutes} ${minutes === 1 ? 'minut' : 'minuter'} och försök igen.`,
+      `${what}. Vänta ${minutes} ${minutes === 1 ? 'minut' : 'minuter'} och försök igen.`,
       { headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } },
     );
   },

@@ -6,7 +6,7 @@ import { directoryVersion, loginAttempts, memberships, organisations, sessions, 
 export type AttemptLimits = { perAccount: number; perDevice: number; perAddress: number; successesPerAddress: number };
 
 /** An attempt written (its id), or when the first full limit lets another through. */
-export type Claim = { claimed: true; id: number } | { claimed: false; retryAt: Date };
+export type Claim = { claimed: true; id: number } | { claimed: false; retryAt: Date; limit: 'failures' | 'sign-ins' };
 
 export function createAuthRepository(db: DbOrTx) {
   return {
@@ -115,15 +115,15 @@ export function createAuthRepository(db: DbOrTx) {
         const failed = eq(loginAttempts.succeeded, false);
         // A browser that has signed in to this account before has an allowance of its own, and
         // neither the account's nor the address's failures stop it.
-        const full = a.device
+        const wrong = a.device
           ? [await newest(and(eq(loginAttempts.device, a.device), failed), a.limits.perDevice)]
           : [
               await newest(and(eq(loginAttempts.emailKey, a.emailKey), isNull(loginAttempts.device), failed), a.limits.perAccount),
               await newest(and(eq(loginAttempts.address, a.address), failed), a.limits.perAddress),
-              await newest(and(eq(loginAttempts.address, a.address), eq(loginAttempts.succeeded, true)), a.limits.successesPerAddress),
             ];
-        const oldest = full.filter((at): at is Date => at !== null).map((at) => at.getTime());
-        if (oldest.length > 0) return { claimed: false, retryAt: new Date(Math.max(...oldest)) };
+        const right = a.device ? null : await newest(and(eq(loginAttempts.address, a.address), eq(loginAttempts.succeeded, true)), a.limits.successesPerAddress);
+        const full = [...wrong, right].filter((at): at is Date => at !== null).map((at) => at.getTime());
+        if (full.length > 0) return { claimed: false, retryAt: new Date(Math.max(...full)), limit: wrong.some(Boolean) ? 'failures' : 'sign-ins' };
         const [row] = await tx
           .insert(loginAttempts)
           .values({ emailKey: a.emailKey, address: a.address, device: a.device, at: a.now })

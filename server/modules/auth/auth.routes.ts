@@ -7,7 +7,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/api/auth/login',
     {
-      config: { public: true },
+      config: { access: 'public' },
       schema: {
         tags: ['Inloggning'],
         summary: 'Logga in med e-post och lösenord',
@@ -26,6 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.post(
     '/api/auth/logout',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['Inloggning'],
         summary: 'Logga ut (sessionen upphör direkt)',
@@ -42,6 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.get(
     '/api/me',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['Inloggning'],
         summary: 'Den inloggade personen och hens medlemskap',

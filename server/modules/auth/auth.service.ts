@@ -71,7 +71,7 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
       const now = clock.now();
       if (checks.pendingCount >= QUEUE_LIMIT) throw authErrors.busy();
       const claim = await repo.claimAttempt({ emailKey: input.email, address, device, now, since: new Date(now.getTime() - FAILURE_WINDOW_MS), limits });
-      if (!claim.claimed) throw authErrors.rateLimited((claim.retryAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000);
+      if (!claim.claimed) throw authErrors.rateLimited((claim.retryAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000, claim.limit);
 
       const user = await repo.findUserByEmail(input.email);
       const ok = await checks(() => hasher.verify(user?.passwordHash ?? dummyHash, input.password));

@@ -1,3 +1,4 @@
+import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attendanceBody, bookingBody, bookingParams, bookingSchema, bookingsQuery, cancelBookingBody, moveBookingBody, myBookingSchema } from '../../contracts/bookings.ts';
 import { problemSchema } from '../../contracts/errors.ts';
@@ -12,6 +13,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod<{ bookings: BookingsService }
   app.post(
     '/api/slots/:id/bookings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Boka en plats (personal på verksamheten); 409 slot_taken med lediga tider, 422 identifying_data',
@@ -25,37 +27,38 @@ export const bookingsRoutes: FastifyPluginAsyncZod<{ bookings: BookingsService }
 
   app.get(
     '/api/bookings',
-    { schema: { tags, summary: 'Mina bokningar: kommande och den senaste månaden', querystring: bookingsQuery, response: { 200: z.array(myBookingSchema), ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Mina bokningar: kommande och den senaste månaden', querystring: bookingsQuery, response: { 200: z.array(myBookingSchema), ...problems } } },
     async (request) => bookings.mine(request.actor),
   );
 
   app.get(
     '/api/bookings/:id',
-    { schema: { tags, summary: 'En bokning (den som bokade, värdarna, enhetschefen)', params: bookingParams, response: { 200: myBookingSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'En bokning (den som bokade, värdarna, enhetschefen)', params: bookingParams, response: { 200: myBookingSchema, ...problems } } },
     async (request) => bookings.get(request.actor, request.params.id),
   );
 
   app.post(
     '/api/bookings/:id/cancel',
-    { schema: { tags, summary: 'Avboka (den som bokade, värd eller enhetschef); platsen blir ledig direkt', params: bookingParams, body: cancelBookingBody, response: { 200: myBookingSchema, 422: problemSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Avboka (den som bokade, värd eller enhetschef); platsen blir ledig direkt', params: bookingParams, body: cancelBookingBody, response: { 200: myBookingSchema, 422: problemSchema, ...problems } } },
     async (request) => bookings.cancel(request.actor, request.params.id, request.body.reason),
   );
 
   app.post(
     '/api/bookings/:id/move',
-    { schema: { tags, summary: 'Flytta bokningen till en annan ledig tid (allt eller inget)', params: bookingParams, body: moveBookingBody, response: { 200: myBookingSchema, 409: problemSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Flytta bokningen till en annan ledig tid (allt eller inget)', params: bookingParams, body: moveBookingBody, response: { 200: myBookingSchema, 409: problemSchema, ...problems } } },
     async (request) => bookings.move(request.actor, request.params.id, request.body.slotId),
   );
 
   app.post(
     '/api/bookings/:id/attendance',
-    { schema: { tags, summary: 'Markera genomförd eller uteblev (värd eller enhetschef)', params: bookingParams, body: attendanceBody, response: { 200: myBookingSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Markera genomförd eller uteblev (värd eller enhetschef)', params: bookingParams, body: attendanceBody, response: { 200: myBookingSchema, ...problems } } },
     async (request) => bookings.markAttendance(request.actor, request.params.id, request.body.status),
   );
 
   app.get(
     '/api/bookings/:id/calendar.ics',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Kalenderinbjudan (.ics) för den som bokade och värdarna',

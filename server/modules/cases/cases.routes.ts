@@ -1,3 +1,4 @@
+import { teamLeads, teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntrySchema, caseBody, caseParams, caseSchema, caseSummarySchema, overrideSchema, workersBody } from '../../contracts/cases.ts';
 import { problemSchema } from '../../contracts/errors.ts';
@@ -11,25 +12,26 @@ const tags = ['Ärenden'];
 export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async (app, { cases }) => {
   app.post(
     '/api/cases',
-    { schema: { tags, summary: 'Skapa ett ärende med pseudonym etikett (teamet); 422 identifying_data', body: caseBody, response: { 201: z.object({ id: z.string() }), 422: problemSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Skapa ett ärende med pseudonym etikett (teamet); 422 identifying_data', body: caseBody, response: { 201: z.object({ id: z.string() }), 422: problemSchema, ...problems } } },
     async (request, reply) => reply.code(201).send(await cases.create(request.actor, request.body)),
   );
 
   app.get(
     '/api/cases',
-    { schema: { tags, summary: 'Mina ärenden (enhetschefen: teamets alla)', response: { 200: z.array(caseSummarySchema), ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Mina ärenden (enhetschefen: teamets alla)', response: { 200: z.array(caseSummarySchema), ...problems } } },
     async (request) => cases.list(request.actor),
   );
 
   app.get(
     '/api/cases/:id',
-    { schema: { tags, summary: 'Ett ärende: verksamheter, handläggare, de som träffade familjen, möten och byten', params: caseParams, response: { 200: caseSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Ett ärende: verksamheter, handläggare, de som träffade familjen, möten och byten', params: caseParams, response: { 200: caseSchema, ...problems } } },
     async (request) => cases.get(request.actor, request.params.id),
   );
 
   app.put(
     '/api/cases/:id/workers',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Byt handläggare; 409 continuity_required om ingen som träffade familjen blir kvar (enhetschefen kan med skäl)',
@@ -43,13 +45,13 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async
 
   app.get(
     '/api/cases/:id/audit',
-    { schema: { tags, summary: 'Ärendets logg: varje läsning och ändring (enhetschefen)', params: caseParams, response: { 200: z.array(auditEntrySchema), ...problems } } },
+    { config: { access: teamLeads }, schema: { tags, summary: 'Ärendets logg: varje läsning och ändring (enhetschefen)', params: caseParams, response: { 200: z.array(auditEntrySchema), ...problems } } },
     async (request) => cases.auditLog(request.actor, request.params.id),
   );
 
   app.get(
     '/api/teams/:teamId/continuity-overrides',
-    { schema: { tags, summary: 'Ärenden där enhetschefen bröt kontinuitetsregeln, med skäl', params: z.object({ teamId: uuid }), response: { 200: z.array(overrideSchema), ...problems } } },
+    { config: { access: teamLeads }, schema: { tags, summary: 'Ärenden där enhetschefen bröt kontinuitetsregeln, med skäl', params: z.object({ teamId: uuid }), response: { 200: z.array(overrideSchema), ...problems } } },
     async (request) => cases.overrides(request.actor, request.params.teamId),
   );
 };

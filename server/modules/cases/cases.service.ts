@@ -1,7 +1,7 @@
 import type { Case, CaseSummary } from '../../contracts/cases.ts';
 import { leadsTeam, memberOfTeam, organisationIdsOf, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { auditFacts } from '../audit/audit.models.ts';
+import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { caseErrors } from './cases.errors.ts';
 import type { casesTransaction, CasesRepository } from './cases.repository.ts';
@@ -99,7 +99,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
       return transaction(async (tx) => {
         const rows = (await oneByOne(teams.map((t) => () => tx.listFor(t, leadsTeam(actor, t) ? null : actor.userId)))).flat();
         const now = clock.now();
-        await tx.audit.append(rows.map((r) => auditFacts(actor, { action: 'case.list', targetType: 'case', targetId: r.id, caseId: r.id, organisationIds: teams }, now)));
+        if (rows.length > 0) await tx.audit.append([listViewFacts(actor, 'case.list', actor.userId, teams, now)]);
         return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
       });
     },
@@ -131,7 +131,12 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
     async overrides(actor: Actor | null, teamId: string) {
       requireActor(actor);
       if (!leadsTeam(actor, teamId)) throw memberOfTeam(actor, teamId) ? caseErrors.onlyLead() : caseErrors.notFound();
-      const rows = await repo.overrides(teamId);
+      // The list shows case labels: its reading is logged, once per view.
+      const rows = await transaction(async (tx) => {
+        const found = await tx.overrides(teamId);
+        await tx.audit.append([listViewFacts(actor, 'case.continuity_overrides', teamId, [teamId], clock.now())]);
+        return found;
+      });
       const people = new Map((await repo.names([...new Set(rows.flatMap((r) => r.after))])).map((p) => [p.userId, p.name]));
       return rows.map((r) => ({ caseId: r.caseId, label: r.label, at: r.at.toISOString(), byName: r.byName, reason: r.reason ?? '', after: r.after.map((u) => people.get(u) ?? 'Borttagen användare') }));
     },

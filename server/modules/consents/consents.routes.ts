@@ -1,3 +1,4 @@
+import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { consentBody, consentCreatedSchema, consentParams, consentSchema, consentStatusValues, receiptSchema, withdrawBody } from '../../contracts/consents.ts';
 import { problemSchema } from '../../contracts/errors.ts';
@@ -12,6 +13,7 @@ export const consentsRoutes: FastifyPluginAsyncZod<{ consents: ConsentsService }
   app.post(
     '/api/cases/:id/consents',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Registrera vårdnadshavarnas (och barnets) samtycke för en verksamhet i ärendet, högst 12 månader (ärendets socialsekreterare)',
@@ -25,13 +27,14 @@ export const consentsRoutes: FastifyPluginAsyncZod<{ consents: ConsentsService }
 
   app.get(
     '/api/cases/:id/consents',
-    { schema: { tags, summary: 'Ärendets samtycken med status just nu (teamet)', params: z.object({ id: uuid }), response: { 200: z.array(consentSchema), ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Ärendets samtycken med status just nu (teamet)', params: z.object({ id: uuid }), response: { 200: z.array(consentSchema), ...problems } } },
     async (request) => consents.list(request.actor, request.params.id),
   );
 
   app.post(
     '/api/consents/:id/withdraw',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Återkalla ett samtycke; gäller från samma sekund (ärendets socialsekreterare)',
@@ -45,7 +48,7 @@ export const consentsRoutes: FastifyPluginAsyncZod<{ consents: ConsentsService }
 
   app.get(
     '/api/consents/:id/receipt',
-    { schema: { tags, summary: 'Underlag för kvittot till familjen: vem delar vad med vem, till när, och hur man återkallar', params: consentParams, response: { 200: receiptSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Underlag för kvittot till familjen: vem delar vad med vem, till när, och hur man återkallar', params: consentParams, response: { 200: receiptSchema, ...problems } } },
     async (request) => consents.receipt(request.actor, request.params.id),
   );
 };

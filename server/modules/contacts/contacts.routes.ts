@@ -8,6 +8,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService }
   app.get(
     '/api/organisations/:id/contacts',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['Kontaktpersoner'],
         summary: 'Verksamhetens utsedda kontaktpersoner och deras status just nu',
@@ -21,6 +22,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService }
   app.get(
     '/api/organisations/:id/reach',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['Kontaktpersoner'],
         summary: 'Nå någon nu: vägarna till teamet i ordning, aldrig tom, 112 sist',

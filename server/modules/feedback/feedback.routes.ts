@@ -1,3 +1,4 @@
+import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   acknowledgedSchema,
@@ -24,6 +25,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
   app.post(
     '/api/cases/:id/feedback',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Skriv återkoppling inom ett samtycke som gäller nu (ärendets socialsekreterare, verksamhetens rektor och elevhälsa); 403 no_consent; 422 identifying_data',
@@ -38,6 +40,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
   app.get(
     '/api/cases/:id/feedback',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Läs återkopplingen: socialsekreterarna allt, skolsidan bara den egna verksamhetens och bara medan ett samtycke gäller; 403 no_consent',
@@ -51,13 +54,14 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
 
   app.post(
     '/api/feedback/:id/acknowledge',
-    { schema: { tags, summary: 'Kvittera ett meddelande som läst (mottagaren)', params: feedbackParams, response: { 200: acknowledgedSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Kvittera ett meddelande som läst (mottagaren)', params: feedbackParams, response: { 200: acknowledgedSchema, ...problems } } },
     async (request) => feedback.acknowledge(request.actor, request.params.id),
   );
 
   app.post(
     '/api/cases/:id/statutory-feedback',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Återkoppling till anmälare: ett av tre fasta svar, ingen fritext, inget samtycke behövs (ärendets socialsekreterare)',
@@ -71,13 +75,14 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
 
   app.get(
     '/api/cases/:id/statutory-feedback',
-    { schema: { tags, summary: 'Ärendets anmälare och vad de fått veta (teamet)', params: caseParams, response: { 200: z.array(caseStatutorySchema), ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Ärendets anmälare och vad de fått veta (teamet)', params: caseParams, response: { 200: z.array(caseStatutorySchema), ...problems } } },
     async (request) => feedback.statutoryOfCase(request.actor, request.params.id),
   );
 
   app.get(
     '/api/teams/:teamId/statutory-feedback/pending',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Anmälningar som väntar på återkoppling till anmälaren, och hur många dagar de väntat',
@@ -91,6 +96,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
   app.get(
     '/api/organisations/:id/feedback',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Verksamhetens återkoppling: ärenden med samtycke just nu, olästa meddelanden och återkoppling till anmälare (rektor, elevhälsa)',

@@ -5,7 +5,7 @@ import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/acc
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { stockholmDate } from '../../lib/time.ts';
-import { auditFacts } from '../audit/audit.models.ts';
+import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
 import { caseAccess, tenancyOf } from '../consents/consents.access.ts';
 import { consentErrors } from '../consents/consents.errors.ts';
 import type { ConsentTx, consentsTransaction } from '../consents/consents.repository.ts';
@@ -127,7 +127,7 @@ export function createFeedbackService({ transaction, clock }: Deps) {
       return transaction(tenancy, async (tx) => {
         const rows = await tx.feedback.pendingStatutory(teamId);
         const mine = leadsTeam(actor!, teamId) ? rows : await onlyOwnCases(tx, actor!, rows);
-        await tx.audit.append(mine.map((r) => auditFacts(actor!, { action: 'statutory_feedback.pending', targetType: 'case', targetId: r.caseId, caseId: r.caseId, organisationIds: [teamId] }, tenancy.now)));
+        if (mine.length > 0) await tx.audit.append([listViewFacts(actor!, 'statutory_feedback.pending', teamId, [teamId], tenancy.now)]);
         return mine.map((r) => {
           const since = stockholmDate(r.since);
           return { caseId: r.caseId, label: r.label, organisationId: r.organisationId, organisationName: r.organisationName, since, days: daysBetween(since, tenancy.today) };
@@ -155,7 +155,9 @@ export function createFeedbackService({ transaction, clock }: Deps) {
         }
         // A case the organisation has neither a consent nor statutory feedback for is not its business here.
         const shown = entries.filter((e) => e.activeScopes.length > 0 || e.ended || e.statutory);
-        await tx.audit.append(shown.map((e) => auditFacts(actor, { action: 'feedback.inbox', targetType: 'case', targetId: e.caseId, caseId: e.caseId, organisationIds: [organisationId] }, tenancy.now)));
+        // The page of one case is a read of that case; the whole inbox is one list view.
+        if (onlyCaseId) await tx.audit.append(shown.map((e) => auditFacts(actor, { action: 'feedback.inbox', targetType: 'case', targetId: e.caseId, caseId: e.caseId, organisationIds: [organisationId] }, tenancy.now)));
+        else if (shown.length > 0) await tx.audit.append([listViewFacts(actor, 'feedback.inbox', organisationId, [organisationId], tenancy.now)]);
         return shown;
       });
     },

@@ -5,7 +5,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ping: () => Promise<void> }> 
   app.get(
     '/api/health',
     {
-      config: { public: true },
+      config: { access: 'public' },
       schema: {
         tags: ['Drift'],
         summary: 'Lever tjänsten och når den databasen?',

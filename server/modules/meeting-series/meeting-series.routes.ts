@@ -1,3 +1,4 @@
+import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/errors.ts';
 import { cancelSeriesBody, meetingSeriesBody, meetingSeriesCreatedSchema, meetingSeriesPreviewSchema, meetingSeriesSchema } from '../../contracts/meeting-series.ts';
@@ -12,6 +13,7 @@ export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ series: MeetingSeriesS
   app.post(
     '/api/meeting-series/preview',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Förhandsgranska en mötesserie (samverkan med polisen, APT-besök): datumen och de som hoppas över, med skäl',
@@ -25,6 +27,7 @@ export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ series: MeetingSeriesS
   app.post(
     '/api/meeting-series',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Planera en mötesserie: varje datum blir ett bokat möte med samma socialsekreterare; 409 schedule_conflict om någon hann bokas',
@@ -37,13 +40,14 @@ export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ series: MeetingSeriesS
 
   app.get(
     '/api/meeting-series',
-    { schema: { tags, summary: 'Teamets mötesserier med kommande möten', response: { 200: z.array(meetingSeriesSchema), ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Teamets mötesserier med kommande möten', response: { 200: z.array(meetingSeriesSchema), ...problems } } },
     async (request) => series.list(request.actor),
   );
 
   app.post(
     '/api/meeting-series/:id/cancel',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Ställ in serien: alla kommande möten ställs in med skälet (inbjudan får METHOD:CANCEL)',

@@ -1,3 +1,4 @@
+import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/errors.ts';
 import {
@@ -24,6 +25,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
   app.post(
     '/api/meetings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Begär ett möte (rektor, elevhälsa, polis, teamet); 422 identifying_data om etiketten identifierar någon',
@@ -36,13 +38,14 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
 
   app.get(
     '/api/meetings',
-    { schema: { tags, summary: 'Mina möten: mötena under hela dagar from–to (standard: sju dagar från i dag) och förfrågningar som väntar på tid', querystring: meetingsQuery, response: { 200: z.array(meetingSchema), ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Mina möten: mötena under hela dagar from–to (standard: sju dagar från i dag) och förfrågningar som väntar på tid', querystring: meetingsQuery, response: { 200: z.array(meetingSchema), ...problems } } },
     async (request) => meetings.list(request.actor, request.query.from, request.query.to),
   );
 
   app.get(
     '/api/teams/:teamId/meeting-queue',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Teamets kö av förfrågningar: brådskande först, sedan den som väntat längst (enhetschefen alla, kontaktpersonen sina verksamheters)',
@@ -55,19 +58,20 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
 
   app.get(
     '/api/meetings/:id',
-    { schema: { tags, summary: 'Ett möte: allt för teamets personer på mötet, en sammanfattning för den som begärde det', params: meetingParams, response: { 200: meetingSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Ett möte: allt för teamets personer på mötet, en sammanfattning för den som begärde det', params: meetingParams, response: { 200: meetingSchema, ...problems } } },
     async (request) => meetings.get(request.actor, request.params.id),
   );
 
   app.get(
     '/api/meetings/:id/free-busy',
-    { schema: { tags, summary: 'Ledig eller upptagen för teamets socialsekreterare vid varje föreslagen tid', params: meetingParams, response: { 200: freeBusySchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Ledig eller upptagen för teamets socialsekreterare vid varje föreslagen tid', params: meetingParams, response: { 200: freeBusySchema, ...problems } } },
     async (request) => meetings.freeBusy(request.actor, request.params.id),
   );
 
   app.post(
     '/api/meetings/:id/schedule',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Boka tid och socialsekreterare (anmälningsmöte: exakt två); 409 schedule_conflict',
@@ -81,19 +85,20 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
 
   app.post(
     '/api/meetings/:id/reschedule',
-    { schema: { tags, summary: 'Flytta mötet (med skäl); inbjudan får ny SEQUENCE', params: meetingParams, body: rescheduleBody, response: { 200: meetingSchema, 409: problemSchema, 422: problemSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Flytta mötet (med skäl); inbjudan får ny SEQUENCE', params: meetingParams, body: rescheduleBody, response: { 200: meetingSchema, 409: problemSchema, 422: problemSchema, ...problems } } },
     async (request) => meetings.reschedule(request.actor, request.params.id, request.body),
   );
 
   app.post(
     '/api/meetings/:id/cancel',
-    { schema: { tags, summary: 'Ställ in mötet (med skäl); inbjudan blir METHOD:CANCEL', params: meetingParams, body: cancelMeetingBody, response: { 200: meetingSchema, 422: problemSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Ställ in mötet (med skäl); inbjudan blir METHOD:CANCEL', params: meetingParams, body: cancelMeetingBody, response: { 200: meetingSchema, 422: problemSchema, ...problems } } },
     async (request) => meetings.cancel(request.actor, request.params.id, request.body.reason),
   );
 
   app.post(
     '/api/meetings/:id/outcome',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Registrera utfallet (socialsekreterare på mötet); ett genomfört anmälningsmöte öppnar ett ärende',
@@ -107,7 +112,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
 
   app.get(
     '/api/meetings/:id/calendar.ics',
-    { schema: { tags, summary: 'Kalenderinbjudan (.ics) för socialsekreterarna och den som begärde mötet', params: meetingParams, response: { 200: z.string().meta({ description: 'text/calendar' }), ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Kalenderinbjudan (.ics) för socialsekreterarna och den som begärde mötet', params: meetingParams, response: { 200: z.string().meta({ description: 'text/calendar' }), ...problems } } },
     async (request, reply) =>
       reply
         .type('text/calendar; charset=utf-8')

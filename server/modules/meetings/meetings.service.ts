@@ -4,7 +4,7 @@ import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/acc
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
 import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
-import { auditFacts } from '../audit/audit.models.ts';
+import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import { clashesOf, daysOf, meetingInvite, workerCountProblem, type ScheduleFacts } from './meetings.models.ts';
@@ -201,6 +201,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     async freeBusy(actor: Actor | null, id: string): Promise<FreeBusy> {
       const { m, access } = await visible(repo, actor, id);
       if (!access.isTeamSide) throw meetingErrors.mayNotSchedule();
+      await transaction((tx) => audit(tx, actor!, m, 'meeting.free_busy'));
       const workers = await repo.schedule.socialWorkers(m.teamId);
       const ids = workers.map((w) => w.userId);
       const times = m.proposedTimes.map((t) => ({ start: new Date(t.startsAt), end: new Date(t.endsAt) }));
@@ -307,6 +308,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
       const { m, workers, access } = await visible(repo, actor, id);
       if (!access.isWorker && m.requestedById !== actor!.userId) throw meetingErrors.notFound();
       if (!m.startsAt || !m.endsAt) throw meetingErrors.notScheduled();
+      await transaction((tx) => audit(tx, actor!, m, 'meeting.invite'));
       return meetingInvite({
         meetingId: m.id,
         type: m.type,
@@ -327,15 +329,16 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     const contacts = actor.memberships.some((mb) => mb.role === 'social_worker') ? await contactOrgs(tx, actor) : new Set<string>();
     const now = clock.now();
     const shown: Meeting[] = [];
-    const facts = [];
+    let family = false;
     for (const m of rows) {
       const own = workers.filter((w) => w.meetingId === m.id);
       const access = accessOf(actor, m, own, contacts);
       if (!access) continue;
       shown.push(present(m, own, access, now));
-      if (isFamily(m)) facts.push(auditFacts(actor, { action, targetType: 'meeting', targetId: m.id, caseId: m.caseId, organisationIds: orgIdsOf(m) }, now));
+      family ||= isFamily(m);
     }
-    await tx.audit.append(facts);
+    // One row per view of a list that showed a meeting about a family, not one per meeting.
+    if (family) await tx.audit.append([listViewFacts(actor, action, actor.userId, [...new Set(rows.flatMap(orgIdsOf))], now)]);
     return shown;
   }
 }

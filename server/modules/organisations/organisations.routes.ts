@@ -7,6 +7,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: Organis
   app.get(
     '/api/organisations',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['Verksamheter'],
         summary: 'Verksamheter du har tillgång till, med stadier och avdelningar',

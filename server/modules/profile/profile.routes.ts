@@ -1,3 +1,4 @@
+import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
@@ -17,6 +18,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
   app.put(
     '/api/me/photo',
     {
+      config: { access: 'signed-in' },
       bodyLimit: PHOTO_UPLOAD_LIMIT,
       schema: {
         tags,
@@ -28,10 +30,10 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
     },
     async (request) => profile.setPhoto(request.actor, request.body as Buffer),
   );
-  app.delete('/api/me/photo', { schema: { tags, summary: 'Ta bort min bild', response: { 200: profileSchema, ...problems } } }, async (request) => profile.deletePhoto(request.actor));
+  app.delete('/api/me/photo', { config: { access: 'signed-in' }, schema: { tags, summary: 'Ta bort min bild', response: { 200: profileSchema, ...problems } } }, async (request) => profile.deletePhoto(request.actor));
   app.get(
     '/api/users/:id/photo',
-    { schema: { tags, summary: 'En persons bild (WebP), för kontaktkort', params: z.object({ id: uuid }), produces: ['image/webp'], response: { 200: z.any().describe('Bilden som image/webp'), 404: problemSchema, 401: problemSchema } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'En persons bild (WebP), för kontaktkort', params: z.object({ id: uuid }), produces: ['image/webp'], response: { 200: z.any().describe('Bilden som image/webp'), 404: problemSchema, 401: problemSchema } } },
     async (request, reply) => {
       const photo = await profile.photo(request.actor, request.params.id);
       return reply
@@ -42,22 +44,23 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
     },
   );
 
-  app.get('/api/me/profile', { schema: { tags, summary: 'Min profil', response: { 200: profileSchema, ...problems } } }, async (request) =>
+  app.get('/api/me/profile', { config: { access: teamStaff }, schema: { tags, summary: 'Min profil', response: { 200: profileSchema, ...problems } } }, async (request) =>
     profile.profile(request.actor),
   );
   app.put(
     '/api/me/profile',
-    { schema: { tags, summary: 'Ändra titel och telefon', body: profileBody, response: { 200: profileSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Ändra titel och telefon', body: profileBody, response: { 200: profileSchema, ...problems } } },
     async (request) => profile.updateProfile(request.actor, request.body),
   );
   app.get(
     '/api/me/absences',
-    { schema: { tags, summary: 'Min frånvaro från i dag', response: { 200: z.array(absenceSchema), ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Min frånvaro från i dag', response: { 200: z.array(absenceSchema), ...problems } } },
     async (request) => profile.absences(request.actor),
   );
   app.post(
     '/api/me/absences',
     {
+      config: { access: teamStaff },
       schema: {
         tags,
         summary: 'Lägg till frånvaro (andra ser bara "Borta till …")',
@@ -69,7 +72,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
   );
   app.delete(
     '/api/me/absences/:id',
-    { schema: { tags, summary: 'Ta bort frånvaro', params: idParams, response: { 200: okResponse, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Ta bort frånvaro', params: idParams, response: { 200: okResponse, ...problems } } },
     async (request) => {
       await profile.deleteAbsence(request.actor, request.params.id);
       return { ok: true as const };

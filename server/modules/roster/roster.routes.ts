@@ -1,3 +1,4 @@
+import { teamLeads, teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
@@ -10,13 +11,14 @@ const tags = ['Jourschema'];
 export const rosterRoutes: FastifyPluginAsyncZod<{ roster: RosterService }> = async (app, { roster }) => {
   app.get(
     '/api/teams/:teamId/roster',
-    { schema: { tags, summary: 'Jourschemat för en månad, med luckor', params: teamParams, querystring: rosterQuery, response: { 200: rosterSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Jourschemat för en månad, med luckor', params: teamParams, querystring: rosterQuery, response: { 200: rosterSchema, ...problems } } },
     async (request) => roster.month(request.actor, request.params.teamId, request.query.month),
   );
 
   app.put(
     '/api/teams/:teamId/roster/:date',
     {
+      config: { access: teamLeads },
       schema: {
         tags,
         summary: 'Sätt vem som har jourtelefonen en dag (ersätter den som stod där)',
@@ -33,7 +35,7 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ roster: RosterService }> = as
 
   app.delete(
     '/api/teams/:teamId/roster/:date',
-    { schema: { tags, summary: 'Ta bort dagens innehavare', params: rosterDayParams, response: { 200: okResponse, ...problems } } },
+    { config: { access: teamLeads }, schema: { tags, summary: 'Ta bort dagens innehavare', params: rosterDayParams, response: { 200: okResponse, ...problems } } },
     async (request) => {
       await roster.clearHolder(request.actor, request.params.teamId, request.params.date);
       return { ok: true as const };
@@ -43,6 +45,7 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ roster: RosterService }> = as
   app.post(
     '/api/teams/:teamId/roster/swap',
     {
+      config: { access: teamLeads },
       schema: {
         tags,
         summary: 'Byt jourdagar mellan två personer (båda eller ingen)',

@@ -1,3 +1,4 @@
+import { administrators, teamLeads, teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
@@ -12,22 +13,22 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ settings: SettingsService }
   const tags = ['Inställningar'];
   app.get(
     '/api/teams/:teamId/settings',
-    { schema: { tags, summary: 'Teamets kontorstider, jourtelefon och socialjour', params: teamParams, response: { 200: teamSettingsSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Teamets kontorstider, jourtelefon och socialjour', params: teamParams, response: { 200: teamSettingsSchema, ...problems } } },
     async (request) => settings.team(request.actor, request.params.teamId),
   );
   app.put(
     '/api/teams/:teamId/settings',
-    { schema: { tags, summary: 'Ändra kontorstider och nummer', params: teamParams, body: teamSettingsBody, response: { 200: teamSettingsSchema, ...problems } } },
+    { config: { access: teamLeads }, schema: { tags, summary: 'Ändra kontorstider och nummer', params: teamParams, body: teamSettingsBody, response: { 200: teamSettingsSchema, ...problems } } },
     async (request) => settings.saveTeam(request.actor, request.params.teamId, request.body),
   );
   app.get(
     '/api/closed-days',
-    { schema: { tags, summary: 'Extra stängda dagar (utöver helgdagar)', response: { 200: z.array(closedDaySchema), ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Extra stängda dagar (utöver helgdagar)', response: { 200: z.array(closedDaySchema), ...problems } } },
     async (request) => settings.closedDays(request.actor),
   );
   app.post(
     '/api/closed-days',
-    { schema: { tags, summary: 'Lägg till en stängd dag (systemförvaltare)', body: closedDayBody, response: { 201: okResponse, ...problems } } },
+    { config: { access: administrators }, schema: { tags, summary: 'Lägg till en stängd dag (systemförvaltare)', body: closedDayBody, response: { 201: okResponse, ...problems } } },
     async (request, reply) => {
       await settings.addClosedDay(request.actor, request.body.day, request.body.name);
       return reply.code(201).send({ ok: true as const });
@@ -35,7 +36,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ settings: SettingsService }
   );
   app.delete(
     '/api/closed-days/:day',
-    { schema: { tags, summary: 'Ta bort en stängd dag (systemförvaltare)', params: closedDayParams, response: { 200: okResponse, ...problems } } },
+    { config: { access: administrators }, schema: { tags, summary: 'Ta bort en stängd dag (systemförvaltare)', params: closedDayParams, response: { 200: okResponse, ...problems } } },
     async (request) => {
       await settings.removeClosedDay(request.actor, request.params.day);
       return { ok: true as const };

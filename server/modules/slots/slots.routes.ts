@@ -1,3 +1,4 @@
+import { teamLeads, teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/errors.ts';
 import {
@@ -22,49 +23,50 @@ const tags = ['Walk-and-talk'];
 export const slotsRoutes: FastifyPluginAsyncZod<{ slots: SlotsService }> = async (app, { slots }) => {
   app.get(
     '/api/slots',
-    { schema: { tags, summary: 'Verksamhetens walk-and-talk-tider (standard: de kommande åtta veckorna; högst ett år)', querystring: slotsQuery, response: { 200: z.array(slotSchema), ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'Verksamhetens walk-and-talk-tider (standard: de kommande åtta veckorna; högst ett år)', querystring: slotsQuery, response: { 200: z.array(slotSchema), ...problems } } },
     async (request) => slots.list(request.actor, request.query.organisationId, request.query.from, request.query.to),
   );
 
   app.get(
     '/api/slots/:id',
-    { schema: { tags, summary: 'En walk-and-talk-tid', params: slotParams, response: { 200: slotSchema, ...problems } } },
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'En walk-and-talk-tid', params: slotParams, response: { 200: slotSchema, ...problems } } },
     async (request) => slots.get(request.actor, request.params.id),
   );
 
   app.post(
     '/api/slot-series/preview',
-    { schema: { tags, summary: 'Förhandsgranska en serie: vilka datum den får och vilka som hoppas över och varför', body: seriesBody, response: { 200: seriesPreviewSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Förhandsgranska en serie: vilka datum den får och vilka som hoppas över och varför', body: seriesBody, response: { 200: seriesPreviewSchema, ...problems } } },
     async (request) => slots.preview(request.actor, request.body),
   );
 
   app.post(
     '/api/slot-series',
-    { schema: { tags, summary: 'Lägg ut en serie tider (helgdagar, lov, frånvaro och jourdagar hoppas över)', body: seriesBody, response: { 201: seriesCreatedSchema, 409: problemSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Lägg ut en serie tider (helgdagar, lov, frånvaro och jourdagar hoppas över)', body: seriesBody, response: { 201: seriesCreatedSchema, 409: problemSchema, ...problems } } },
     async (request, reply) => reply.code(201).send(await slots.createSeries(request.actor, request.body)),
   );
 
   app.post(
     '/api/slots/:id/cancel',
-    { schema: { tags, summary: 'Ställ in en tid (värd eller enhetschef); bokningarna avbokas', params: slotParams, body: cancelSlotBody, response: { 200: slotSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Ställ in en tid (värd eller enhetschef); bokningarna avbokas', params: slotParams, body: cancelSlotBody, response: { 200: slotSchema, ...problems } } },
     async (request) => slots.cancel(request.actor, request.params.id, request.body.reason),
   );
 
   app.post(
     '/api/slots/:id/move',
-    { schema: { tags, summary: 'Flytta en tid (värd eller enhetschef); bokningarna följer med', params: slotParams, body: moveSlotBody, response: { 200: slotSchema, 409: problemSchema, ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Flytta en tid (värd eller enhetschef); bokningarna följer med', params: slotParams, body: moveSlotBody, response: { 200: slotSchema, 409: problemSchema, ...problems } } },
     async (request) => slots.move(request.actor, request.params.id, request.body.startsAt),
   );
 
   app.get(
     '/api/me/hosted-slots',
-    { schema: { tags, summary: 'Mina tider som värd med bokningar, ämnen och anteckningar, per hel dag (standard: i dag och sex dagar framåt)', querystring: hostedQuery, response: { 200: z.array(hostedSlotSchema), ...problems } } },
+    { config: { access: teamStaff }, schema: { tags, summary: 'Mina tider som värd med bokningar, ämnen och anteckningar, per hel dag (standard: i dag och sex dagar framåt)', querystring: hostedQuery, response: { 200: z.array(hostedSlotSchema), ...problems } } },
     async (request) => slots.hosted(request.actor, request.query.from, request.query.to),
   );
 
   app.get(
     '/api/teams/:teamId/hosted-slots',
     {
+      config: { access: teamLeads },
       schema: {
         tags,
         summary: 'Alla värdars tider i teamet med bokningar, ämnen och anteckningar (enhetschefen), per hel dag (standard: i dag och sex dagar framåt)',
