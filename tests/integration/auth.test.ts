@@ -343,3 +343,20 @@ describe('a ceiling on API calls', () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 });
+
+describe('the SSR bridge', () => {
+  test('its address and protocol headers are believed only with the process’s secret', async () => {
+    const { app, db } = await buildTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '2' } });
+    const user = await createUser(db);
+    const remoteAddress = randomAddress();
+    const forged = (ip: string, secret: string) => ({ 'x-samverkan-bridge': secret, 'x-samverkan-ip': ip, 'x-samverkan-proto': 'https' });
+    // Each guess claims another address through the bridge's headers, with no secret or a made-up one.
+    for (const secret of ['', 'ab'.repeat(32)]) await app.inject({ ...login(`gissa-${secret.length}@test.example`, 'fel', forged(randomAddress(), secret)), remoteAddress });
+    const third = await app.inject({ ...login(user.email, user.password, forged(randomAddress(), 'cd'.repeat(32))), remoteAddress });
+    expect(third.statusCode).toBe(429);
+    // Nor is the claimed https believed: a plain-http request gets the plain cookie.
+    const other = await app.inject({ ...login(user.email, user.password, forged('203.0.113.9', 'ef'.repeat(32))) });
+    expect(other.statusCode).toBe(200);
+    expect(cookieOf(other)).toMatch(/^samverkan_session=/);
+  });
+});

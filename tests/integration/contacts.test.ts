@@ -35,6 +35,17 @@ describe('named contacts', () => {
     expect(team.id).toBeTruthy();
   });
 
+  test('own section first even when the name sorts later: a 7–9 pedagogue sees Johan before Anna', async () => {
+    const { app, db, school } = await district();
+    const s79 = school.sections[1]!;
+    const senior = await createUser(db, { memberships: [{ organisationId: school.id, role: 'pedagogue', sectionId: s79.id }] });
+    const contacts = (await app.inject({ method: 'GET', url: `/api/organisations/${school.id}/contacts`, headers: await asUser(app, senior) })).json();
+    expect(contacts.map((c: { name: string; sectionName: string }) => [c.name, c.sectionName])).toEqual([
+      ['Johan Lind', '7–9'],
+      ['Anna Berg', 'F–3'],
+    ]);
+  });
+
   test('a contact out on a walk-and-talk shows "I walk-and-talk till …", and on-site hours name the school', async () => {
     const { app, db, school, anna, johan, pedagogue } = await district();
     await createSlot(db, { organisationId: school.id, hostIds: [anna.id], startsAt: '2026-03-03T09:30:00+01:00', minutes: 60 });

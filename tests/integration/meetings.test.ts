@@ -90,6 +90,22 @@ describe('anmälningsmöte: request → schedule → outcome → case', () => {
 
     const twice = await d.app.inject({ method: 'POST', url: `/api/meetings/${id}/outcome`, headers: asAnnaLater, payload: { held: true } });
     expect(twice.statusCode).toBe(400);
+
+    // The school side's view of the held meeting: that it was held, never the team's notes or the case.
+    const held = await d.app.inject({ method: 'GET', url: `/api/meetings/${id}`, headers: await d.as(d.principal) });
+    expect(held.json()).toMatchObject({ status: 'held', outcome: null });
+    expect(held.body).not.toContain('Uppföljning om fyra veckor');
+    expect(held.body).not.toContain(caseId);
+    expect(held.json().caseId ?? null).toBeNull();
+  });
+
+  test('the same social worker twice in an anmälningsmöte is 400 in Swedish, not two seats for one person', async () => {
+    const d = await district();
+    const id = await requested(d);
+    const res = await schedule(d, id, await d.as(d.lead), [d.anna.id, d.anna.id]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([{ field: 'socialWorkerIds', message: 'Välj olika socialsekreterare.' }]);
+    expect((await d.db.select().from(meetings).where(eq(meetings.id, id)))[0]!.status).toBe('requested');
   });
 
   test.each([[1], [3]])('an anmälningsmöte with %i social workers is 400 invalid_request', async (n) => {

@@ -95,6 +95,21 @@ describe('reach someone now', () => {
     expect(contactStatus(away, team(), at)).toEqual({ kind: 'away', until: '2026-03-02', label: 'Borta till måndag 2 mars' });
   });
 
+  test('absences back to back over a weekend: back on the first working day after the last one', () => {
+    const away = contact({ absences: [{ startsOn: '2026-02-26', endsOn: '2026-02-27' }, { startsOn: '2026-03-02', endsOn: '2026-03-03' }] });
+    expect(contactStatus(away, team(), new Date('2026-02-27T10:00:00+01:00'))).toMatchObject({ until: '2026-03-04', label: 'Borta till onsdag 4 mars' });
+    // A gap of one working day between them is a day back.
+    const gap = contact({ absences: [{ startsOn: '2026-02-26', endsOn: '2026-02-27' }, { startsOn: '2026-03-03', endsOn: '2026-03-03' }] });
+    expect(contactStatus(gap, team(), new Date('2026-02-27T10:00:00+01:00'))).toMatchObject({ until: '2026-03-02' });
+  });
+
+  test('after closing time the duty holder no longer "has the duty phone": the after-hours status shows', () => {
+    const onDuty = contact({ dutyDays: new Set(['2026-03-03']) });
+    const evening = contactStatus(onDuty, team(), new Date('2026-03-03T18:00:00+01:00'));
+    expect(evening.kind).not.toBe('on_duty');
+    expect(evening).toEqual(contactStatus(contact(), team(), new Date('2026-03-03T18:00:00+01:00')));
+  });
+
   test('a contact in a walk-and-talk is busy until it ends and is not offered', () => {
     const busy = contact({ busy: [{ from: new Date('2026-03-03T13:45:00+01:00'), until: new Date('2026-03-03T14:30:00+01:00'), label: 'I walk-and-talk' }] });
     const at = new Date('2026-03-03T14:00:00+01:00');

@@ -1,0 +1,25 @@
+// npm run mutate — StrykerJS over the pure modules whose rules matter most: the anonymity guard,
+// who to reach now, the schedule clash check, a consent's status and the audit chain. Not run in
+// CI (it takes minutes); the score is in the README.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'server/contracts/anonymity.ts',
+    'server/contracts/anonymity-normalise.ts',
+    'server/modules/reach/reach.models.ts',
+    'server/modules/consents/consents.models.ts',
+    'server/modules/audit/audit.models.ts',
+    'server/modules/meetings/meetings.models.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'test-results/mutation/index.html' },
+  jsonReporter: { fileName: 'test-results/mutation/mutation.json' },
+  thresholds: { high: 90, low: 85, break: 85 },
+  tempDirName: '.stryker-tmp',
+  ignoreStatic: true,
+};

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { auditLog } from '../../db/schema/index.ts';
+import { chain, checkChain, GENESIS, hashOf, type AuditFacts } from '../../server/modules/audit/audit.models.ts';
+
+const facts: AuditFacts = {
+  at: new Date('2026-03-02T09:00:00.123Z'),
+  actorId: '00000000-0000-4000-8000-000000000001',
+  actorName: 'Anna Berg',
+  actorRole: 'social_worker',
+  organisationId: '00000000-0000-4000-8000-000000000002',
+  organisationName: 'Vällingbyteamet',
+  action: 'case.read',
+  targetType: 'case',
+  targetId: '00000000-0000-4000-8000-000000000003',
+  caseId: '00000000-0000-4000-8000-000000000003',
+  address: '10.0.0.1',
+};
+
+// Another value for each column: an edit an attacker with the database might make.
+const edits: { [K in keyof AuditFacts]: AuditFacts[K] } = {
+  at: new Date('2026-03-02T09:00:00.124Z'),
+  actorId: '00000000-0000-4000-8000-000000000009',
+  actorName: 'Någon annan',
+  actorRole: 'team_lead',
+  organisationId: null,
+  organisationName: 'Ett annat team',
+  action: 'case.open',
+  targetType: 'meeting',
+  targetId: '00000000-0000-4000-8000-000000000008',
+  caseId: null,
+  address: null,
+};
+
+describe('every column of an audit row is inside its hash', () => {
+  test('the facts name every column of the table except id and the two hashes', () => {
+    const columns = Object.keys(auditLog).filter((k) => !['id', 'prevHash', 'hash', 'enableRLS'].includes(k) && !k.startsWith('_'));
+    expect(Object.keys(edits).sort()).toEqual(columns.sort());
+  });
+
+  test.each(Object.keys(edits) as (keyof AuditFacts)[])('changing %s changes the hash, and the check says the row was changed', (column) => {
+    const [row] = chain(GENESIS, [facts]).map((r) => ({ ...r, id: 1 }));
+    const edited = { ...row!, [column]: edits[column] };
+    expect(hashOf(GENESIS, edited)).not.toBe(row!.hash);
+    expect(checkChain([edited]).broken).toMatchObject({ id: 1, problem: 'changed' });
+  });
+
+  test('the previous row’s hash is inside it too: a removed row breaks the next link', () => {
+    const rows = chain(GENESIS, [facts, { ...facts, action: 'case.list' }, { ...facts, action: 'case.open' }]).map((r, i) => ({ ...r, id: i + 1 }));
+    expect(checkChain(rows)).toMatchObject({ rows: 3, broken: null });
+    expect(checkChain([rows[0]!, rows[2]!]).broken).toMatchObject({ id: 3, problem: 'link' });
+  });
+});
