@@ -105,8 +105,3 @@ export function requireAccess<A extends Action>(actor: Actor | null | undefined,
     throw errors.notFound();
   }
 }
-
-/** For use cases with no single resource yet (lists, creations): only a signed-in actor. */
-export function requireActor(actor: Actor | null | undefined): asserts actor is Actor {
-  if (!actor) throw errors.unauthenticated();
-}

@@ -19,6 +19,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in actor of a route that is not public: the gate has already refused anyone else. */
+    readonly signedIn: Actor;
   }
   interface FastifyInstance {
     sessionCookie: {
@@ -57,6 +59,12 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
   await app.register(fastifyJwt, { secret, verify: { cache: true } });
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('signedIn', {
+    getter(this: FastifyRequest) {
+      if (!this.actor) throw errors.unauthenticated();
+      return this.actor;
+    },
+  });
   const accessTable: AccessEntry[] = [];
   app.decorate('accessTable', accessTable);
 

@@ -43,9 +43,10 @@ describe('the database holds its own rules', () => {
     const version = async () => Number((await db.select({ v: directoryVersion.version }).from(directoryVersion))[0]!.v);
     const before = await version();
     // Touch one row without changing it: the trigger fires on the write, not on a difference.
-    const [column] = (await db.execute<{ column_name: string }>(sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position limit 1`)).rows;
-    const touched = await db.execute(sql.raw(`update ${table} set ${column!.column_name} = ${column!.column_name} where ctid = (select ctid from ${table} limit 1)`));
-    expect(touched.rowCount ?? (touched as unknown as { affectedRows?: number }).affectedRows).toBe(1);
+    type Result = { rows: { column_name: string }[]; rowCount?: number; affectedRows?: number };
+    const [column] = ((await db.execute(sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position limit 1`)) as unknown as Result).rows;
+    const touched = (await db.execute(sql.raw(`update ${table} set ${column!.column_name} = ${column!.column_name} where ctid = (select ctid from ${table} limit 1)`))) as unknown as Result;
+    expect(touched.rowCount ?? touched.affectedRows).toBe(1);
     expect(await version()).toBeGreaterThan(before);
   });
 

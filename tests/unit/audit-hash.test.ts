@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
-import { chain, checkChain, GENESIS, hashOf, type AuditFacts } from '../../server/modules/audit/audit.models.ts';
+import { auditFacts, chain, checkChain, GENESIS, hashOf, listViewFacts, type AuditFacts } from '../../server/modules/audit/audit.models.ts';
 
 const facts: AuditFacts = {
   at: new Date('2026-03-02T09:00:00.123Z'),
@@ -48,5 +48,49 @@ describe('every column of an audit row is inside its hash', () => {
     const rows = chain(GENESIS, [facts, { ...facts, action: 'case.list' }, { ...facts, action: 'case.open' }]).map((r, i) => ({ ...r, id: i + 1 }));
     expect(checkChain(rows)).toMatchObject({ rows: 3, broken: null });
     expect(checkChain([rows[0]!, rows[2]!]).broken).toMatchObject({ id: 3, problem: 'link' });
+  });
+});
+
+describe('who did it, as the audit row says', () => {
+  const at = new Date('2026-03-02T09:00:00Z');
+  const actor = {
+    userId: 'u1',
+    name: 'Rut Rektor',
+    address: '10.1.2.3',
+    memberships: [
+      { organisationId: null, organisationName: null, role: 'admin' },
+      { organisationId: 'other-school', organisationName: 'Grimstaskolan', role: 'pedagogue' },
+      { organisationId: 'school', organisationName: 'Vällingbyskolan', role: 'principal' },
+    ],
+  };
+
+  test('the membership that gave access is the one among the organisations involved', () => {
+    expect(auditFacts(actor, { action: 'meeting.read', targetType: 'meeting', targetId: 'm1', caseId: 'c1', organisationIds: ['team', 'school', null] }, at)).toEqual({
+      at,
+      actorId: 'u1',
+      actorName: 'Rut Rektor',
+      actorRole: 'principal',
+      organisationId: 'school',
+      organisationName: 'Vällingbyskolan',
+      action: 'meeting.read',
+      targetType: 'meeting',
+      targetId: 'm1',
+      caseId: 'c1',
+      address: '10.1.2.3',
+    });
+  });
+
+  test('with none of them involved, the first membership; without any, no role; no case and no address are null', () => {
+    expect(auditFacts(actor, { action: 'x', targetType: 'case', targetId: 't', organisationIds: ['elsewhere'] }, at)).toMatchObject({ actorRole: 'admin', organisationId: null, caseId: null });
+    expect(auditFacts({ userId: 'u2', name: 'N', memberships: [] }, { action: 'x', targetType: 'case', targetId: 't', organisationIds: [] }, at)).toMatchObject({
+      actorRole: null,
+      organisationId: null,
+      organisationName: null,
+      address: null,
+    });
+  });
+
+  test('a list view is one row about the list, with no case', () => {
+    expect(listViewFacts(actor, 'case.list', 'team', ['school'], at)).toMatchObject({ action: 'case.list', targetType: 'list', targetId: 'team', caseId: null, actorRole: 'principal' });
   });
 });

@@ -21,6 +21,24 @@ describe('a consent’s status in words', () => {
   });
 });
 
+describe('the edges of a consent, to the millisecond and the day', () => {
+  const now = at('2026-03-10T10:00:00+01:00');
+  test('withdrawn at this very instant is withdrawn; a withdrawal a millisecond later has not happened yet', () => {
+    expect(consentStatus(c({ withdrawnAt: now }), now, '2026-03-10')).toEqual({ status: 'withdrawn', statusText: 'Återkallat 10 mars', endsSoon: false });
+    expect(consentStatus(c({ withdrawnAt: new Date(now.getTime() + 1) }), now, '2026-03-10')).toEqual({ status: 'active', statusText: 'Gäller till 12 juni', endsSoon: false });
+  });
+
+  test('its first day counts; the day before it does not', () => {
+    expect(consentStatus(c({ validFrom: '2026-03-10' }), now, '2026-03-10')).toMatchObject({ status: 'active', endsSoon: false });
+    expect(consentStatus(c({ validFrom: '2026-03-11' }), now, '2026-03-10')).toEqual({ status: 'not_yet_valid', statusText: 'Gäller från 11 mars', endsSoon: false });
+  });
+
+  test('expired and withdrawn consents are never "ending soon"', () => {
+    expect(consentStatus(c({ validUntil: '2026-03-09' }), now, '2026-03-10')).toEqual({ status: 'expired', statusText: 'Har gått ut (gällde till 9 mars)', endsSoon: false });
+    expect(consentStatus(c({ validUntil: '2026-03-12', withdrawnAt: now }), now, '2026-03-10').endsSoon).toBe(false);
+  });
+});
+
 describe('at most 12 months', () => {
   test('the same date a year later is the last allowed day, also from a leap day', () => {
     expect(latestValidUntil('2026-03-10')).toBe('2027-03-10');

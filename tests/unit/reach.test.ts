@@ -110,6 +110,43 @@ describe('reach someone now', () => {
     expect(evening).toEqual(contactStatus(contact(), team(), new Date('2026-03-03T18:00:00+01:00')));
   });
 
+  test('busy from the first minute of a walk-and-talk to just before its end; free at its end', () => {
+    const busy = contact({ busy: [{ from: new Date('2026-03-03T13:45:00+01:00'), until: new Date('2026-03-03T14:30:00+01:00'), label: 'I walk-and-talk' }] });
+    expect(contactStatus(busy, team(), new Date('2026-03-03T13:44:59+01:00'))).toEqual({ kind: 'available', until: null, label: 'Ledig' });
+    expect(contactStatus(busy, team(), new Date('2026-03-03T13:45:00+01:00'))).toEqual({ kind: 'busy', until: '2026-03-03T13:30:00.000Z', label: 'I walk-and-talk till 14.30' });
+    expect(contactStatus(busy, team(), new Date('2026-03-03T14:30:00+01:00'))).toEqual({ kind: 'available', until: null, label: 'Ledig' });
+  });
+
+  test('the office is open from the minute it opens until the minute it closes', () => {
+    const at = (time: string) => kinds(resolveReach([], team(), new Date(`2026-03-03T${time}:00+01:00`)));
+    expect(at('07:59')).toEqual(['after_hours', 'emergency']);
+    expect(at('08:00')).toEqual(['duty_phone', 'emergency']);
+    expect(at('16:29')).toEqual(['duty_phone', 'emergency']);
+    expect(at('16:30')).toEqual(['after_hours', 'emergency']);
+  });
+
+  test('an available contact is offered with why: their place and that they are free now', () => {
+    const [route] = resolveReach([contact()], team(), new Date('2026-03-03T10:00:00+01:00'));
+    expect(route).toEqual({ kind: 'contact', name: 'Anna Berg', phone: '070-174 06 10', reason: 'Kontaktperson för F–3. Ledig just nu.' });
+  });
+
+  test('a team without a duty phone points to the after-hours service in office hours too; without that, 112 alone', () => {
+    const day = new Date('2026-03-03T10:00:00+01:00');
+    expect(resolveReach([], team({ dutyPhone: null }), day)).toEqual([
+      { kind: 'after_hours', name: 'Socialjouren', phone: '08-200 00 00', reason: 'Socialjouren tar emot akuta ärenden.' },
+      expect.objectContaining({ kind: 'emergency', phone: '112' }),
+    ]);
+    expect(kinds(resolveReach([], team({ dutyPhone: null, afterHoursPhone: null }), day))).toEqual(['emergency']);
+    expect(kinds(resolveReach([], team({ afterHoursPhone: null }), new Date('2026-03-03T19:00:00+01:00')))).toEqual(['emergency']);
+  });
+
+  test('many statuses at once are each what one status would be', () => {
+    const people = [contact(), contact({ userId: 'bo', absences: [{ startsOn: '2026-03-03', endsOn: '2026-03-03' }] }), contact({ userId: 'cia', dutyDays: new Set(['2026-03-03']) })];
+    const when = new Date('2026-03-03T10:00:00+01:00');
+    expect(contactStatuses(people, team(), when)).toEqual(people.map((p) => contactStatus(p, team(), when)));
+    expect(contactStatuses(people, team(), when).map((s) => s.kind)).toEqual(['available', 'away', 'on_duty']);
+  });
+
   test('a contact in a walk-and-talk is busy until it ends and is not offered', () => {
     const busy = contact({ busy: [{ from: new Date('2026-03-03T13:45:00+01:00'), until: new Date('2026-03-03T14:30:00+01:00'), label: 'I walk-and-talk' }] });
     const at = new Date('2026-03-03T14:00:00+01:00');

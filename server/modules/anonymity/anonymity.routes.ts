@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/errors.ts';
 import { z } from '../../contracts/zod.ts';
-import { requireActor } from '../../lib/access.ts';
 import { describeFindings, findIdentifyingData } from '../../contracts/anonymity.ts';
 
 const checkBody = z.object({ text: z.string().max(5000, { message: 'Texten är för lång.' }) }).strict();
@@ -22,7 +21,6 @@ export const anonymityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireActor(request.actor);
       const findings = findIdentifyingData(request.body.text);
       return { identifying: findings.length > 0, message: findings.length ? describeFindings(findings) : null };
     },

@@ -14,18 +14,18 @@ export const assignmentsRoutes: FastifyPluginAsyncZod<{ assignments: Assignments
   app.get(
     '/api/teams/:teamId/coverage',
     { config: { access: teamStaff }, schema: { tags, summary: 'Vilka verksamheter och stadier som har kontaktperson, med historik', params: teamParams, response: { 200: coverageSchema, ...problems } } },
-    async (request) => assignments.coverage(request.actor, request.params.teamId),
+    async (request) => assignments.coverage(request.signedIn, request.params.teamId),
   );
   app.post(
     '/api/contact-assignments',
     { config: { access: teamLeads }, schema: { tags, summary: 'Utse en kontaktperson för en period', body: assignmentBody, response: { 201: z.object({ id: z.string() }), ...problems } } },
-    async (request, reply) => reply.code(201).send({ id: await assignments.assign(request.actor, request.body) }),
+    async (request, reply) => reply.code(201).send({ id: await assignments.assign(request.signedIn, request.body) }),
   );
   app.post(
     '/api/contact-assignments/:id/end',
     { config: { access: teamLeads }, schema: { tags, summary: 'Avsluta ett uppdrag som kontaktperson (historiken sparas)', params: idParams, body: endAssignmentBody, response: { 200: okResponse, ...problems } } },
     async (request) => {
-      await assignments.end(request.actor, request.params.id, request.body.endsOn);
+      await assignments.end(request.signedIn, request.params.id, request.body.endsOn);
       return { ok: true as const };
     },
   );

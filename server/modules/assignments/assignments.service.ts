@@ -12,13 +12,13 @@ const isOverlap = (err: unknown) => (err as { cause?: { code?: string } })?.caus
 
 export function createAssignmentsService({ repo, clock }: Deps) {
   return {
-    async coverage(actor: Actor | null, teamId: string): Promise<Coverage> {
+    async coverage(actor: Actor, teamId: string): Promise<Coverage> {
       requireAccess(actor, 'team:read', { teamId });
       const [{ orgs, secs }, assignments] = await Promise.all([repo.servedBy(teamId), repo.forTeam(teamId)]);
       return coverage(orgs, secs, assignments, stockholmDate(clock.now()));
     },
 
-    async assign(actor: Actor | null, a: { organisationId: string; sectionId?: string | null; userId: string; startsOn: string; endsOn?: string | null }) {
+    async assign(actor: Actor, a: { organisationId: string; sectionId?: string | null; userId: string; startsOn: string; endsOn?: string | null }) {
       if (!actor) throw errors.unauthenticated();
       const org = await repo.organisation(a.organisationId);
       if (!org?.servingTeamId) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
@@ -39,7 +39,7 @@ export function createAssignmentsService({ repo, clock }: Deps) {
     },
 
     /** Ends a period (the row stays: history is kept). */
-    async end(actor: Actor | null, id: string, endsOn: string) {
+    async end(actor: Actor, id: string, endsOn: string) {
       if (!actor) throw errors.unauthenticated();
       const row = await repo.find(id);
       if (!row?.servingTeamId) throw errors.notFound();

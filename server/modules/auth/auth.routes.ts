@@ -34,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
       },
     },
     async (request, reply) => {
-      await auth.logout(request.actor);
+      await auth.logout(request.signedIn);
       app.sessionCookie.clear(request, reply);
       return { ok: true as const };
     },
@@ -50,6 +50,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
         response: { 200: meSchema, 401: problemSchema },
       },
     },
-    async (request) => auth.me(request.actor),
+    async (request) => auth.me(request.signedIn),
   );
 };

@@ -22,37 +22,37 @@ export const bookingsRoutes: FastifyPluginAsyncZod<{ bookings: BookingsService }
         response: { 201: bookingSchema, 409: problemSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await bookings.book(request.actor, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await bookings.book(request.signedIn, request.params.id, request.body)),
   );
 
   app.get(
     '/api/bookings',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Mina bokningar: kommande och den senaste månaden', querystring: bookingsQuery, response: { 200: z.array(myBookingSchema), ...problems } } },
-    async (request) => bookings.mine(request.actor),
+    async (request) => bookings.mine(request.signedIn),
   );
 
   app.get(
     '/api/bookings/:id',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'En bokning (den som bokade, värdarna, enhetschefen)', params: bookingParams, response: { 200: myBookingSchema, ...problems } } },
-    async (request) => bookings.get(request.actor, request.params.id),
+    async (request) => bookings.get(request.signedIn, request.params.id),
   );
 
   app.post(
     '/api/bookings/:id/cancel',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Avboka (den som bokade, värd eller enhetschef); platsen blir ledig direkt', params: bookingParams, body: cancelBookingBody, response: { 200: myBookingSchema, 422: problemSchema, ...problems } } },
-    async (request) => bookings.cancel(request.actor, request.params.id, request.body.reason),
+    async (request) => bookings.cancel(request.signedIn, request.params.id, request.body.reason),
   );
 
   app.post(
     '/api/bookings/:id/move',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Flytta bokningen till en annan ledig tid (allt eller inget)', params: bookingParams, body: moveBookingBody, response: { 200: myBookingSchema, 409: problemSchema, ...problems } } },
-    async (request) => bookings.move(request.actor, request.params.id, request.body.slotId),
+    async (request) => bookings.move(request.signedIn, request.params.id, request.body.slotId),
   );
 
   app.post(
     '/api/bookings/:id/attendance',
     { config: { access: teamStaff }, schema: { tags, summary: 'Markera genomförd eller uteblev (värd eller enhetschef)', params: bookingParams, body: attendanceBody, response: { 200: myBookingSchema, ...problems } } },
-    async (request) => bookings.markAttendance(request.actor, request.params.id, request.body.status),
+    async (request) => bookings.markAttendance(request.signedIn, request.params.id, request.body.status),
   );
 
   app.get(
@@ -70,6 +70,6 @@ export const bookingsRoutes: FastifyPluginAsyncZod<{ bookings: BookingsService }
       reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="walk-and-talk.ics"')
-        .send(await bookings.invite(request.actor, request.params.id)),
+        .send(await bookings.invite(request.signedIn, request.params.id)),
   );
 };

@@ -1,6 +1,6 @@
 import type { MyBooking, Topic } from '../../contracts/bookings.ts';
 import type { Role } from '../../contracts/auth.ts';
-import { leadsTeam, requireActor, type Actor } from '../../lib/access.ts';
+import { leadsTeam, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, sqlState } from '../../lib/errors.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
@@ -29,8 +29,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     actor.memberships.some((m) => staffRoles.includes(m.role) && (m.organisationId === scope.id || m.organisationId === scope.parentId));
 
   /** A booking is seen by its booker, the slot's hosts and the serving team's lead; else 404. */
-  async function visibleBooking(actor: Actor | null, id: string) {
-    requireActor(actor);
+  async function visibleBooking(actor: Actor, id: string) {
     const booking = await repo.find(id);
     if (!booking) throw bookingErrors.notFound();
     const hosts = await slots.hostsOf([booking.slotId]);
@@ -88,8 +87,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
   });
 
   return {
-    async book(actor: Actor | null, slotId: string, input: { topic: Topic; note?: string }) {
-      requireActor(actor);
+    async book(actor: Actor, slotId: string, input: { topic: Topic; note?: string }) {
       const slot = await slots.find(slotId);
       if (!slot) throw bookingErrors.slotNotFound();
       const scope = await organisations.requireVisible(actor, slot.organisationId);
@@ -106,32 +104,31 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       return outcome;
     },
 
-    async mine(actor: Actor | null): Promise<MyBooking[]> {
-      requireActor(actor);
+    async mine(actor: Actor): Promise<MyBooking[]> {
       const rows = await repo.ofBooker(actor.userId, new Date(clock.now().getTime() - HISTORY_DAYS * 86_400_000));
       const hosts = await slots.hostsOf([...new Set(rows.map((r) => r.slotId))]);
       return rows.map((r) => mine(r, hosts));
     },
 
-    async get(actor: Actor | null, id: string): Promise<MyBooking> {
+    async get(actor: Actor, id: string): Promise<MyBooking> {
       const { booking, hosts } = await visibleBooking(actor, id);
       return mine(booking, hosts);
     },
 
     /** Booker, host or team lead; the seat is free again at once. */
-    async cancel(actor: Actor | null, id: string, reason?: string) {
+    async cancel(actor: Actor, id: string, reason?: string) {
       await visibleBooking(actor, id);
       await transaction(async (tx) => {
         const locked = await tx.lockBooking(id);
         if (!locked || locked.status !== 'booked') throw bookingErrors.alreadyCancelled();
-        await tx.cancel(id, actor!.userId, reason || null, clock.now());
+        await tx.cancel(id, actor.userId, reason || null, clock.now());
         await tx.releaseSeat(locked.slotId);
       });
       return this.get(actor, id);
     },
 
     /** One transaction: the new seat is taken and the old one freed together, or neither. */
-    async move(actor: Actor | null, id: string, slotId: string) {
+    async move(actor: Actor, id: string, slotId: string) {
       const { booking, isBooker } = await visibleBooking(actor, id);
       if (!isBooker) throw bookingErrors.notBooker();
       if (booking.slotId === slotId) throw bookingErrors.sameSlot();
@@ -151,11 +148,11 @@ export function createBookingsService({ repo, slots, transaction, organisations,
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
       });
-      if (!moved) throw await refusal(actor!, slotId);
+      if (!moved) throw await refusal(actor, slotId);
       return this.get(actor, id);
     },
 
-    async markAttendance(actor: Actor | null, id: string, status: 'attended' | 'no_show') {
+    async markAttendance(actor: Actor, id: string, status: 'attended' | 'no_show') {
       const { booking, isHost, isLead } = await visibleBooking(actor, id);
       if (!isHost && !isLead) throw bookingErrors.notHost();
       if (booking.status === 'cancelled') throw bookingErrors.alreadyCancelled();
@@ -165,7 +162,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     },
 
     /** The booking's invite for the booker or a host (the team lead has no calendar entry). */
-    async invite(actor: Actor | null, id: string) {
+    async invite(actor: Actor, id: string) {
       const { booking, hosts, isBooker, isHost } = await visibleBooking(actor, id);
       if (!isBooker && !isHost) throw bookingErrors.notFound();
       return bookingInvite({

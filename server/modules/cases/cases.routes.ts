@@ -13,19 +13,19 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async
   app.post(
     '/api/cases',
     { config: { access: teamStaff }, schema: { tags, summary: 'Skapa ett ärende med pseudonym etikett (teamet); 422 identifying_data', body: caseBody, response: { 201: z.object({ id: z.string() }), 422: problemSchema, ...problems } } },
-    async (request, reply) => reply.code(201).send(await cases.create(request.actor, request.body)),
+    async (request, reply) => reply.code(201).send(await cases.create(request.signedIn, request.body)),
   );
 
   app.get(
     '/api/cases',
     { config: { access: teamStaff }, schema: { tags, summary: 'Mina ärenden (enhetschefen: teamets alla)', response: { 200: z.array(caseSummarySchema), ...problems } } },
-    async (request) => cases.list(request.actor),
+    async (request) => cases.list(request.signedIn),
   );
 
   app.get(
     '/api/cases/:id',
     { config: { access: teamStaff }, schema: { tags, summary: 'Ett ärende: verksamheter, handläggare, de som träffade familjen, möten och byten', params: caseParams, response: { 200: caseSchema, ...problems } } },
-    async (request) => cases.get(request.actor, request.params.id),
+    async (request) => cases.get(request.signedIn, request.params.id),
   );
 
   app.put(
@@ -40,18 +40,18 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async
         response: { 200: caseSchema, 409: problemSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request) => cases.changeWorkers(request.actor, request.params.id, request.body),
+    async (request) => cases.changeWorkers(request.signedIn, request.params.id, request.body),
   );
 
   app.get(
     '/api/cases/:id/audit',
     { config: { access: teamLeads }, schema: { tags, summary: 'Ärendets logg: varje läsning och ändring (enhetschefen)', params: caseParams, response: { 200: z.array(auditEntrySchema), ...problems } } },
-    async (request) => cases.auditLog(request.actor, request.params.id),
+    async (request) => cases.auditLog(request.signedIn, request.params.id),
   );
 
   app.get(
     '/api/teams/:teamId/continuity-overrides',
     { config: { access: teamLeads }, schema: { tags, summary: 'Ärenden där enhetschefen bröt kontinuitetsregeln, med skäl', params: z.object({ teamId: uuid }), response: { 200: z.array(overrideSchema), ...problems } } },
-    async (request) => cases.overrides(request.actor, request.params.teamId),
+    async (request) => cases.overrides(request.signedIn, request.params.teamId),
   );
 };

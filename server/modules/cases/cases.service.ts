@@ -1,5 +1,5 @@
 import type { Case, CaseSummary } from '../../contracts/cases.ts';
-import { leadsTeam, memberOfTeam, organisationIdsOf, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import { leadsTeam, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
@@ -22,8 +22,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
     tx.audit.append([auditFacts(actor, { action, targetType: 'case', targetId: c.id, caseId: c.id, organisationIds: [c.teamId] }, clock.now())]);
 
   /** A case is seen by its workers and the team lead; anyone else gets 404. */
-  async function visible(tx: Tx, actor: Actor | null, id: string) {
-    requireActor(actor);
+  async function visible(tx: Tx, actor: Actor, id: string) {
     const c = await tx.find(id);
     if (!c) throw caseErrors.notFound();
     const workers = await tx.workersOf(id);
@@ -61,8 +60,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
   }
 
   return {
-    async create(actor: Actor | null, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string }) {
-      requireActor(actor);
+    async create(actor: Actor, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string }) {
       const scopes = await Promise.all(body.organisationIds.map((id) => organisations.requireVisible(actor, id)));
       const teamId = scopes[0]!.servingTeamId;
       if (!teamId || scopes.some((s) => s.servingTeamId !== teamId)) throw caseErrors.oneTeam();
@@ -84,17 +82,16 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
       });
     },
 
-    async get(actor: Actor | null, id: string): Promise<Case> {
+    async get(actor: Actor, id: string): Promise<Case> {
       return transaction(async (tx) => {
         const { c, isLead } = await visible(tx, actor, id);
-        await auditCase(tx, actor!, c, 'case.read');
-        return view(tx, actor!, c, isLead);
+        await auditCase(tx, actor, c, 'case.read');
+        return view(tx, actor, c, isLead);
       });
     },
 
     /** The cases of the actor's teams: all for a team lead, else the ones they work on. */
-    async list(actor: Actor | null): Promise<CaseSummary[]> {
-      requireActor(actor);
+    async list(actor: Actor): Promise<CaseSummary[]> {
       const teams = [...new Set(organisationIdsOf(actor, teamRoles))];
       return transaction(async (tx) => {
         const rows = (await oneByOne(teams.map((t) => () => tx.listFor(t, leadsTeam(actor, t) ? null : actor.userId)))).flat();
@@ -108,7 +105,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
      * Replaces the case's workers. Continuity rule: at least one social worker who met the family
      * at the anmälningsmöte stays, unless the team lead breaks it with a reason (kept and shown).
      */
-    async changeWorkers(actor: Actor | null, id: string, body: { responsibleId: string; coWorkerIds: string[]; reason?: string }): Promise<Case> {
+    async changeWorkers(actor: Actor, id: string, body: { responsibleId: string; coWorkerIds: string[]; reason?: string }): Promise<Case> {
       // The answer is the case right after the change, also for a worker who just handed it on.
       return transaction(async (tx) => {
         const { c, workers, isWorker, isLead } = await visible(tx, actor, id);
@@ -121,15 +118,14 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
         const reason = body.reason?.trim() || null;
         if (!continuityHolds && !(isLead && reason)) throw caseErrors.continuity(met.map((m) => m.name), isLead);
         await tx.replaceWorkers(id, body.responsibleId, body.coWorkerIds);
-        await tx.insertChange({ caseId: id, changedBy: actor!.userId, changedAt: clock.now(), before: workers.map((w) => w.userId), after, reason, continuityOverridden: !continuityHolds });
-        await auditCase(tx, actor!, c, continuityHolds ? 'case.workers' : 'case.workers_override');
-        return view(tx, actor!, c, isLead);
+        await tx.insertChange({ caseId: id, changedBy: actor.userId, changedAt: clock.now(), before: workers.map((w) => w.userId), after, reason, continuityOverridden: !continuityHolds });
+        await auditCase(tx, actor, c, continuityHolds ? 'case.workers' : 'case.workers_override');
+        return view(tx, actor, c, isLead);
       });
     },
 
     /** Cases where the team lead broke the continuity rule, and why. */
-    async overrides(actor: Actor | null, teamId: string) {
-      requireActor(actor);
+    async overrides(actor: Actor, teamId: string) {
       if (!leadsTeam(actor, teamId)) throw memberOfTeam(actor, teamId) ? caseErrors.onlyLead() : caseErrors.notFound();
       // The list shows case labels: its reading is logged, once per view.
       const rows = await transaction(async (tx) => {
@@ -142,11 +138,11 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
     },
 
     /** The case's audit log, for the team lead only; reading it is logged too. */
-    async auditLog(actor: Actor | null, id: string) {
+    async auditLog(actor: Actor, id: string) {
       return transaction(async (tx) => {
         const { c, isLead } = await visible(tx, actor, id);
         if (!isLead) throw caseErrors.onlyLead();
-        await auditCase(tx, actor!, c, 'case.audit_read');
+        await auditCase(tx, actor, c, 'case.audit_read');
         const meetingIds = (await tx.meetingsOf(id)).map((m) => m.id);
         const rows = await tx.audit.ofCase(id, meetingIds);
         return rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actorName, actorRole: r.actorRole, action: r.action, organisationName: r.organisationName, address: r.address }));

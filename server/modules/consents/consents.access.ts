@@ -1,4 +1,4 @@
-import { leadsTeam, organisationIdsOf, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import { leadsTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { stockholmDate } from '../../lib/time.ts';
 import { consentErrors } from './consents.errors.ts';
@@ -9,8 +9,7 @@ import { oneByOne } from '../../lib/one-by-one.ts';
 const schoolRoles = ['principal', 'pupil_health'] as const;
 
 /** The actor's tenancy at the clock's instant: their teams, and the organisations they speak for. */
-export function tenancyOf(actor: Actor | null, clock: Clock): Tenancy {
-  requireActor(actor);
+export function tenancyOf(actor: Actor, clock: Clock): Tenancy {
   const now = clock.now();
   return { teamIds: organisationIdsOf(actor, teamRoles), schoolOrganisationIds: organisationIdsOf(actor, schoolRoles), now, today: stockholmDate(now) };
 }

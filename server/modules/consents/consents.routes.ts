@@ -22,13 +22,13 @@ export const consentsRoutes: FastifyPluginAsyncZod<{ consents: ConsentsService }
         response: { 201: consentCreatedSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await consents.record(request.actor, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await consents.record(request.signedIn, request.params.id, request.body)),
   );
 
   app.get(
     '/api/cases/:id/consents',
     { config: { access: teamStaff }, schema: { tags, summary: 'Ärendets samtycken med status just nu (teamet)', params: z.object({ id: uuid }), response: { 200: z.array(consentSchema), ...problems } } },
-    async (request) => consents.list(request.actor, request.params.id),
+    async (request) => consents.list(request.signedIn, request.params.id),
   );
 
   app.post(
@@ -43,12 +43,12 @@ export const consentsRoutes: FastifyPluginAsyncZod<{ consents: ConsentsService }
         response: { 200: z.object({ status: z.enum(consentStatusValues) }), ...problems },
       },
     },
-    async (request) => consents.withdraw(request.actor, request.params.id, request.body.reason),
+    async (request) => consents.withdraw(request.signedIn, request.params.id, request.body.reason),
   );
 
   app.get(
     '/api/consents/:id/receipt',
     { config: { access: teamStaff }, schema: { tags, summary: 'Underlag för kvittot till familjen: vem delar vad med vem, till när, och hur man återkallar', params: consentParams, response: { 200: receiptSchema, ...problems } } },
-    async (request) => consents.receipt(request.actor, request.params.id),
+    async (request) => consents.receipt(request.signedIn, request.params.id),
   );
 };

@@ -37,27 +37,27 @@ export function createConsentsService({ transaction, clock }: Deps) {
 
   return {
     /** A case worker records the family's consent for one organisation on the case. */
-    async record(actor: Actor | null, caseId: string, body: z.infer<typeof consentBody>) {
+    async record(actor: Actor, caseId: string, body: z.infer<typeof consentBody>) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { c, organisations, isWorker } = await caseAccess(tx, actor!, caseId);
+        const { c, organisations, isWorker } = await caseAccess(tx, actor, caseId);
         if (!isWorker) throw consentErrors.onlyWorkers();
         if (!organisations.some((o) => o.id === body.organisationId)) throw consentErrors.notOnCase();
         if (body.validUntil < tenancy.today) throw consentErrors.alreadyOver();
-        const id = await tx.consents.insert({ ...body, caseId, teamId: c.teamId, recordedBy: actor!.userId, recordedAt: tenancy.now });
-        await audit(tx, actor!, tenancy.now, { action: 'consent.create', targetType: 'consent', targetId: id, caseId, organisationIds: [c.teamId] });
+        const id = await tx.consents.insert({ ...body, caseId, teamId: c.teamId, recordedBy: actor.userId, recordedAt: tenancy.now });
+        await audit(tx, actor, tenancy.now, { action: 'consent.create', targetType: 'consent', targetId: id, caseId, organisationIds: [c.teamId] });
         return { id, status: consentStatus({ ...body, withdrawnAt: null }, tenancy.now, tenancy.today).status };
       });
     },
 
     /** The case's consents with their status now, for the team. */
-    async list(actor: Actor | null, caseId: string): Promise<Consent[]> {
+    async list(actor: Actor, caseId: string): Promise<Consent[]> {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { c, isWorker, isLead } = await caseAccess(tx, actor!, caseId);
+        const { c, isWorker, isLead } = await caseAccess(tx, actor, caseId);
         if (!isWorker && !isLead) throw consentErrors.teamOnly();
         const rows = await tx.consents.ofCase(caseId);
-        await audit(tx, actor!, tenancy.now, { action: 'consent.list', targetType: 'case', targetId: caseId, caseId, organisationIds: [c.teamId] });
+        await audit(tx, actor, tenancy.now, { action: 'consent.list', targetType: 'case', targetId: caseId, caseId, organisationIds: [c.teamId] });
         // Those that hold now first, then those to come, then those that ended; newest first within each.
         const rank = { active: 0, not_yet_valid: 1, expired: 2, withdrawn: 2 } as const;
         return rows.map((r) => present(r, tenancy.now, tenancy.today)).sort((a, b) => rank[a.status] - rank[b.status]);
@@ -65,28 +65,28 @@ export function createConsentsService({ transaction, clock }: Deps) {
     },
 
     /** Withdrawal takes effect at this instant: from now on nothing more flows. */
-    async withdraw(actor: Actor | null, id: string, reason: string) {
+    async withdraw(actor: Actor, id: string, reason: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { consent, c, isWorker } = await visibleConsent(tx, actor!, id);
+        const { consent, c, isWorker } = await visibleConsent(tx, actor, id);
         if (!isWorker) throw consentErrors.onlyWorkers();
         if (consent.withdrawnAt) throw consentErrors.alreadyWithdrawn();
         if (consent.validUntil < tenancy.today) throw consentErrors.alreadyEnded();
-        if (!(await tx.consents.withdraw(id, actor!.userId, tenancy.now, reason))) throw consentErrors.alreadyWithdrawn();
-        await audit(tx, actor!, tenancy.now, { action: 'consent.withdraw', targetType: 'consent', targetId: id, caseId: c.id, organisationIds: [c.teamId] });
+        if (!(await tx.consents.withdraw(id, actor.userId, tenancy.now, reason))) throw consentErrors.alreadyWithdrawn();
+        await audit(tx, actor, tenancy.now, { action: 'consent.withdraw', targetType: 'consent', targetId: id, caseId: c.id, organisationIds: [c.teamId] });
         return { status: 'withdrawn' as const };
       });
     },
 
     /** What the printed receipt for the family says: who shares what with whom, until when, how to withdraw. */
-    async receipt(actor: Actor | null, id: string) {
+    async receipt(actor: Actor, id: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { consent, c, workers } = await visibleConsent(tx, actor!, id);
+        const { consent, c, workers } = await visibleConsent(tx, actor, id);
         const [team, organisationName] = await oneByOne([() => tx.consents.teamContact(c.teamId), () => tx.consents.organisationName(consent.organisationId)] as const);
         const responsible = workers.find((w) => w.responsible);
         const contact = responsible ? await tx.consents.userContact(responsible.userId) : undefined;
-        await audit(tx, actor!, tenancy.now, { action: 'consent.receipt', targetType: 'consent', targetId: id, caseId: c.id, organisationIds: [c.teamId] });
+        await audit(tx, actor, tenancy.now, { action: 'consent.receipt', targetType: 'consent', targetId: id, caseId: c.id, organisationIds: [c.teamId] });
         return {
           id: consent.id,
           teamName: team?.teamName ?? '',

@@ -16,7 +16,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService }
         response: { 200: z.array(contactSchema), 400: problemSchema, 401: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => contacts.listContacts(request.actor, request.params.id),
+    async (request) => contacts.listContacts(request.signedIn, request.params.id),
   );
 
   app.get(
@@ -31,6 +31,6 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ contacts: ContactsService }
         response: { 200: reachSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => contacts.reach(request.actor, request.params.id, request.query.at ? new Date(request.query.at) : undefined),
+    async (request) => contacts.reach(request.signedIn, request.params.id, request.query.at ? new Date(request.query.at) : undefined),
   );
 };

@@ -71,25 +71,25 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
   const days = versionedCache<Awaited<ReturnType<typeof loadDay>>>();
 
   /** The organisation's day, with the actor's own section first, then the whole organisation's, then the rest. */
-  async function dayFor(actor: Actor | null, organisationId: string, at: Date) {
+  async function dayFor(actor: Actor, organisationId: string, at: Date) {
     const place = await organisations.requireVisible(actor, organisationId);
     const date = stockholmDate(at);
-    const { assignments, team } = await days.get(actor!.directoryVersion, `${organisationId} ${date}`, () => loadDay(place, date));
-    const ownSections = new Set(actor!.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.sectionId));
+    const { assignments, team } = await days.get(actor.directoryVersion, `${organisationId} ${date}`, () => loadDay(place, date));
+    const ownSections = new Set(actor.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.sectionId));
     const rank = (a: (typeof assignments)[number]) => (a.sectionId && ownSections.has(a.sectionId) ? 0 : a.sectionId ? 2 : 1);
     const ordered = assignments.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);
     return { ordered, team };
   }
 
   return {
-    async listContacts(actor: Actor | null, organisationId: string): Promise<Contact[]> {
+    async listContacts(actor: Actor, organisationId: string): Promise<Contact[]> {
       const at = clock.now();
       const { ordered, team } = await dayFor(actor, organisationId, at);
       const statuses = contactStatuses(ordered.map((a) => a.facts), team, at);
       return ordered.map((a, i) => ({ ...a.card, status: statuses[i]! }));
     },
 
-    async reach(actor: Actor | null, organisationId: string, at: Date = clock.now()): Promise<{ at: string; routes: ReachRoute[] }> {
+    async reach(actor: Actor, organisationId: string, at: Date = clock.now()): Promise<{ at: string; routes: ReachRoute[] }> {
       const { ordered, team } = await dayFor(actor, organisationId, at);
       const seen = new Set<string>();
       const contacts = ordered.filter((a) => !seen.has(a.facts.userId) && seen.add(a.facts.userId)).map((a) => a.facts);

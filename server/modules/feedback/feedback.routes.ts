@@ -34,7 +34,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
         response: { 201: z.object({ id: z.string(), createdAt: z.string() }), 422: problemSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await feedback.write(request.actor, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await feedback.write(request.signedIn, request.params.id, request.body)),
   );
 
   app.get(
@@ -49,13 +49,13 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
         response: { 200: z.array(feedbackSchema), ...problems },
       },
     },
-    async (request) => feedback.read(request.actor, request.params.id, request.query),
+    async (request) => feedback.read(request.signedIn, request.params.id, request.query),
   );
 
   app.post(
     '/api/feedback/:id/acknowledge',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Kvittera ett meddelande som läst (mottagaren)', params: feedbackParams, response: { 200: acknowledgedSchema, ...problems } } },
-    async (request) => feedback.acknowledge(request.actor, request.params.id),
+    async (request) => feedback.acknowledge(request.signedIn, request.params.id),
   );
 
   app.post(
@@ -70,13 +70,13 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
         response: { 201: statutorySchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await feedback.giveStatutory(request.actor, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await feedback.giveStatutory(request.signedIn, request.params.id, request.body)),
   );
 
   app.get(
     '/api/cases/:id/statutory-feedback',
     { config: { access: teamStaff }, schema: { tags, summary: 'Ärendets anmälare och vad de fått veta (teamet)', params: caseParams, response: { 200: z.array(caseStatutorySchema), ...problems } } },
-    async (request) => feedback.statutoryOfCase(request.actor, request.params.id),
+    async (request) => feedback.statutoryOfCase(request.signedIn, request.params.id),
   );
 
   app.get(
@@ -90,7 +90,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
         response: { 200: z.array(pendingStatutorySchema), ...problems },
       },
     },
-    async (request) => feedback.pendingStatutory(request.actor, request.params.teamId),
+    async (request) => feedback.pendingStatutory(request.signedIn, request.params.teamId),
   );
 
   app.get(
@@ -105,6 +105,6 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
         response: { 200: z.array(inboxEntrySchema), ...problems },
       },
     },
-    async (request) => feedback.inbox(request.actor, request.params.id, request.query.caseId),
+    async (request) => feedback.inbox(request.signedIn, request.params.id, request.query.caseId),
   );
 };

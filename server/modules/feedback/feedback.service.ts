@@ -1,7 +1,7 @@
 import { daysBetween } from '../../contracts/dates.ts';
 import type { z } from 'zod';
 import type { Feedback, feedbackBody, feedbackQuery, statutoryBody } from '../../contracts/consents.ts';
-import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/access.ts';
+import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { stockholmDate } from '../../lib/time.ts';
@@ -33,17 +33,17 @@ export function createFeedbackService({ transaction, clock }: Deps) {
   });
 
   return {
-    async write(actor: Actor | null, caseId: string, body: z.infer<typeof feedbackBody>) {
+    async write(actor: Actor, caseId: string, body: z.infer<typeof feedbackBody>) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { c, organisations, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor!, caseId);
+        const { c, organisations, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor, caseId);
         const side = isWorker ? 'team' : schoolOrganisationIds.includes(body.organisationId) ? 'school' : null;
         if (!side) throw schoolOrganisationIds.length ? feedbackErrors.notYours() : feedbackErrors.teamReads();
         if (!organisations.some((o) => o.id === body.organisationId)) throw consentErrors.notOnCase();
         const covered = await tx.consents.coveredScopes(caseId, body.organisationId);
         if (!covered.includes(body.scope)) throw consentErrors.noConsent();
-        const row = await tx.feedback.insert({ caseId, organisationId: body.organisationId, teamId: c.teamId, scope: body.scope, body: body.body, authorId: actor!.userId, authorName: actor!.name, authorSide: side, createdAt: tenancy.now });
-        await audit(tx, actor!, tenancy.now, 'feedback.write', 'feedback', row.id, caseId, [c.teamId, body.organisationId]);
+        const row = await tx.feedback.insert({ caseId, organisationId: body.organisationId, teamId: c.teamId, scope: body.scope, body: body.body, authorId: actor.userId, authorName: actor.name, authorSide: side, createdAt: tenancy.now });
+        await audit(tx, actor, tenancy.now, 'feedback.write', 'feedback', row.id, caseId, [c.teamId, body.organisationId]);
         return { id: row.id, createdAt: row.createdAt.toISOString() };
       });
     },
@@ -52,13 +52,13 @@ export function createFeedbackService({ transaction, clock }: Deps) {
      * The case's workers read every message; the school side reads its own organisation's, only in
      * the scopes a consent covers now, and gets 403 no_consent when none does.
      */
-    async read(actor: Actor | null, caseId: string, query: z.infer<typeof feedbackQuery>): Promise<Feedback[]> {
+    async read(actor: Actor, caseId: string, query: z.infer<typeof feedbackQuery>): Promise<Feedback[]> {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { c, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor!, caseId);
+        const { c, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor, caseId);
         if (isWorker) {
           const rows = await tx.feedback.ofCase(caseId, query);
-          await audit(tx, actor!, tenancy.now, 'feedback.read', 'case', caseId, caseId, [c.teamId]);
+          await audit(tx, actor, tenancy.now, 'feedback.read', 'case', caseId, caseId, [c.teamId]);
           return rows.map(present);
         }
         const organisationId = query.organisationId ?? schoolOrganisationIds[0];
@@ -66,68 +66,68 @@ export function createFeedbackService({ transaction, clock }: Deps) {
         const covered = await tx.consents.coveredScopes(caseId, organisationId);
         if (covered.length === 0 || (query.scope && !covered.includes(query.scope))) throw consentErrors.noConsent();
         const rows = (await tx.feedback.ofCase(caseId, { organisationId, scope: query.scope })).filter((r) => covered.includes(r.scope as Feedback['scope']));
-        await audit(tx, actor!, tenancy.now, 'feedback.read', 'case', caseId, caseId, [organisationId]);
+        await audit(tx, actor, tenancy.now, 'feedback.read', 'case', caseId, caseId, [organisationId]);
         return rows.map(present);
       });
     },
 
     /** The other side marks a message read ("kvittens"); the writer sees when and by whom. */
-    async acknowledge(actor: Actor | null, id: string) {
+    async acknowledge(actor: Actor, id: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
         const message = await tx.feedback.find(id);
         if (!message) throw feedbackErrors.notFound();
-        const { c, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor!, message.caseId).catch((err) => {
+        const { c, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor, message.caseId).catch((err) => {
           throw err.code === 'not_found' ? feedbackErrors.notFound() : err;
         });
         const side = isWorker ? 'team' : schoolOrganisationIds.includes(message.organisationId) ? 'school' : null;
         if (!side) throw feedbackErrors.notFound();
         if (side === message.authorSide) throw feedbackErrors.ownMessage();
         if (side === 'school' && !(await tx.consents.coveredScopes(message.caseId, message.organisationId)).includes(message.scope as Feedback['scope'])) throw consentErrors.noConsent();
-        await tx.feedback.acknowledge(id, tenancy.now, actor!.name);
-        await audit(tx, actor!, tenancy.now, 'feedback.acknowledge', 'feedback', id, c.id, [c.teamId, message.organisationId]);
+        await tx.feedback.acknowledge(id, tenancy.now, actor.name);
+        await audit(tx, actor, tenancy.now, 'feedback.acknowledge', 'feedback', id, c.id, [c.teamId, message.organisationId]);
         const after = await tx.feedback.find(id);
         return { id, acknowledgedAt: after!.acknowledgedAt!.toISOString(), acknowledgedBy: after!.acknowledgedBy! };
       });
     },
 
     /** Återkoppling till anmälare: one of three answers, once, to an organisation that reported. No consent needed. */
-    async giveStatutory(actor: Actor | null, caseId: string, body: z.infer<typeof statutoryBody>) {
+    async giveStatutory(actor: Actor, caseId: string, body: z.infer<typeof statutoryBody>) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { c, isWorker } = await caseAccess(tx, actor!, caseId);
+        const { c, isWorker } = await caseAccess(tx, actor, caseId);
         if (!isWorker) throw feedbackErrors.onlyWorkersStatutory();
         const reporters = await tx.feedback.statutoryOfCase(caseId);
         const reporter = reporters.find((r) => r.organisationId === body.organisationId);
         if (!reporter) throw consentErrors.notOnCase();
         if (!reporter.reporter) throw feedbackErrors.notReporter();
-        const row = await tx.feedback.insertStatutory({ caseId, organisationId: body.organisationId, teamId: c.teamId, status: body.status, givenBy: actor!.userId, givenAt: tenancy.now });
+        const row = await tx.feedback.insertStatutory({ caseId, organisationId: body.organisationId, teamId: c.teamId, status: body.status, givenBy: actor.userId, givenAt: tenancy.now });
         if (!row) throw feedbackErrors.statutoryGiven();
-        await audit(tx, actor!, tenancy.now, 'statutory_feedback.give', 'statutory_feedback', row.id, caseId, [c.teamId]);
+        await audit(tx, actor, tenancy.now, 'statutory_feedback.give', 'statutory_feedback', row.id, caseId, [c.teamId]);
         return { id: row.id, caseId, organisationId: body.organisationId, status: body.status, givenAt: row.givenAt.toISOString() };
       });
     },
 
     /** The case's reporters and what each has been told, for the team. */
-    async statutoryOfCase(actor: Actor | null, caseId: string) {
+    async statutoryOfCase(actor: Actor, caseId: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        const { c, isWorker, isLead } = await caseAccess(tx, actor!, caseId);
+        const { c, isWorker, isLead } = await caseAccess(tx, actor, caseId);
         if (!isWorker && !isLead) throw consentErrors.teamOnly();
         const rows = await tx.feedback.statutoryOfCase(caseId);
-        await audit(tx, actor!, tenancy.now, 'statutory_feedback.read', 'case', caseId, caseId, [c.teamId]);
+        await audit(tx, actor, tenancy.now, 'statutory_feedback.read', 'case', caseId, caseId, [c.teamId]);
         return rows.map((r) => ({ organisationId: r.organisationId, organisationName: r.organisationName, reporter: r.reporter, status: r.status, givenAt: r.givenAt?.toISOString() ?? null }));
       });
     },
 
     /** Reports that still wait for statutory feedback: all of the team's for its lead, else the worker's own cases. */
-    async pendingStatutory(actor: Actor | null, teamId: string) {
+    async pendingStatutory(actor: Actor, teamId: string) {
       const tenancy = tenancyOf(actor, clock);
-      if (!memberOfTeam(actor!, teamId)) throw errors.notFound('Teamet finns inte, eller så har du inte tillgång till det.');
+      if (!memberOfTeam(actor, teamId)) throw errors.notFound('Teamet finns inte, eller så har du inte tillgång till det.');
       return transaction(tenancy, async (tx) => {
         const rows = await tx.feedback.pendingStatutory(teamId);
-        const mine = leadsTeam(actor!, teamId) ? rows : await onlyOwnCases(tx, actor!, rows);
-        if (mine.length > 0) await tx.audit.append([listViewFacts(actor!, 'statutory_feedback.pending', teamId, [teamId], tenancy.now)]);
+        const mine = leadsTeam(actor, teamId) ? rows : await onlyOwnCases(tx, actor, rows);
+        if (mine.length > 0) await tx.audit.append([listViewFacts(actor, 'statutory_feedback.pending', teamId, [teamId], tenancy.now)]);
         return mine.map((r) => {
           const since = stockholmDate(r.since);
           return { caseId: r.caseId, label: r.label, organisationId: r.organisationId, organisationName: r.organisationName, since, days: daysBetween(since, tenancy.today) };
@@ -136,8 +136,7 @@ export function createFeedbackService({ transaction, clock }: Deps) {
     },
 
     /** An organisation's Återkoppling page: its cases with consented scopes now, unread messages and statutory feedback. */
-    async inbox(actor: Actor | null, organisationId: string, onlyCaseId?: string) {
-      requireActor(actor);
+    async inbox(actor: Actor, organisationId: string, onlyCaseId?: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
         if (!(await tx.consents.schoolOrganisations()).includes(organisationId)) throw feedbackErrors.inboxNotFound();

@@ -21,7 +21,7 @@ export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ series: MeetingSeriesS
         response: { 200: meetingSeriesPreviewSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request) => series.preview(request.actor, request.body),
+    async (request) => series.preview(request.signedIn, request.body),
   );
 
   app.post(
@@ -35,13 +35,13 @@ export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ series: MeetingSeriesS
         response: { 201: meetingSeriesCreatedSchema, 409: problemSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await series.create(request.actor, request.body)),
+    async (request, reply) => reply.code(201).send(await series.create(request.signedIn, request.body)),
   );
 
   app.get(
     '/api/meeting-series',
     { config: { access: teamStaff }, schema: { tags, summary: 'Teamets mötesserier med kommande möten', response: { 200: z.array(meetingSeriesSchema), ...problems } } },
-    async (request) => series.list(request.actor),
+    async (request) => series.list(request.signedIn),
   );
 
   app.post(
@@ -56,6 +56,6 @@ export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ series: MeetingSeriesS
         response: { 200: z.object({ cancelled: z.number() }), 422: problemSchema, ...problems },
       },
     },
-    async (request) => series.cancel(request.actor, request.params.id, request.body.reason),
+    async (request) => series.cancel(request.signedIn, request.params.id, request.body.reason),
   );
 };

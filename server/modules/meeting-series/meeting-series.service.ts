@@ -1,5 +1,5 @@
 import type { MeetingSeries, MeetingSeriesBody } from '../../contracts/meeting-series.ts';
-import { leadsTeam, memberOfTeam, organisationIdsOf, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import { leadsTeam, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
 import { daySpan } from '../../lib/time.ts';
@@ -23,8 +23,7 @@ type Deps = {
  * per-person locks as any other.
  */
 export function createMeetingSeriesService({ repo, transaction, organisations, clock }: Deps) {
-  async function requirePlanner(actor: Actor | null, body: MeetingSeriesBody) {
-    requireActor(actor);
+  async function requirePlanner(actor: Actor, body: MeetingSeriesBody) {
     const scope = await organisations.requireVisible(actor, body.organisationId);
     const teamId = scope.servingTeamId;
     if (!teamId || !memberOfTeam(actor, teamId)) throw seriesErrors.notTeam();
@@ -54,13 +53,13 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
   const iso = (t: { startsAt: Date; endsAt: Date }) => ({ startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString() });
 
   return {
-    async preview(actor: Actor | null, body: MeetingSeriesBody) {
+    async preview(actor: Actor, body: MeetingSeriesBody) {
       await requirePlanner(actor, body);
       const { slots, skipped } = await plan(repo, body);
       return { meetings: slots.map(iso), skipped };
     },
 
-    async create(actor: Actor | null, body: MeetingSeriesBody) {
+    async create(actor: Actor, body: MeetingSeriesBody) {
       const { teamId } = await requirePlanner(actor, body);
       try {
         return await transaction(async (tx) => {
@@ -80,7 +79,7 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
             intervalWeeks: body.intervalWeeks,
             startsOn: body.from,
             endsOn: body.until,
-            createdBy: actor!.userId,
+            createdBy: actor.userId,
             createdAt: now,
           });
           const created = await tx.insertMeetings(
@@ -88,7 +87,7 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
               type: body.type,
               organisationId: body.organisationId,
               teamId,
-              requestedBy: actor!.userId,
+              requestedBy: actor.userId,
               label: body.label,
               audience: body.audience ?? null,
               guardiansInformed: false,
@@ -113,8 +112,7 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
     },
 
     /** The series of the actor's teams, with their workers and the meetings still to come. */
-    async list(actor: Actor | null): Promise<MeetingSeries[]> {
-      requireActor(actor);
+    async list(actor: Actor): Promise<MeetingSeries[]> {
       const rows = await repo.ofTeams([...new Set(organisationIdsOf(actor, teamRoles))]);
       const ids = rows.map((r) => r.id);
       const [workers, upcoming] = await Promise.all([repo.workersOf(ids), repo.upcoming(ids, clock.now())]);
@@ -138,8 +136,7 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
     },
 
     /** Cancels every meeting of the series still to come, with a reason: by someone in it or the team lead. */
-    async cancel(actor: Actor | null, id: string, reason: string) {
-      requireActor(actor);
+    async cancel(actor: Actor, id: string, reason: string) {
       return transaction(async (tx) => {
         const series = await tx.find(id);
         if (!series || !memberOfTeam(actor, series.teamId)) throw seriesErrors.notFound();

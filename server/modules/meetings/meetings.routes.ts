@@ -33,13 +33,13 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
         response: { 201: meetingCreatedSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await meetings.request(request.actor, request.body)),
+    async (request, reply) => reply.code(201).send(await meetings.request(request.signedIn, request.body)),
   );
 
   app.get(
     '/api/meetings',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Mina möten: mötena under hela dagar from–to (standard: sju dagar från i dag) och förfrågningar som väntar på tid', querystring: meetingsQuery, response: { 200: z.array(meetingSchema), ...problems } } },
-    async (request) => meetings.list(request.actor, request.query.from, request.query.to),
+    async (request) => meetings.list(request.signedIn, request.query.from, request.query.to),
   );
 
   app.get(
@@ -53,19 +53,19 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
         response: { 200: z.array(meetingSchema), ...problems },
       },
     },
-    async (request) => meetings.queue(request.actor, request.params.teamId),
+    async (request) => meetings.queue(request.signedIn, request.params.teamId),
   );
 
   app.get(
     '/api/meetings/:id',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Ett möte: allt för teamets personer på mötet, en sammanfattning för den som begärde det', params: meetingParams, response: { 200: meetingSchema, ...problems } } },
-    async (request) => meetings.get(request.actor, request.params.id),
+    async (request) => meetings.get(request.signedIn, request.params.id),
   );
 
   app.get(
     '/api/meetings/:id/free-busy',
     { config: { access: teamStaff }, schema: { tags, summary: 'Ledig eller upptagen för teamets socialsekreterare vid varje föreslagen tid', params: meetingParams, response: { 200: freeBusySchema, ...problems } } },
-    async (request) => meetings.freeBusy(request.actor, request.params.id),
+    async (request) => meetings.freeBusy(request.signedIn, request.params.id),
   );
 
   app.post(
@@ -80,19 +80,19 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
         response: { 200: meetingSchema, 409: problemSchema, ...problems },
       },
     },
-    async (request) => meetings.schedule(request.actor, request.params.id, request.body),
+    async (request) => meetings.schedule(request.signedIn, request.params.id, request.body),
   );
 
   app.post(
     '/api/meetings/:id/reschedule',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Flytta mötet (med skäl); inbjudan får ny SEQUENCE', params: meetingParams, body: rescheduleBody, response: { 200: meetingSchema, 409: problemSchema, 422: problemSchema, ...problems } } },
-    async (request) => meetings.reschedule(request.actor, request.params.id, request.body),
+    async (request) => meetings.reschedule(request.signedIn, request.params.id, request.body),
   );
 
   app.post(
     '/api/meetings/:id/cancel',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Ställ in mötet (med skäl); inbjudan blir METHOD:CANCEL', params: meetingParams, body: cancelMeetingBody, response: { 200: meetingSchema, 422: problemSchema, ...problems } } },
-    async (request) => meetings.cancel(request.actor, request.params.id, request.body.reason),
+    async (request) => meetings.cancel(request.signedIn, request.params.id, request.body.reason),
   );
 
   app.post(
@@ -107,7 +107,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
         response: { 200: outcomeSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request) => meetings.recordOutcome(request.actor, request.params.id, request.body),
+    async (request) => meetings.recordOutcome(request.signedIn, request.params.id, request.body),
   );
 
   app.get(
@@ -117,6 +117,6 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
       reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="mote.ics"')
-        .send(await meetings.invite(request.actor, request.params.id)),
+        .send(await meetings.invite(request.signedIn, request.params.id)),
   );
 };

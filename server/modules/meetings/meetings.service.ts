@@ -1,6 +1,6 @@
 import type { Role } from '../../contracts/auth.ts';
 import { familyMeetingTypes, type FreeBusy, type Meeting, type MeetingBody } from '../../contracts/meetings.ts';
-import { leadsTeam, memberOfTeam, requireActor, type Actor } from '../../lib/access.ts';
+import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
 import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
@@ -90,8 +90,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     };
   }
   /** Loads a meeting the actor may see (else 404), with its workers and the actor's rights. */
-  async function visible(tx: MeetingsRepository, actor: Actor | null, id: string) {
-    requireActor(actor);
+  async function visible(tx: MeetingsRepository, actor: Actor, id: string) {
     const m = await tx.find(id);
     if (!m) throw meetingErrors.notFound();
     const workers = await tx.workersOf([id]);
@@ -133,8 +132,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
   }
 
   return {
-    async request(actor: Actor | null, body: MeetingBody) {
-      requireActor(actor);
+    async request(actor: Actor, body: MeetingBody) {
       const scope = await organisations.requireVisible(actor, body.organisationId);
       const teamSide = scope.servingTeamId !== null && memberOfTeam(actor, scope.servingTeamId);
       const police = scope.kind === 'police' && actor.memberships.some((m) => m.role === 'police' && m.organisationId === scope.id);
@@ -166,17 +164,16 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
       });
     },
 
-    async get(actor: Actor | null, id: string): Promise<Meeting> {
+    async get(actor: Actor, id: string): Promise<Meeting> {
       return transaction(async (tx) => {
         const { m, workers, access } = await visible(tx, actor, id);
-        await audit(tx, actor!, m, 'meeting.read');
+        await audit(tx, actor, m, 'meeting.read');
         return present(m, workers, access, clock.now());
       });
     },
 
     /** "Mina möten": the actor's meetings in whole Stockholm days [from, to], and requests still waiting. */
-    async list(actor: Actor | null, from?: string, to?: string): Promise<Meeting[]> {
-      requireActor(actor);
+    async list(actor: Actor, from?: string, to?: string): Promise<Meeting[]> {
       const first = from ?? stockholmDate(clock.now());
       const { start, end } = daySpan(first, to ?? addDays(first, 6));
       // The police follow their area's collaboration meetings, also those the team planned as a series.
@@ -188,8 +185,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     },
 
     /** The team's requests waiting for a time: the team lead sees all, a contact those of their organisations. */
-    async queue(actor: Actor | null, teamId: string): Promise<Meeting[]> {
-      requireActor(actor);
+    async queue(actor: Actor, teamId: string): Promise<Meeting[]> {
       if (!memberOfTeam(actor, teamId)) throw meetingErrors.notFound();
       return transaction(async (tx) => {
         const rows = await tx.queue(teamId, leadsTeam(actor, teamId) ? 'all' : [...(await contactOrgs(tx, actor))]);
@@ -198,10 +194,10 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
     },
 
     /** Each of the team's social workers at each proposed time: free, or busy and why (no family details). */
-    async freeBusy(actor: Actor | null, id: string): Promise<FreeBusy> {
+    async freeBusy(actor: Actor, id: string): Promise<FreeBusy> {
       const { m, access } = await visible(repo, actor, id);
       if (!access.isTeamSide) throw meetingErrors.mayNotSchedule();
-      await transaction((tx) => audit(tx, actor!, m, 'meeting.free_busy'));
+      await transaction((tx) => audit(tx, actor, m, 'meeting.free_busy'));
       const workers = await repo.schedule.socialWorkers(m.teamId);
       const ids = workers.map((w) => w.userId);
       const times = m.proposedTimes.map((t) => ({ start: new Date(t.startsAt), end: new Date(t.endsAt) }));
@@ -216,7 +212,7 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
       }));
     },
 
-    async schedule(actor: Actor | null, id: string, body: { startsAt: string; endsAt: string; socialWorkerIds: string[] }) {
+    async schedule(actor: Actor, id: string, body: { startsAt: string; endsAt: string; socialWorkerIds: string[] }) {
       const { m, access } = await visible(repo, actor, id);
       if (!access.isLead && !access.isContact) throw meetingErrors.mayNotSchedule();
       const countProblem = workerCountProblem(m.type, body.socialWorkerIds.length);
@@ -232,12 +228,12 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
         if (locked!.status !== 'requested') throw meetingErrors.alreadyScheduled();
         await claimTime(tx, body.socialWorkerIds, start, end);
         await tx.setTime(id, start, end, body.socialWorkerIds, clock.now());
-        await audit(tx, actor!, m, 'meeting.schedule');
+        await audit(tx, actor, m, 'meeting.schedule');
       }).catch(onClash);
       return this.get(actor, id);
     },
 
-    async reschedule(actor: Actor | null, id: string, body: { startsAt: string; endsAt: string; reason: string }) {
+    async reschedule(actor: Actor, id: string, body: { startsAt: string; endsAt: string; reason: string }) {
       const { m, workers, access } = await visible(repo, actor, id);
       if (!access.isTeamSide) throw meetingErrors.mayNotChange();
       const start = new Date(body.startsAt);
@@ -249,20 +245,20 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
         if (locked!.status !== 'scheduled') throw locked!.status === 'requested' ? meetingErrors.notScheduled() : meetingErrors.finished();
         await claimTime(tx, workers.filter((w) => w.active).map((w) => w.userId), start, end, id);
         await tx.reschedule(id, start, end, body.reason, clock.now());
-        await audit(tx, actor!, m, 'meeting.reschedule');
+        await audit(tx, actor, m, 'meeting.reschedule');
       }).catch(onClash);
       return this.get(actor, id);
     },
 
-    async cancel(actor: Actor | null, id: string, reason: string) {
+    async cancel(actor: Actor, id: string, reason: string) {
       const { m, access } = await visible(repo, actor, id);
       if (!access.isTeamSide && !access.isRequesterSide) throw meetingErrors.mayNotChange();
       await transaction(async (tx) => {
         const locked = await tx.lock(id);
         if (locked!.status === 'cancelled') throw meetingErrors.cancelled();
         if (locked!.status !== 'requested' && locked!.status !== 'scheduled') throw meetingErrors.finished();
-        await tx.cancel(id, reason, actor!.userId, clock.now());
-        await audit(tx, actor!, m, 'meeting.cancel');
+        await tx.cancel(id, reason, actor.userId, clock.now());
+        await audit(tx, actor, m, 'meeting.cancel');
       });
       return this.get(actor, id);
     },
@@ -271,9 +267,9 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
      * An assigned worker records how it went. A held anmälningsmöte opens a case in the same
      * transaction; its responsible worker is the one recording, who met the family.
      */
-    async recordOutcome(actor: Actor | null, id: string, body: { held: boolean; reportFiled?: boolean; notes?: string }) {
+    async recordOutcome(actor: Actor, id: string, body: { held: boolean; reportFiled?: boolean; notes?: string }) {
       const { m, workers } = await visible(repo, actor, id);
-      if (!workers.some((w) => w.active && w.userId === actor!.userId)) throw meetingErrors.notAssigned();
+      if (!workers.some((w) => w.active && w.userId === actor.userId)) throw meetingErrors.notAssigned();
       return transaction(async (tx) => {
         const locked = await tx.lock(id);
         if (locked!.status === 'cancelled') throw meetingErrors.cancelled();
@@ -286,29 +282,29 @@ export function createMeetingsService({ repo, transaction, organisations, clock 
             teamId: m.teamId,
             label: m.label,
             reportMeetingId: m.id,
-            createdBy: actor!.userId,
+            createdBy: actor.userId,
             createdAt: clock.now(),
             // The school reported unless the outcome says no report of concern was filed.
             organisations: [{ id: m.organisationId, reporter: body.reportFiled ?? true }],
-            responsibleId: actor!.userId,
-            workerIds: [actor!.userId, ...workerIds.filter((w) => w !== actor!.userId)],
+            responsibleId: actor.userId,
+            workerIds: [actor.userId, ...workerIds.filter((w) => w !== actor.userId)],
           });
         }
-        await tx.recordOutcome(id, { held: body.held, reportFiled: body.reportFiled ?? null, notes: body.notes || null, byUserId: actor!.userId, caseId }, clock.now());
-        await audit(tx, actor!, { ...m, caseId }, 'meeting.outcome');
+        await tx.recordOutcome(id, { held: body.held, reportFiled: body.reportFiled ?? null, notes: body.notes || null, byUserId: actor.userId, caseId }, clock.now());
+        await audit(tx, actor, { ...m, caseId }, 'meeting.outcome');
         if (caseId) {
-          await tx.audit.append([auditFacts(actor!, { action: 'case.open', targetType: 'case', targetId: caseId, caseId, organisationIds: orgIdsOf(m) }, clock.now())]);
+          await tx.audit.append([auditFacts(actor, { action: 'case.open', targetType: 'case', targetId: caseId, caseId, organisationIds: orgIdsOf(m) }, clock.now())]);
         }
         return { status: body.held ? ('held' as const) : ('not_held' as const), ...(caseId ? { caseId } : {}) };
       });
     },
 
     /** The invite for the workers and the person who asked for the meeting. */
-    async invite(actor: Actor | null, id: string) {
+    async invite(actor: Actor, id: string) {
       const { m, workers, access } = await visible(repo, actor, id);
-      if (!access.isWorker && m.requestedById !== actor!.userId) throw meetingErrors.notFound();
+      if (!access.isWorker && m.requestedById !== actor.userId) throw meetingErrors.notFound();
       if (!m.startsAt || !m.endsAt) throw meetingErrors.notScheduled();
-      await transaction((tx) => audit(tx, actor!, m, 'meeting.invite'));
+      await transaction((tx) => audit(tx, actor, m, 'meeting.invite'));
       return meetingInvite({
         meetingId: m.id,
         type: m.type,

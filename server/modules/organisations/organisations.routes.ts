@@ -14,6 +14,6 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: Organis
         response: { 200: organisationListSchema, 401: problemSchema },
       },
     },
-    async (request) => organisations.listVisible(request.actor),
+    async (request) => organisations.listVisible(request.signedIn),
   );
 };

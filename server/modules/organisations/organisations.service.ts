@@ -1,5 +1,5 @@
 import type { Organisation } from '../../contracts/organisations.ts';
-import { isAdmin, organisationIdsOf, requireAccess, requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import { isAdmin, organisationIdsOf, requireAccess, teamRoles, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsRepository } from './organisations.repository.ts';
@@ -14,16 +14,14 @@ export function createOrganisationsService({ repo }: Deps) {
   // set of memberships (the answer has no one's data, only places and sections).
   const lists = versionedCache<Organisation[]>();
   return {
-    async listVisible(actor: Actor | null): Promise<Organisation[]> {
-      requireActor(actor);
+    async listVisible(actor: Actor): Promise<Organisation[]> {
       const filter = isAdmin(actor) ? { all: true as const } : { all: false as const, ownIds: organisationIdsOf(actor), teamIds: organisationIdsOf(actor, teamRoles) };
       const key = filter.all ? 'all' : `${[...filter.ownIds].sort().join(',')} ${[...filter.teamIds].sort().join(',')}`;
       return lists.get(actor.directoryVersion, key, () => repo.listVisible(filter));
     },
 
     /** Loads an organisation's access facts and checks that the actor may see it (else 404). */
-    async requireVisible(actor: Actor | null, organisationId: string) {
-      requireActor(actor);
+    async requireVisible(actor: Actor, organisationId: string) {
       const scope = await scopes.get(actor.directoryVersion, organisationId, () => repo.findScope(organisationId));
       if (!scope) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
       requireAccess(actor, 'organisation:read', scope);

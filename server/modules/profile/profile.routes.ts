@@ -28,14 +28,14 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
         response: { 200: profileSchema, ...problems },
       },
     },
-    async (request) => profile.setPhoto(request.actor, request.body as Buffer),
+    async (request) => profile.setPhoto(request.signedIn, request.body as Buffer),
   );
-  app.delete('/api/me/photo', { config: { access: 'signed-in' }, schema: { tags, summary: 'Ta bort min bild', response: { 200: profileSchema, ...problems } } }, async (request) => profile.deletePhoto(request.actor));
+  app.delete('/api/me/photo', { config: { access: 'signed-in' }, schema: { tags, summary: 'Ta bort min bild', response: { 200: profileSchema, ...problems } } }, async (request) => profile.deletePhoto(request.signedIn));
   app.get(
     '/api/users/:id/photo',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'En persons bild (WebP), för kontaktkort', params: z.object({ id: uuid }), produces: ['image/webp'], response: { 200: z.any().describe('Bilden som image/webp'), 404: problemSchema, 401: problemSchema } } },
     async (request, reply) => {
-      const photo = await profile.photo(request.actor, request.params.id);
+      const photo = await profile.photo(request.signedIn, request.params.id);
       return reply
         .type('image/webp')
         .header('cache-control', 'private, max-age=86400, immutable')
@@ -45,17 +45,17 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
   );
 
   app.get('/api/me/profile', { config: { access: teamStaff }, schema: { tags, summary: 'Min profil', response: { 200: profileSchema, ...problems } } }, async (request) =>
-    profile.profile(request.actor),
+    profile.profile(request.signedIn),
   );
   app.put(
     '/api/me/profile',
     { config: { access: teamStaff }, schema: { tags, summary: 'Ändra titel och telefon', body: profileBody, response: { 200: profileSchema, ...problems } } },
-    async (request) => profile.updateProfile(request.actor, request.body),
+    async (request) => profile.updateProfile(request.signedIn, request.body),
   );
   app.get(
     '/api/me/absences',
     { config: { access: teamStaff }, schema: { tags, summary: 'Min frånvaro från i dag', response: { 200: z.array(absenceSchema), ...problems } } },
-    async (request) => profile.absences(request.actor),
+    async (request) => profile.absences(request.signedIn),
   );
   app.post(
     '/api/me/absences',
@@ -68,13 +68,13 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
         response: { 201: z.object({ id: z.string(), dutyDays: z.array(z.string()) }), ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await profile.addAbsence(request.actor, request.body)),
+    async (request, reply) => reply.code(201).send(await profile.addAbsence(request.signedIn, request.body)),
   );
   app.delete(
     '/api/me/absences/:id',
     { config: { access: teamStaff }, schema: { tags, summary: 'Ta bort frånvaro', params: idParams, response: { 200: okResponse, ...problems } } },
     async (request) => {
-      await profile.deleteAbsence(request.actor, request.params.id);
+      await profile.deleteAbsence(request.signedIn, request.params.id);
       return { ok: true as const };
     },
   );

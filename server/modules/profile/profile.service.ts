@@ -1,4 +1,4 @@
-import { requireActor, teamRoles, type Actor } from '../../lib/access.ts';
+import { teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { normalisePhoto, photoUrl } from '../../lib/photos.ts';
@@ -10,8 +10,7 @@ type Deps = { repo: ProfileRepository; transaction: <T>(work: (repo: ProfileRepo
 
 /** A team member's own profile and absences. Only the person sees the reason of an absence. */
 export function createProfileService({ repo, transaction, clock }: Deps) {
-  function requireTeamMember(actor: Actor | null): asserts actor is Actor {
-    requireActor(actor);
+  function requireTeamMember(actor: Actor): asserts actor is Actor {
     if (!actor.memberships.some((m) => teamRoles.includes(m.role))) throw errors.forbidden('Frånvaro och profil finns för teamets medarbetare.');
   }
 
@@ -21,39 +20,37 @@ export function createProfileService({ repo, transaction, clock }: Deps) {
   }
 
   return {
-    async profile(actor: Actor | null) {
-      requireActor(actor);
+    async profile(actor: Actor) {
       return view(actor.userId);
     },
-    async updateProfile(actor: Actor | null, patch: { title?: string; phone?: string }) {
+    async updateProfile(actor: Actor, patch: { title?: string; phone?: string }) {
       requireTeamMember(actor);
       await repo.updateProfile(actor.userId, patch);
       return view(actor.userId);
     },
     /** A team member's photo for their contact card; stored re-encoded, without metadata. */
-    async setPhoto(actor: Actor | null, upload: Buffer) {
+    async setPhoto(actor: Actor, upload: Buffer) {
       requireTeamMember(actor);
       await repo.setPhoto(actor.userId, await normalisePhoto(upload), clock.now());
       return view(actor.userId);
     },
-    async deletePhoto(actor: Actor | null) {
+    async deletePhoto(actor: Actor) {
       requireTeamMember(actor);
       await repo.deletePhoto(actor.userId);
       return view(actor.userId);
     },
     /** Anyone signed in may see a photo: they are on contact cards, which every organisation the team serves sees. */
-    async photo(actor: Actor | null, userId: string) {
-      requireActor(actor);
+    async photo(actor: Actor, userId: string) {
       const row = await repo.photo(userId);
       if (!row) throw errors.notFound('Personen har ingen bild.');
       return row;
     },
-    async absences(actor: Actor | null) {
+    async absences(actor: Actor) {
       requireTeamMember(actor);
       return repo.listAbsences(actor.userId, stockholmDate(clock.now()));
     },
     /** Adds an absence; returns the duty days it covers, so the person can tell the team lead. */
-    async addAbsence(actor: Actor | null, a: { startsOn: string; endsOn: string; reason?: string }) {
+    async addAbsence(actor: Actor, a: { startsOn: string; endsOn: string; reason?: string }) {
       requireTeamMember(actor);
       // Under the person's lock, so a walk-and-talk published at the same moment cannot slip in.
       const id = await transaction(async (tx) => {
@@ -66,7 +63,7 @@ export function createProfileService({ repo, transaction, clock }: Deps) {
       const dutyDays = (await repo.schedule.dutyDays([actor.userId], a.startsOn, a.endsOn)).map((d) => d.day);
       return { id, dutyDays };
     },
-    async deleteAbsence(actor: Actor | null, id: string) {
+    async deleteAbsence(actor: Actor, id: string) {
       requireTeamMember(actor);
       if (!(await repo.deleteAbsence(actor.userId, id))) throw errors.notFound('Frånvaron finns inte.');
     },

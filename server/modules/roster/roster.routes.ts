@@ -12,7 +12,7 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ roster: RosterService }> = as
   app.get(
     '/api/teams/:teamId/roster',
     { config: { access: teamStaff }, schema: { tags, summary: 'Jourschemat för en månad, med luckor', params: teamParams, querystring: rosterQuery, response: { 200: rosterSchema, ...problems } } },
-    async (request) => roster.month(request.actor, request.params.teamId, request.query.month),
+    async (request) => roster.month(request.signedIn, request.params.teamId, request.query.month),
   );
 
   app.put(
@@ -28,7 +28,7 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ roster: RosterService }> = as
       },
     },
     async (request) => {
-      await roster.setHolder(request.actor, request.params.teamId, request.params.date, request.body.userId);
+      await roster.setHolder(request.signedIn, request.params.teamId, request.params.date, request.body.userId);
       return { ok: true as const };
     },
   );
@@ -37,7 +37,7 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ roster: RosterService }> = as
     '/api/teams/:teamId/roster/:date',
     { config: { access: teamLeads }, schema: { tags, summary: 'Ta bort dagens innehavare', params: rosterDayParams, response: { 200: okResponse, ...problems } } },
     async (request) => {
-      await roster.clearHolder(request.actor, request.params.teamId, request.params.date);
+      await roster.clearHolder(request.signedIn, request.params.teamId, request.params.date);
       return { ok: true as const };
     },
   );
@@ -55,7 +55,7 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ roster: RosterService }> = as
       },
     },
     async (request) => {
-      await roster.swap(request.actor, request.params.teamId, request.body.first, request.body.second);
+      await roster.swap(request.signedIn, request.params.teamId, request.body.first, request.body.second);
       return { ok: true as const };
     },
   );

@@ -30,7 +30,7 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
   }
 
   return {
-    async month(actor: Actor | null, teamId: string, month?: string): Promise<Roster> {
+    async month(actor: Actor, teamId: string, month?: string): Promise<Roster> {
       requireAccess(actor, 'team:read', { teamId });
       const today = stockholmDate(clock.now());
       const first = `${month ?? today.slice(0, 7)}-01`;
@@ -58,7 +58,7 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
       return { teamId, month: first.slice(0, 7), days, upcomingGaps, workers };
     },
 
-    async setHolder(actor: Actor | null, teamId: string, date: string, userId: string) {
+    async setHolder(actor: Actor, teamId: string, date: string, userId: string) {
       requireAccess(actor, 'team:manage', { teamId });
       await transaction(async (tx) => {
         await tx.lockDays(teamId, [date]);
@@ -67,13 +67,13 @@ export function createRosterService({ repo, transaction, clock }: Deps) {
       });
     },
 
-    async clearHolder(actor: Actor | null, teamId: string, date: string) {
+    async clearHolder(actor: Actor, teamId: string, date: string) {
       requireAccess(actor, 'team:manage', { teamId });
       await repo.clearHolder(teamId, date);
     },
 
     /** Two workers trade days: both changes or neither. */
-    async swap(actor: Actor | null, teamId: string, first: string, second: string) {
+    async swap(actor: Actor, teamId: string, first: string, second: string) {
       requireAccess(actor, 'team:manage', { teamId });
       await transaction(async (tx) => {
         const rows = await tx.lockDays(teamId, [first, second]);

@@ -14,23 +14,23 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ settings: SettingsService }
   app.get(
     '/api/teams/:teamId/settings',
     { config: { access: teamStaff }, schema: { tags, summary: 'Teamets kontorstider, jourtelefon och socialjour', params: teamParams, response: { 200: teamSettingsSchema, ...problems } } },
-    async (request) => settings.team(request.actor, request.params.teamId),
+    async (request) => settings.team(request.signedIn, request.params.teamId),
   );
   app.put(
     '/api/teams/:teamId/settings',
     { config: { access: teamLeads }, schema: { tags, summary: 'Ändra kontorstider och nummer', params: teamParams, body: teamSettingsBody, response: { 200: teamSettingsSchema, ...problems } } },
-    async (request) => settings.saveTeam(request.actor, request.params.teamId, request.body),
+    async (request) => settings.saveTeam(request.signedIn, request.params.teamId, request.body),
   );
   app.get(
     '/api/closed-days',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Extra stängda dagar (utöver helgdagar)', response: { 200: z.array(closedDaySchema), ...problems } } },
-    async (request) => settings.closedDays(request.actor),
+    async (request) => settings.closedDays(request.signedIn),
   );
   app.post(
     '/api/closed-days',
     { config: { access: administrators }, schema: { tags, summary: 'Lägg till en stängd dag (systemförvaltare)', body: closedDayBody, response: { 201: okResponse, ...problems } } },
     async (request, reply) => {
-      await settings.addClosedDay(request.actor, request.body.day, request.body.name);
+      await settings.addClosedDay(request.signedIn, request.body.day, request.body.name);
       return reply.code(201).send({ ok: true as const });
     },
   );
@@ -38,7 +38,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ settings: SettingsService }
     '/api/closed-days/:day',
     { config: { access: administrators }, schema: { tags, summary: 'Ta bort en stängd dag (systemförvaltare)', params: closedDayParams, response: { 200: okResponse, ...problems } } },
     async (request) => {
-      await settings.removeClosedDay(request.actor, request.params.day);
+      await settings.removeClosedDay(request.signedIn, request.params.day);
       return { ok: true as const };
     },
   );

@@ -1,4 +1,4 @@
-import { isAdmin, requireAccess, requireActor, type Actor } from '../../lib/access.ts';
+import { isAdmin, requireAccess, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
 import type { SettingsRepository, TeamSettingsValues } from './settings.repository.ts';
 
@@ -7,30 +7,28 @@ type Deps = { repo: SettingsRepository };
 const DEFAULTS = { officeOpens: '08:00', officeCloses: '16:30', dutyPhone: '', afterHoursName: 'Socialjouren', afterHoursPhone: '' };
 
 export function createSettingsService({ repo }: Deps) {
-  function requireAdmin(actor: Actor | null) {
-    requireActor(actor);
+  function requireAdmin(actor: Actor) {
     if (!isAdmin(actor)) throw errors.forbidden('Bara systemförvaltaren kan ändra stängda dagar.');
   }
 
   return {
-    async team(actor: Actor | null, teamId: string) {
+    async team(actor: Actor, teamId: string) {
       requireAccess(actor, 'team:read', { teamId });
       return (await repo.team(teamId)) ?? DEFAULTS;
     },
-    async saveTeam(actor: Actor | null, teamId: string, values: TeamSettingsValues) {
+    async saveTeam(actor: Actor, teamId: string, values: TeamSettingsValues) {
       requireAccess(actor, 'team:manage', { teamId });
       await repo.saveTeam(teamId, values);
       return values;
     },
-    async closedDays(actor: Actor | null) {
-      requireActor(actor);
+    async closedDays(actor: Actor) {
       return repo.closedDays();
     },
-    async addClosedDay(actor: Actor | null, day: string, name: string) {
+    async addClosedDay(actor: Actor, day: string, name: string) {
       requireAdmin(actor);
       await repo.addClosedDay(day, name);
     },
-    async removeClosedDay(actor: Actor | null, day: string) {
+    async removeClosedDay(actor: Actor, day: string) {
       requireAdmin(actor);
       if (!(await repo.removeClosedDay(day))) throw errors.notFound('Dagen finns inte bland de stängda dagarna.');
     },

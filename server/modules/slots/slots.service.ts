@@ -1,5 +1,5 @@
 import type { HostedSlot, SeriesBody, SeriesPreview, Slot } from '../../contracts/slots.ts';
-import { leadsTeam, memberOfTeam, requireAccess, requireActor, type Actor } from '../../lib/access.ts';
+import { leadsTeam, memberOfTeam, requireAccess, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
 import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
@@ -63,10 +63,10 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
   }
 
   /** Who may publish for an organisation: the serving team's social workers and team lead. */
-  async function requirePublisher(actor: Actor | null, body: Pick<SeriesBody, 'organisationId' | 'hostIds'>) {
+  async function requirePublisher(actor: Actor, body: Pick<SeriesBody, 'organisationId' | 'hostIds'>) {
     const scope = await organisations.requireVisible(actor, body.organisationId);
-    if (!scope.servingTeamId || !memberOfTeam(actor!, scope.servingTeamId)) throw slotErrors.notPublisher();
-    if (!leadsTeam(actor!, scope.servingTeamId) && !body.hostIds.includes(actor!.userId)) throw slotErrors.ownSeries();
+    if (!scope.servingTeamId || !memberOfTeam(actor, scope.servingTeamId)) throw slotErrors.notPublisher();
+    if (!leadsTeam(actor, scope.servingTeamId) && !body.hostIds.includes(actor.userId)) throw slotErrors.ownSeries();
     const members = new Set((await repo.teamMembers(scope.servingTeamId)).map((m) => m.userId));
     if (!body.hostIds.every((id) => members.has(id))) throw slotErrors.unknownHost();
     return scope;
@@ -95,19 +95,17 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
   const ruleOf = (b: SeriesBody): SeriesRule => ({ weekday: b.weekday, startTime: b.startTime, durationMinutes: b.durationMinutes, intervalWeeks: b.intervalWeeks, from: b.from, until: b.until });
 
   /** Loads a slot the actor may see, and says whether they may change it. */
-  async function visibleSlot(actor: Actor | null, id: string) {
-    requireActor(actor);
+  async function visibleSlot(actor: Actor, id: string) {
     const slot = await repo.find(id);
     if (!slot) throw errors.notFound('Tiden finns inte, eller så har du inte tillgång till den.');
     const scope = await organisations.requireVisible(actor, slot.organisationId);
     const hosts = await repo.hostsOf([id]);
-    const mayChange = hosts.some((h) => h.userId === actor!.userId) || leadsTeam(actor!, scope.servingTeamId);
+    const mayChange = hosts.some((h) => h.userId === actor.userId) || leadsTeam(actor, scope.servingTeamId);
     return { slot, scope, hosts, mayChange };
   }
 
   return {
-    async list(actor: Actor | null, organisationId: string, from?: string, to?: string): Promise<Slot[]> {
-      requireActor(actor);
+    async list(actor: Actor, organisationId: string, from?: string, to?: string): Promise<Slot[]> {
       const start = from ? new Date(from) : clock.now();
       const end = to ? new Date(to) : new Date(start.getTime() + DEFAULT_WEEKS * 7 * 86_400_000);
       // A year at most: every window asked for may be kept, so none may be unbounded.
@@ -120,25 +118,25 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       return withHosts(rows.filter((r) => r.startsAt >= start && r.startsAt < end));
     },
 
-    async get(actor: Actor | null, id: string): Promise<Slot> {
+    async get(actor: Actor, id: string): Promise<Slot> {
       await visibleSlot(actor, id);
       return (await present(repo, await repo.byIds([id])))[0]!;
     },
 
-    async preview(actor: Actor | null, body: SeriesBody): Promise<SeriesPreview> {
+    async preview(actor: Actor, body: SeriesBody): Promise<SeriesPreview> {
       const scope = await requirePublisher(actor, body);
       const { slots, skipped } = planSeries(ruleOf(body), await contextFor(repo, scope, body.hostIds, body.from, body.until));
       return { slots: slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })), skipped };
     },
 
-    async createSeries(actor: Actor | null, body: SeriesBody) {
+    async createSeries(actor: Actor, body: SeriesBody) {
       const scope = await requirePublisher(actor, body);
       try {
         return await transaction(async (tx) => {
           await tx.schedule.lockPeople(body.hostIds);
           const { slots, skipped } = planSeries(ruleOf(body), await contextFor(tx, scope, body.hostIds, body.from, body.until));
           if (slots.length === 0) throw slotErrors.empty();
-          const id = await tx.insertSeries({ ...ruleOf(body), startsOn: body.from, endsOn: body.until, organisationId: body.organisationId, kind: body.kind, location: body.location, capacity: body.capacity, createdBy: actor!.userId });
+          const id = await tx.insertSeries({ ...ruleOf(body), startsOn: body.from, endsOn: body.until, organisationId: body.organisationId, kind: body.kind, location: body.location, capacity: body.capacity, createdBy: actor.userId });
           const ids = await tx.insertSlots(
             id,
             slots.map((s) => ({ organisationId: body.organisationId, kind: body.kind, startsAt: s.startsAt, endsAt: s.endsAt, location: body.location, capacity: body.capacity })),
@@ -152,19 +150,19 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       }
     },
 
-    async cancel(actor: Actor | null, id: string, reason: string) {
+    async cancel(actor: Actor, id: string, reason: string) {
       const { slot, mayChange } = await visibleSlot(actor, id);
       if (!mayChange) throw slotErrors.notHost();
       if (slot.cancelledAt) throw slotErrors.cancelled();
       await transaction(async (tx) => {
         await tx.lock(id);
-        await tx.cancel(id, reason, actor!.userId, clock.now());
+        await tx.cancel(id, reason, actor.userId, clock.now());
       });
       return (await present(repo, await repo.byIds([id])))[0]!;
     },
 
     /** Moves one slot; its bookings follow. The new time must be free for every host. */
-    async move(actor: Actor | null, id: string, startsAtIso: string) {
+    async move(actor: Actor, id: string, startsAtIso: string) {
       const { slot, scope, hosts, mayChange } = await visibleSlot(actor, id);
       if (!mayChange) throw slotErrors.notHost();
       if (slot.cancelledAt) throw slotErrors.cancelled();
@@ -188,13 +186,12 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
     },
 
     /** The actor's own hosted slots with every booking, topic and note: the host's week. */
-    async hosted(actor: Actor | null, from?: string, to?: string): Promise<HostedSlot[]> {
-      requireActor(actor);
+    async hosted(actor: Actor, from?: string, to?: string): Promise<HostedSlot[]> {
       return hostedBy([actor.userId], from, to);
     },
 
     /** Every host's slots of the team with their bookings, topics and notes: the team lead's overview. */
-    async teamHosted(actor: Actor | null, teamId: string, from?: string, to?: string): Promise<HostedSlot[]> {
+    async teamHosted(actor: Actor, teamId: string, from?: string, to?: string): Promise<HostedSlot[]> {
       requireAccess(actor, 'team:manage', { teamId });
       return hostedBy((await repo.teamMembers(teamId)).map((m) => m.userId), from, to);
     },

@@ -1,5 +1,5 @@
 import type { PeriodBody } from '../../contracts/terms.ts';
-import { isAdmin, requireActor, type Actor } from '../../lib/access.ts';
+import { isAdmin, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { daySpan, stockholmDate } from '../../lib/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
@@ -24,8 +24,7 @@ const schoolKinds = ['school', 'preschool', 'preschool_unit'];
  */
 export function createTermsService({ repo, transaction, organisations, clock }: Deps) {
   /** The principal of the organisation or of its unit, or the administrator. */
-  async function requireManager(actor: Actor | null, organisationId: string) {
-    requireActor(actor);
+  async function requireManager(actor: Actor, organisationId: string) {
     const scope = await organisations.requireVisible(actor, organisationId);
     if (!schoolKinds.includes(scope.kind)) throw termErrors.notSchool();
     const principal = actor.memberships.some((m) => m.role === 'principal' && (m.organisationId === scope.id || (scope.parentId !== null && m.organisationId === scope.parentId)));
@@ -33,7 +32,7 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
     return scope;
   }
 
-  async function managedPeriod(actor: Actor | null, id: string) {
+  async function managedPeriod(actor: Actor, id: string) {
     const period = await repo.find(id);
     if (!period) throw termErrors.notFound();
     const scope = await requireManager(actor, period.organisationId).catch((err) => {
@@ -62,8 +61,7 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
   }
 
   return {
-    async list(actor: Actor | null, organisationId: string) {
-      requireActor(actor);
+    async list(actor: Actor, organisationId: string) {
       const scope = await organisations.requireVisible(actor, organisationId);
       const rows = await repo.periodsOf(scope.id, scope.parentId);
       const own = rows.filter((r) => r.organisationId === scope.id);
@@ -71,7 +69,7 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
       return (own.length > 0 ? own : rows).map((r) => ({ ...r, inherited: r.organisationId !== scope.id }));
     },
 
-    async create(actor: Actor | null, organisationId: string, body: PeriodBody) {
+    async create(actor: Actor, organisationId: string, body: PeriodBody) {
       await requireManager(actor, organisationId);
       return transaction(async (tx) => {
         if (body.kind === 'term') {
@@ -82,20 +80,20 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
       });
     },
 
-    async setBookingRequired(actor: Actor | null, id: string, required: boolean) {
+    async setBookingRequired(actor: Actor, id: string, required: boolean) {
       const { period } = await managedPeriod(actor, id);
       if (period.kind !== 'term') throw termErrors.notTerm();
       await repo.setBookingRequired(id, required);
       return { id, bookingRequired: required };
     },
 
-    async remove(actor: Actor | null, id: string) {
+    async remove(actor: Actor, id: string) {
       await managedPeriod(actor, id);
       await repo.remove(id);
     },
 
     /** Per preschool (or section), which pedagogues have booked a walk-and-talk in the term and which not yet. */
-    async coverage(actor: Actor | null, id: string) {
+    async coverage(actor: Actor, id: string) {
       const { period, scope } = await managedPeriod(actor, id);
       const groups = await coverageOf(repo, period, scope);
       return {
@@ -109,7 +107,7 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
     },
 
     /** A reminder in the portal to those who have not booked yet (all, or the chosen ones); never twice while one is open. */
-    async remind(actor: Actor | null, id: string, userIds?: string[]) {
+    async remind(actor: Actor, id: string, userIds?: string[]) {
       const { period, scope } = await managedPeriod(actor, id);
       if (!period.bookingRequired) throw termErrors.notRequired();
       if (period.endsOn < stockholmDate(clock.now())) throw termErrors.over();
@@ -119,14 +117,13 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
         const due = everyone.filter((p) => !p.booked && (!userIds || userIds.includes(p.userId)));
         const fresh = due.filter((p) => p.remindedAt === null);
         const now = clock.now();
-        await tx.insertReminders(fresh.map((p) => ({ userId: p.userId, organisationId: p.organisationId, periodId: period.id, sentBy: actor!.userId, sentAt: now })));
+        await tx.insertReminders(fresh.map((p) => ({ userId: p.userId, organisationId: p.organisationId, periodId: period.id, sentBy: actor.userId, sentAt: now })));
         return { sent: fresh.length, alreadyReminded: due.length - fresh.length };
       });
     },
 
     /** The signed-in person's reminders that still matter: the term is running and they have not booked. */
-    async mine(actor: Actor | null) {
-      requireActor(actor);
+    async mine(actor: Actor) {
       const today = stockholmDate(clock.now());
       const rows = (await repo.remindersOf(actor.userId)).filter((r) => r.endsOn >= today);
       const shown = [];
@@ -137,8 +134,7 @@ export function createTermsService({ repo, transaction, organisations, clock }: 
       return shown.map((r) => ({ id: r.id, periodName: r.periodName, endsOn: r.endsOn, organisationName: r.organisationName, sentByName: r.sentByName, sentAt: r.sentAt.toISOString() }));
     },
 
-    async dismiss(actor: Actor | null, id: string) {
-      requireActor(actor);
+    async dismiss(actor: Actor, id: string) {
       if (!(await repo.dismiss(id, actor.userId, clock.now()))) throw termErrors.reminderNotFound();
     },
   };
