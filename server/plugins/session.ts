@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../contracts/auth.ts';
 import { passesGate, type Actor, type RouteAccess } from '../lib/access.ts';
@@ -68,20 +68,23 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
   const accessTable: AccessEntry[] = [];
   app.decorate('accessTable', accessTable);
 
+  // The session and device cookies: signed, httpOnly, SameSite=Lax, Secure behind https. Max-Age,
+  // not Expires: the browser counts from when the cookie arrives, so a phone whose clock is wrong
+  // keeps it. For a session, its row on the server decides the real end.
+  const setSignedCookie = (request: FastifyRequest, reply: FastifyReply, name: string, claims: Record<string, string>, seconds: number) =>
+    reply.setCookie(name, app.jwt.sign(claims, { expiresIn: seconds }), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.client.protocol === 'https',
+      path: '/',
+      maxAge: seconds,
+    });
+
   app.decorate('sessionCookie', {
     set(request, reply, token) {
       // The session row decides expiry (idle and absolute, on the injectable clock); the JWT's
       // own lifetime is only an outer bound.
-      const jwt = app.jwt.sign({ sid: token }, { expiresIn: lifetimeSeconds });
-      reply.setCookie(cookieNameFor(request), jwt, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.client.protocol === 'https',
-        path: '/',
-        // Max-Age, not Expires: the browser counts from when the cookie arrives, so a phone whose
-        // clock is wrong keeps its session. The session row on the server decides the real end.
-        maxAge: lifetimeSeconds,
-      });
+      setSignedCookie(request, reply, cookieNameFor(request), { sid: token }, lifetimeSeconds);
     },
     clear(request, reply) {
       reply.clearCookie(cookieNameFor(request), { path: '/', httpOnly: true, sameSite: 'lax', secure: request.client.protocol === 'https' });
@@ -103,14 +106,7 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
       }
     },
     set(request, reply, email, device) {
-      const jwt = app.jwt.sign({ dev: device, acc: accountKeyOf(email) }, { expiresIn: DEVICE_COOKIE_SECONDS });
-      reply.setCookie(deviceCookieName(request), jwt, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.client.protocol === 'https',
-        path: '/',
-        maxAge: DEVICE_COOKIE_SECONDS,
-      });
+      setSignedCookie(request, reply, deviceCookieName(request), { dev: device, acc: accountKeyOf(email) }, DEVICE_COOKIE_SECONDS);
     },
   });
 
