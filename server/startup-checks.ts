@@ -24,7 +24,7 @@ export function checkAppRole(role: AppRole, production: boolean, warn: (message:
   if (problems.length === 0) return;
   const message =
     `Databasrollen "${role.name}" som appen ansluter med ${problems.join(', ')}. ` +
-    'Låt MIGRATION_DATABASE_URL vara ägarrollen och DATABASE_URL en roll som inte äger något (se README, "Drift").';
+    'Låt MIGRATION_DATABASE_URL vara ägarrollen och DATABASE_URL en roll som inte äger något (se README, "Two database roles").';
   if (production) throw new ConfigError(message);
   warn(message);
 }
@@ -39,12 +39,12 @@ export async function checkNoDemoPasswords(db: Db, hasher: Pick<PasswordHasher, 
     .select({ hash: users.passwordHash, accounts: sql<number>`count(*)::int` })
     .from(users)
     .where(
-      sql`${users.passwordHash} is not null and (${inArray(users.email, demoPeople.map((p) => p.email))}
-        or ${users.passwordHash} in (select password_hash from users where password_hash is not null group by password_hash having count(*) > 1))`,
+      sql`${inArray(users.email, demoPeople.map((p) => p.email))}
+        or ${users.passwordHash} in (select password_hash from users group by password_hash having count(*) > 1)`,
     )
     .groupBy(users.passwordHash);
   let accounts = 0;
-  for (const s of suspects) if (s.hash && (await hasher.verify(s.hash, DEMO_PASSWORD))) accounts += s.accounts;
+  for (const s of suspects) if (await hasher.verify(s.hash, DEMO_PASSWORD)) accounts += s.accounts;
   if (accounts > 0) {
     throw new ConfigError(
       `${accounts === 1 ? 'Ett konto har' : `${accounts} konton har`} fortfarande demolösenordet. Byt lösenord eller ta bort demokontona innan Samverkan startas i produktion.`,

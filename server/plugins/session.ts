@@ -4,13 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../contracts/auth.ts';
 import { passesGate, type Actor, type RouteAccess } from '../lib/access.ts';
-
-export type AccessEntry = { method: string; url: string; access: RouteAccess };
 import { errors } from '../lib/errors.ts';
 import { accountKeyOf } from '../lib/tokens.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+
+export type AccessEntry = { method: string; url: string; access: RouteAccess };
 
 const DEVICE_COOKIE_SECONDS = 180 * 24 * 3600;
-import type { AuthService } from '../modules/auth/auth.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -110,21 +110,20 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
     },
   });
 
-  // Every request checks both the signature and that the session row is still alive, so
-  // logout and revocation take effect at once.
-  app.addHook('onRequest', async (request) => {
+  /** The actor of a signed, live session, or null. */
+  async function actorOf(request: FastifyRequest): Promise<Actor | null> {
     const raw = tokenFrom(request);
-    if (!raw) return;
+    if (!raw) return null;
     let sid: unknown;
     try {
       sid = (app.jwt.verify(raw) as { sid?: unknown }).sid;
     } catch {
-      return;
+      return null;
     }
-    if (typeof sid !== 'string') return;
+    if (typeof sid !== 'string') return null;
     const actor = await auth.authenticate(sid);
-    request.actor = actor && { ...actor, address: request.client.ip };
-  });
+    return actor && { ...actor, address: request.client.ip };
+  }
 
   // Every /api route declares who may call it, or the app does not start.
   app.addHook('onRoute', (route) => {
@@ -133,12 +132,13 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
     accessTable.push({ method: String(route.method), url: route.url, access: route.config.access });
   });
 
-  // The /api tree authenticates once, before anything is validated or looked up, and lets
-  // through only the roles a route names.
+  // Every request checks both the signature and that the session row is still alive, so logout
+  // and revocation take effect at once. The /api tree then lets through only the callers a route
+  // names, before anything is validated or looked up.
   app.addHook('onRequest', async (request) => {
+    request.actor = await actorOf(request);
     if (!request.url.startsWith('/api/') || request.is404 || request.routeOptions.url?.startsWith('/api/docs')) return;
-    const access = request.routeOptions.config.access ?? 'signed-in';
-    if (passesGate(access, request.actor)) return;
+    if (passesGate(request.routeOptions.config.access ?? 'signed-in', request.actor)) return;
     throw request.actor ? errors.forbidden() : errors.unauthenticated();
   });
 }

@@ -97,7 +97,7 @@ export function createAuthRepository(db: DbOrTx) {
      * Claims one attempt, before the password is checked: under a lock per account and per
      * address, reads what the limits allow and, when they allow it, writes the attempt. Twenty
      * guesses sent at once therefore queue here and count one by one. Returns the attempt's id, or
-     * how many seconds until the first limit that is full lets another attempt through.
+     * the time of the attempt whose passing out of the window lets another one through.
      */
     async claimAttempt(a: { emailKey: string; address: string; device: string | null; now: Date; since: Date; limits: AttemptLimits }): Promise<Claim> {
       return db.transaction(async (tx): Promise<Claim> => {
