@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { fixedClock } from '../../server/lib/clock.ts';
 import type { AuthRepository } from '../../server/modules/auth/auth.repository.ts';
-import { createAuthService } from '../../server/modules/auth/auth.service.ts';
+import { CONCURRENT_CHECKS, createAuthService, QUEUE_LIMIT } from '../../server/modules/auth/auth.service.ts';
 
 function setup(user?: { id: string; passwordHash: string; disabledAt: Date | null; name?: string; email?: string }) {
   const verify = vi.fn(async (hash: string, password: string) => hash === `hash:${password}`);
@@ -52,5 +52,25 @@ describe('sign-in does the same work whether or not the e-mail exists', () => {
     expect(stored.id).not.toContain(token);
     expect(stored.id).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.expiresAt.toISOString()).toBe('2026-11-23T20:00:00.000Z');
+  });
+});
+
+describe('password checks are bounded', () => {
+  test('beyond the checks running and the queue waiting, a sign-in is told to try again shortly (503), untried', async () => {
+    const { service, verify, repo } = setup({ id: 'u1', passwordHash: 'hash:rätt', disabledAt: null });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    verify.mockImplementation(async () => {
+      await held;
+      return false;
+    });
+    const waiting = Array.from({ length: CONCURRENT_CHECKS + QUEUE_LIMIT }, () => service.login({ email: 'n@x.se', password: 'fel' }, '1.2.3.4').catch((e) => e));
+    await vi.waitFor(() => expect(verify).toHaveBeenCalledTimes(CONCURRENT_CHECKS));
+    await vi.waitFor(() => expect(repo.claimAttempt).toHaveBeenCalledTimes(CONCURRENT_CHECKS + QUEUE_LIMIT));
+    const claimed = vi.mocked(repo.claimAttempt).mock.calls.length;
+    await expect(service.login({ email: 'n@x.se', password: 'rätt' }, '1.2.3.4')).rejects.toMatchObject({ code: 'unavailable', status: 503, headers: { 'retry-after': '5' } });
+    expect(repo.claimAttempt).toHaveBeenCalledTimes(claimed);
+    release();
+    expect((await Promise.all(waiting)).every((e) => e.code === 'invalid_credentials')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { LoginBody, Me } from '../../contracts/auth.ts';
-import { type Actor } from '../../lib/access.ts';
+import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { PasswordHasher } from '../../lib/passwords.ts';
 import { newDeviceId, newSessionToken, sessionIdOf } from '../../lib/tokens.ts';
@@ -23,8 +23,8 @@ export type AuthSettings = {
 
 // argon2 takes ~19 MiB and tens of milliseconds per check: at most this many run at once, and
 // at most QUEUE_LIMIT more wait; beyond that a sign-in is told to try again in a moment.
-const CONCURRENT_CHECKS = Math.max(2, availableParallelism());
-const QUEUE_LIMIT = 200;
+export const CONCURRENT_CHECKS = Math.max(2, availableParallelism());
+export const QUEUE_LIMIT = 200;
 
 type Deps = {
   repo: AuthRepository;
@@ -85,7 +85,6 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
       const memberships = await repo.listMemberships(user.id);
       return {
         token,
-        expiresAt,
         device: device ?? newDeviceId(),
         user: {
           id: user.id,
