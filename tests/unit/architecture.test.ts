@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { modules } from '../../server/modules/index.ts';
+import { buildServices, defineModule, type ModuleDeps } from '../../server/modules/registry.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -54,5 +56,45 @@ describe('dependency direction (ARCHITECTURE.md)', () => {
   test('the checker itself sees a forbidden import', () => {
     const fake = importsOf('tests/unit/architecture.test.ts');
     expect(fake).toContain('node:fs');
+  });
+});
+
+describe('each module registers itself (ARCHITECTURE.md rule 16)', () => {
+  const folders = readdirSync(path.join(root, 'server/modules')).filter((n) => statSync(path.join(root, 'server/modules', n)).isDirectory());
+  const featureFolders = folders.filter((f) => readdirSync(path.join(root, 'server/modules', f)).some((n) => /\.(routes|service)\.ts$/.test(n)));
+
+  test('every folder with routes or a service has its <name>.module.ts, named after the folder', () => {
+    expect(featureFolders.filter((f) => !statSync(path.join(root, 'server/modules', f, `${f}.module.ts`), { throwIfNoEntry: false }))).toEqual([]);
+    expect(modules.map((m) => m.name).sort()).toEqual([...featureFolders].sort());
+  });
+
+  test('the module list names each module once', () => {
+    const names = modules.map((m) => m.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  test('only the module list imports a module entry, and only its own folder imports a module\'s routes', () => {
+    const entries = filesUnder('server').flatMap((f) => importsOf(f).filter((i) => i.endsWith('.module.ts')).map((i) => `${f} → ${i}`));
+    expect(entries.filter((e) => !e.startsWith('server/modules/index.ts → '))).toEqual([]);
+    const routes = [...filesUnder('server'), ...filesUnder('web/src')].flatMap((f) =>
+      importsOf(f).filter((i) => i.endsWith('.routes.ts') && path.dirname(i) !== path.dirname(f)).map((i) => `${f} → ${i}`),
+    );
+    expect(routes).toEqual([]);
+  });
+
+  test('app.ts wires no feature by hand: of server/modules it imports only the list and the registry', () => {
+    expect(importsOf('server/app.ts').filter((i) => i.startsWith('server/modules/'))).toEqual(['server/modules/index.ts', 'server/modules/registry.ts']);
+  });
+
+  const deps = {} as ModuleDeps;
+  test('a module that uses a service no module above it provides stops the start, naming both', async () => {
+    const early = defineModule({ name: 'early', services: (_deps, { contacts }) => ({ bookings: contacts as never }) });
+    await expect(buildServices([early], deps)).rejects.toThrow('the module "early" uses the service "contacts", which no module listed before it provides');
+  });
+
+  test('two modules cannot provide the same service', async () => {
+    const one = defineModule({ name: 'one', services: () => ({ health: { ping: async () => {} } }) });
+    const two = defineModule({ name: 'two', services: () => ({ health: { ping: async () => {} } }) });
+    await expect(buildServices([one, two], deps)).rejects.toThrow('the module "two" provides "health" again');
   });
 });

@@ -9,7 +9,7 @@ import type { MeetingSeriesService } from './meeting-series.service.ts';
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const tags = ['Möten'];
 
-export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ series: MeetingSeriesService }> = async (app, { series }) => {
+export const meetingSeriesRoutes: FastifyPluginAsyncZod<{ meetingSeries: MeetingSeriesService }> = async (app, { meetingSeries: series }) => {
   app.post(
     '/api/meeting-series/preview',
     {

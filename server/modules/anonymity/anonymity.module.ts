@@ -1,0 +1,4 @@
+import { defineModule } from '../registry.ts';
+import { anonymityRoutes } from './anonymity.routes.ts';
+
+export default defineModule({ name: 'anonymity', routes: anonymityRoutes });

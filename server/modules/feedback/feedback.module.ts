@@ -1,0 +1,16 @@
+import { defineModule } from '../registry.ts';
+import { consentsTransaction } from '../consents/consents.repository.ts';
+import { feedbackRoutes } from './feedback.routes.ts';
+import { createFeedbackService, type FeedbackService } from './feedback.service.ts';
+
+declare module '../registry.ts' {
+  interface Services {
+    feedback: FeedbackService;
+  }
+}
+
+export default defineModule({
+  name: 'feedback',
+  services: ({ db, clock }) => ({ feedback: createFeedbackService({ transaction: consentsTransaction(db), clock }) }),
+  routes: feedbackRoutes,
+});

@@ -1,0 +1,43 @@
+import anonymity from './anonymity/anonymity.module.ts';
+import assignments from './assignments/assignments.module.ts';
+import auth from './auth/auth.module.ts';
+import bookings from './bookings/bookings.module.ts';
+import cases from './cases/cases.module.ts';
+import consents from './consents/consents.module.ts';
+import contacts from './contacts/contacts.module.ts';
+import feedback from './feedback/feedback.module.ts';
+import health from './health/health.module.ts';
+import meetingSeries from './meeting-series/meeting-series.module.ts';
+import meetings from './meetings/meetings.module.ts';
+import organisations from './organisations/organisations.module.ts';
+import profile from './profile/profile.module.ts';
+import roster from './roster/roster.module.ts';
+import settings from './settings/settings.module.ts';
+import slots from './slots/slots.module.ts';
+import terms from './terms/terms.module.ts';
+import type { AppModule } from './registry.ts';
+
+/**
+ * Every feature module, once. Services are built in this order (a module may use those above
+ * it) and routes are registered in it. A new module: its folder with a `<name>.module.ts`, and
+ * one line here.
+ */
+export const modules: readonly AppModule[] = [
+  health,
+  auth,
+  organisations,
+  contacts,
+  roster,
+  profile,
+  assignments,
+  settings,
+  slots,
+  bookings,
+  meetings,
+  terms,
+  meetingSeries,
+  cases,
+  consents,
+  feedback,
+  anonymity,
+];

@@ -1,0 +1,16 @@
+import { defineModule } from '../registry.ts';
+import { createMeetingsRepository, meetingsTransaction } from './meetings.repository.ts';
+import { meetingsRoutes } from './meetings.routes.ts';
+import { createMeetingsService, type MeetingsService } from './meetings.service.ts';
+
+declare module '../registry.ts' {
+  interface Services {
+    meetings: MeetingsService;
+  }
+}
+
+export default defineModule({
+  name: 'meetings',
+  services: ({ db, clock }, { organisations }) => ({ meetings: createMeetingsService({ repo: createMeetingsRepository(db), transaction: meetingsTransaction(db), organisations, clock }) }),
+  routes: meetingsRoutes,
+});
