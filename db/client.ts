@@ -10,6 +10,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Repositories take either the database or a transaction. */
 export type DbOrTx = Db | Tx;
 
+/** Both drivers' `execute` results as rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export type DbOptions = {
   /** postgres://… – without it the embedded database is used. The app's role: it should own nothing. */
   databaseUrl?: string;

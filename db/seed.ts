@@ -5,6 +5,7 @@ import { seedConsents } from './seed-consents.ts';
 import { seedMeetings } from './seed-meetings.ts';
 import { seedWalkAndTalk, type WalkAndTalkCalendar } from './seed-walk-and-talk.ts';
 import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from './schema/index.ts';
+import { holdTo } from './tenancy.ts';
 
 export type SeedCalendar = WalkAndTalkCalendar & {
   /** Working days in the weeks before today: when the demo's past meetings happened. */
@@ -68,8 +69,7 @@ export async function seedDemoDistrict(
     await seedMeetings(tx, teamId, { orgIds, userIds }, calendar);
     // Consents and feedback are under forced row-level security, for the seed too: it writes them
     // as the team, on the seed's day.
-    await tx.execute(sql`select set_config('app.team_ids', ${`{${teamId}}`}, true),
-      set_config('app.now', ${calendar.at(calendar.today, '12:00').toISOString()}, true), set_config('app.today', ${calendar.today}, true)`);
+    await holdTo(tx, { teamIds: [teamId], schoolOrganisationIds: [], now: calendar.at(calendar.today, '12:00'), today: calendar.today });
     await seedConsents(tx, teamId, { orgIds, userIds }, calendar);
     return true;
   });

@@ -1,6 +1,7 @@
 import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate } from './dates.ts';
+import { nextYearSameDay } from './time.ts';
 
 export const consentScopeValues = ['intervention_progress', 'school_observations', 'attendance', 'meeting_invitations'] as const;
 export type ConsentScope = (typeof consentScopeValues)[number];
@@ -14,9 +15,7 @@ const scope = z.enum(consentScopeValues, { message: 'Välj vad som får delas: i
 
 /** The last day a consent from `validFrom` may run: the same date a year later (or 28 February). */
 export function latestValidUntil(validFrom: string): string {
-  const [y, m, d] = validFrom.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
-  return `${y + 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return nextYearSameDay(validFrom);
 }
 
 export const consentBody = z

@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { daysBetween } from './time.ts';
 
 /**
  * Every date, month and instant enters the system through these types, bounded to the years the
@@ -32,9 +33,6 @@ export const instant = z.iso
   }, { message: OUT_OF_RANGE });
 
 /** Whole days from one date to another (both valid calendar dates). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /** A query's window of whole days, `from` to `to`: both optional, in order, and at most a year long. */
 export function dayWindow() {

@@ -3,8 +3,8 @@ import { skippedSchema } from './slots.ts';
 import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate } from './dates.ts';
+import { daysBetween } from './time.ts';
 
-const DAY = 86_400_000;
 export const seriesMeetingTypeValues = ['police_collaboration', 'staff_visit'] as const;
 
 export const meetingSeriesBody = z
@@ -26,7 +26,7 @@ export const meetingSeriesBody = z
   })
   .strict()
   .refine((b) => b.until >= b.from, { message: 'Slutdatumet kan inte vara före startdatumet.', path: ['until'] })
-  .refine((b) => Date.parse(b.until) - Date.parse(b.from) <= 366 * DAY, { message: 'En serie kan vara högst ett år lång.', path: ['until'] })
+  .refine((b) => daysBetween(b.from, b.until) <= 366, { message: 'En serie kan vara högst ett år lång.', path: ['until'] })
   .refine((b) => new Set(b.socialWorkerIds).size === b.socialWorkerIds.length, { message: 'Välj olika socialsekreterare.', path: ['socialWorkerIds'] })
   .refine((b) => b.type === 'staff_visit' || !b.audience, { message: 'Målgrupp anges bara för APT-besök.', path: ['audience'] });
 export type MeetingSeriesBody = z.infer<typeof meetingSeriesBody>;

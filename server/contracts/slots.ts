@@ -1,8 +1,8 @@
 import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate, dayWindow, instant } from './dates.ts';
+import { daysBetween } from './time.ts';
 
-const DAY = 86_400_000;
 
 export const slotKindValues = ['walk_and_talk', 'on_site'] as const;
 export const skipReasonValues = ['holiday', 'school_break', 'absence', 'duty', 'busy', 'past'] as const;
@@ -25,7 +25,7 @@ export const seriesBody = z
   })
   .strict()
   .refine((b) => b.until >= b.from, { message: 'Slutdatumet kan inte vara före startdatumet.', path: ['until'] })
-  .refine((b) => Date.parse(b.until) - Date.parse(b.from) <= 366 * DAY, { message: 'En serie kan vara högst ett år lång.', path: ['until'] })
+  .refine((b) => daysBetween(b.from, b.until) <= 366, { message: 'En serie kan vara högst ett år lång.', path: ['until'] })
   .refine((b) => new Set(b.hostIds).size === b.hostIds.length, { message: 'Välj två olika värdar.', path: ['hostIds'] });
 export type SeriesBody = z.infer<typeof seriesBody>;
 

@@ -1,8 +1,8 @@
 import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
 import { calendarDate as isoDate } from './dates.ts';
+import { daysBetween } from './time.ts';
 
-const DAY = 86_400_000;
 export const periodKindValues = ['term', 'break'] as const;
 
 export const periodBody = z
@@ -16,7 +16,7 @@ export const periodBody = z
   })
   .strict()
   .refine((b) => b.endsOn >= b.startsOn, { message: 'Slutdatumet kan inte vara före startdatumet.', path: ['endsOn'] })
-  .refine((b) => Date.parse(b.endsOn) - Date.parse(b.startsOn) <= 366 * DAY, { message: 'En termin eller ett lov är högst ett år.', path: ['endsOn'] })
+  .refine((b) => daysBetween(b.startsOn, b.endsOn) <= 366, { message: 'En termin eller ett lov är högst ett år.', path: ['endsOn'] })
   .refine((b) => b.kind === 'term' || !b.bookingRequired, { message: 'Bokningsplikt gäller terminer, inte lov.', path: ['bookingRequired'] });
 export type PeriodBody = z.infer<typeof periodBody>;
 

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, isoWeekday, stockholmDate, stockholmInstant } from './time.ts';
+import { addDays, isoWeekday, stockholmDate, stockholmInstant } from '../contracts/time.ts';
 
 // Swedish holidays from a maintained source. `public` are the red days and `bank` the eves the
 // office is closed (julafton, midsommarafton, nyårsafton); `optional` eves (trettondagsafton,

@@ -1,6 +1,6 @@
 import type { SeedCalendar } from '../../db/seed.ts';
 import { officeWindow } from './calendar.ts';
-import { addDays, isoWeekday, monthEnd, stockholmDate, stockholmInstant } from './time.ts';
+import { addDays, isoWeekday, monthEnd, stockholmDate, stockholmInstant } from '../contracts/time.ts';
 
 /** This month and next in Stockholm, as the demo district's roster needs them, and the weeks just past. */
 export function demoCalendar(now: Date): SeedCalendar {

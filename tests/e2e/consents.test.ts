@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import { caseOrganisations, cases, caseWorkers, consents } from '../../db/schema/index.ts';
 import type { App } from '../../server/app.ts';
-import { addDays } from '../../server/lib/time.ts';
+import { addDays } from '../../server/contracts/time.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { formatDay } from '../../server/contracts/format.ts';
+import { addDays, formatDay, isoWeekday, stockholmInstant } from '../../server/contracts/time.ts';
 import { dayRule } from '../../server/lib/calendar.ts';
-import { addDays, isoWeekday, stockholmInstant } from '../../server/lib/time.ts';
 import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
 import { createSlot, createUser, type TestUser } from '../helpers/factories.ts';

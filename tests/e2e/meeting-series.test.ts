@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays } from '../../server/lib/time.ts';
+import { addDays } from '../../server/contracts/time.ts';
 import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebDistrict } from '../helpers/browser.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmInstant } from '../../server/lib/time.ts';
+import { addDays, stockholmInstant } from '../../server/contracts/time.ts';
 import { asUser } from '../helpers/app.ts';
 import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmInstant } from '../../server/lib/time.ts';
+import { addDays, stockholmInstant } from '../../server/contracts/time.ts';
 import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
 import { createSlot, createUser, type TestUser } from '../helpers/factories.ts';

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
-import { stockholmInstant } from '../../server/lib/time.ts';
+import { stockholmInstant } from '../../server/contracts/time.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebDistrict } from '../helpers/browser.ts';
 import { createSlot, createUser, type TestUser } from '../helpers/factories.ts';
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../../server/lib/clock.ts';
-import { stockholmDate } from '../../server/lib/time.ts';
+import { stockholmDate } from '../../server/contracts/time.ts';
 
 /**
  * The tests' now. `TEST_NOW` (an ISO instant) puts it anywhere in the calendar: CI runs the suites

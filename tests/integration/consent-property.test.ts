@@ -7,6 +7,7 @@ import type { Actor } from '../../server/lib/access.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { createCasesRepository } from '../../server/modules/cases/cases.repository.ts';
 import { consentsTransaction } from '../../server/modules/consents/consents.repository.ts';
+import { feedbackTransaction } from '../../server/modules/feedback/feedback.repository.ts';
 import { createConsentsService } from '../../server/modules/consents/consents.service.ts';
 import { createFeedbackService } from '../../server/modules/feedback/feedback.service.ts';
 import { testDb } from '../helpers/db.ts';
@@ -75,7 +76,7 @@ describe('consent-gated feedback against a reference model', () => {
       fc.asyncProperty(start, fc.array(command, { minLength: 1, maxLength: 12 }), async ([startIso, minutes], commands) => {
         const clock = fixedClock(new Date(Date.parse(startIso) + minutes * 60_000));
         const consentsService = createConsentsService({ transaction: consentsTransaction(db), clock });
-        const feedbackService = createFeedbackService({ transaction: consentsTransaction(db), clock });
+        const feedbackService = createFeedbackService({ transaction: feedbackTransaction(db), clock });
         const caseId = await createCasesRepository(db).insert({
           teamId,
           label: 'Egenskapstest',

@@ -2,7 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { consents, feedback, statutoryFeedback } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
-import { consentsTransaction } from '../../server/modules/consents/consents.repository.ts';
+import { tenantTransaction } from '../../db/tenancy.ts';
+import { createConsentsRepository } from '../../server/modules/consents/consents.repository.ts';
+import { createFeedbackRepository } from '../../server/modules/feedback/feedback.repository.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createOrganisation, createUser } from '../helpers/factories.ts';
 import { privileged } from '../helpers/db.ts';
@@ -255,10 +257,10 @@ describe('row-level security: the database keeps tenancy when code forgets to', 
     const f = await consentCase();
     const rec = await record(f, f.headers.anna, consent({ organisationId: f.school.id }));
     await write(f, f.headers.anna, { organisationId: f.school.id, scope: 'intervention_progress', body: 'Samtal varje vecka.' });
-    const tx = consentsTransaction(f.db);
+    const tx = tenantTransaction(f.db);
     const now = f.clock.now();
     const tenancy = (over: object) => ({ teamIds: [], schoolOrganisationIds: [], now, today: TODAY, ...over });
-    const look = (t: object) => tx(tenancy(t), async (r) => ({ consents: (await r.consents.ofCase(f.caseId)).length, feedback: (await r.feedback.ofCase(f.caseId)).length }));
+    const look = (t: object) => tx(tenancy(t), async (t) => ({ consents: (await createConsentsRepository(t).ofCase(f.caseId)).length, feedback: (await createFeedbackRepository(t).ofCase(f.caseId)).length }));
 
     expect(await look({ teamIds: [f.team.id] })).toEqual({ consents: 1, feedback: 1 });
     expect(await look({ schoolOrganisationIds: [f.school.id] })).toEqual({ consents: 1, feedback: 1 });
@@ -271,8 +273,8 @@ describe('row-level security: the database keeps tenancy when code forgets to', 
     await f.app.inject({ method: 'POST', url: `/api/consents/${rec.json().id}/withdraw`, headers: f.headers.anna, payload: { reason: 'Återkallat' } });
     expect(await look({ schoolOrganisationIds: [f.school.id], now: new Date(now.getTime() + 1) })).toEqual({ consents: 1, feedback: 0 });
     // And a write past the service is refused by the database itself.
-    const sneaky = tx(tenancy({ schoolOrganisationIds: [f.school.id], now: new Date(now.getTime() + 1) }), (r) =>
-      r.feedback.insert({ caseId: f.caseId, organisationId: f.school.id, teamId: f.team.id, scope: 'intervention_progress', body: 'Smet förbi', authorName: 'X', authorSide: 'school' }),
+    const sneaky = tx(tenancy({ schoolOrganisationIds: [f.school.id], now: new Date(now.getTime() + 1) }), (t) =>
+      createFeedbackRepository(t).insert({ caseId: f.caseId, organisationId: f.school.id, teamId: f.team.id, scope: 'intervention_progress', body: 'Smet förbi', authorName: 'X', authorSide: 'school' }),
     );
     await expect(sneaky).rejects.toThrow();
     const [m] = await privileged(f.db, (db) => db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.caseId, f.caseId)));

@@ -41,9 +41,9 @@ describe('dependency direction (ARCHITECTURE.md)', () => {
     expect(violations('db', (i) => !i.startsWith('server/') && !i.startsWith('web/'))).toEqual([]);
   });
 
-  test('server/contracts is pure: no node:, no database, no fastify, nothing else of ours', () => {
+  test('server/contracts is pure: no node:, no database, no fastify, nothing else of ours (zod, and Luxon for time)', () => {
     expect(
-      violations('server/contracts', (i) => i === 'zod' || i.startsWith('server/contracts/')),
+      violations('server/contracts', (i) => ['zod', 'luxon', 'lru-cache'].includes(i) || i.startsWith('server/contracts/')),
     ).toEqual([]);
   });
 
@@ -51,6 +51,18 @@ describe('dependency direction (ARCHITECTURE.md)', () => {
     const services = filesUnder('server/modules').filter((f) => f.endsWith('.service.ts'));
     expect(services.length).toBeGreaterThan(0);
     expect(services.flatMap((f) => importsOf(f).filter((i) => i.startsWith('db/') && !i.endsWith('client.ts')).map((i) => `${f} → ${i}`))).toEqual([]);
+  });
+
+  test('Stockholm time lives in one place: only server/contracts/time.ts uses Luxon or formats dates with Intl', () => {
+    const elsewhere = [...filesUnder('server'), ...filesUnder('web/src'), ...filesUnder('db')]
+      .filter((f) => f !== 'server/contracts/time.ts')
+      .filter((f) => importsOf(f).includes('luxon') || /Intl\.DateTimeFormat|toLocale(Date|Time)?String/.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(elsewhere).toEqual([]);
+  });
+
+  test('row-level security is entered in one place: only db/tenancy.ts sets the role and the tenancy', () => {
+    const elsewhere = [...filesUnder('server'), ...filesUnder('db')].filter((f) => f !== 'db/tenancy.ts' && /set local role|set_config\('app\./.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(elsewhere).toEqual([]);
   });
 
   test('the checker itself sees a forbidden import', () => {

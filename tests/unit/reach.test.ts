@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { stockholmDate } from '../../server/lib/time.ts';
+import { stockholmDate } from '../../server/contracts/time.ts';
 import { describe, expect, test } from 'vitest';
 import { contactStatus, contactStatuses, resolveReach, type ContactForReach, type TeamFacts } from '../../server/modules/reach/reach.models.ts';
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { addDays, isoWeekday, monthEnd, stockholmDate, stockholmInstant } from '../../server/lib/time.ts';
+import { addDays, addMonths, daysBetween, daysSince, formatMonth, isoWeekday, monthEnd, nextYearSameDay, stockholmDate, stockholmInstant, wallClockMemo, weekOf } from '../../server/contracts/time.ts';
 
 test.each([
   ['2026-02-10', '2026-02-28'],
@@ -47,4 +47,32 @@ test('date arithmetic never leaves four-digit years: past them it throws instead
   expect(() => addDays('2200-12-31', 1)).toThrow(RangeError);
   expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
   expect(() => addDays('2026-01-01', -200_000)).toThrow(RangeError);
+});
+
+test('months, years and weeks follow the calendar: month ends, 29 February, and ISO weeks across the year end', () => {
+  expect(addMonths('2026-12', 1)).toBe('2027-01');
+  expect(addMonths('2026-01', -1)).toBe('2025-12');
+  expect(nextYearSameDay('2028-02-29')).toBe('2029-02-28');
+  expect(nextYearSameDay('2026-06-12')).toBe('2027-06-12');
+  expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+  expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
+  // 2026 has 53 ISO weeks; 1 January 2027 is a Friday in that 53rd week.
+  expect(weekOf('2026-12-31')).toEqual({ monday: '2026-12-28', week: 53 });
+  expect(weekOf('2027-01-01')).toEqual({ monday: '2026-12-28', week: 53 });
+  expect(weekOf('2027-01-04')).toEqual({ monday: '2027-01-04', week: 1 });
+  expect(formatMonth('2026-12')).toBe('december 2026');
+});
+
+test('days since an instant count Stockholm calendar days, not 24-hour stretches', () => {
+  // 23.30 Stockholm on one day to 00.30 the next is one day, though only an hour has passed.
+  expect(daysSince('2026-12-06T22:30:00Z', new Date('2026-12-06T23:30:00Z'))).toBe(1);
+  expect(daysSince('2026-12-06T08:00:00Z', new Date('2026-12-06T20:00:00Z'))).toBe(0);
+});
+
+test('the wall-clock memo stays within its bound however many times are asked', () => {
+  for (let i = 0; i < 12_000; i++) stockholmInstant(addDays('2030-01-01', i % 4000), `${String(i % 24).padStart(2, '0')}:00`);
+  expect(wallClockMemo.size).toBeLessThanOrEqual(wallClockMemo.max);
+  expect(wallClockMemo.max).toBe(10_000);
+  // And what it keeps is still right.
+  expect(stockholmInstant('2026-10-25', '13:00').toISOString()).toBe('2026-10-25T12:00:00.000Z');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { weekToShow } from '../../web/src/lib/server/time.ts';
+import { weekToShow } from '../../server/contracts/time.ts';
 
 const at = (iso: string) => new Date(iso);
 

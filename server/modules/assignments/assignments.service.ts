@@ -2,7 +2,7 @@ import type { Coverage } from '../../contracts/team.ts';
 import { requireAccess, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
-import { stockholmDate } from '../../lib/time.ts';
+import { stockholmDate } from '../../contracts/time.ts';
 import { coverage } from './assignments.models.ts';
 import type { AssignmentsRepository } from './assignments.repository.ts';
 

@@ -1,4 +1,4 @@
-import { formatDay, formatTime } from '../../contracts/format.ts';
+import { formatDay, formatTime } from '../../contracts/time.ts';
 import { AppError, errors, type Alternative } from '../../lib/errors.ts';
 
 const when = (at: Date) => `${formatDay(at)} kl. ${formatTime(at)}`;

@@ -1,7 +1,6 @@
 import { errors } from '../../lib/errors.ts';
 
 export const consentErrors = {
-  caseNotFound: () => errors.notFound('Ärendet finns inte, eller så har du inte tillgång till det.'),
   consentNotFound: () => errors.notFound('Samtycket finns inte, eller så har du inte tillgång till det.'),
   onlyWorkers: () => errors.forbidden('Bara ärendets socialsekreterare kan registrera och återkalla samtycken.'),
   teamOnly: () => errors.forbidden('Samtyckena i ett ärende visas för teamet.'),

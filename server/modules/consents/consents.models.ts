@@ -1,6 +1,5 @@
 import type { ConsentStatus } from '../../contracts/consents.ts';
-import { formatShortDate } from '../../contracts/format.ts';
-import { addDays, stockholmDate } from '../../lib/time.ts';
+import { addDays, formatShortDate, stockholmDate } from '../../contracts/time.ts';
 
 /** How many days before its last day a consent is flagged as ending soon. */
 export const ENDS_SOON_DAYS = 14;

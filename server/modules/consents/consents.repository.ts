@@ -1,19 +1,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client.ts';
+import { rowsOf, type Db, type DbOrTx } from '../../../db/client.ts';
+import { tenancyReads, tenantTransaction, type Tenancy } from '../../../db/tenancy.ts';
 import { consents, organisations, teamSettings, users } from '../../../db/schema/index.ts';
 import { consentScopeValues, type ConsentScope } from '../../contracts/consents.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
-import { createFeedbackRepository } from '../feedback/feedback.repository.ts';
 
-/**
- * What the database lets a use case see of consents and feedback (row-level security, migration
- * 0008): the teams it acts for, the organisations it speaks for on the school side, and the
- * instant and Stockholm day that decide whether a consent holds.
- */
-export type Tenancy = { teamIds: string[]; schoolOrganisationIds: string[]; now: Date; today: string };
-
-const pgArray = (ids: string[]) => `{${ids.join(',')}}`;
 const allScopes = sql.raw(`array[${consentScopeValues.map((s) => `'${s}'`).join(',')}]::text[]`);
 
 export function createConsentsRepository(db: DbOrTx) {
@@ -90,11 +82,6 @@ export function createConsentsRepository(db: DbOrTx) {
     },
 
     /** The organisations this transaction's tenancy speaks for on the school side. */
-    async schoolOrganisations(): Promise<string[]> {
-      const rows = await db.execute<{ ids: string[] | string }>(sql`select app_uuids('app.organisation_ids')::text[] as ids`);
-      const ids = rowsOf<{ ids: string[] | string }>(rows)[0]?.ids ?? [];
-      return typeof ids === 'string' ? parseArray(ids) : ids;
-    },
 
     /** What a receipt names besides the consent: the team and how to reach it. */
     async teamContact(teamId: string) {
@@ -119,42 +106,21 @@ export function createConsentsRepository(db: DbOrTx) {
   };
 }
 
-/** Both drivers' `execute` results as rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
-function parseArray(text: string): string[] {
-  const inner = text.replace(/^\{|\}$/g, '');
-  return inner ? inner.split(',') : [];
-}
 
 export type ConsentsRepository = ReturnType<typeof createConsentsRepository>;
 
 const repositories = (tx: DbOrTx) => ({
   consents: createConsentsRepository(tx),
-  feedback: createFeedbackRepository(tx),
   cases: createCasesRepository(tx),
   audit: createAuditRepository(tx),
+  tenancy: tenancyReads(tx),
 });
 export type ConsentTx = ReturnType<typeof repositories>;
 
-/**
- * A consent or feedback use case's transaction. It runs as the role `samverkan_app`, for which
- * row-level security is enforced, with the actor's tenancy in transaction-local settings: even a
- * query that forgets a check sees only rows of the actor's teams and organisations, and school
- * feedback only while a consent covers it. A unit's staff speak for its preschools too.
- */
-export function consentsTransaction(db: Db) {
-  return <T>(tenancy: Tenancy, work: (tx: ConsentTx) => Promise<T>) =>
-    db.transaction(async (tx) => {
-      await tx.execute(sql`set local role samverkan_app`);
-      await tx.execute(sql`select
-          set_config('app.team_ids', ${pgArray(tenancy.teamIds)}, true),
-          set_config('app.organisation_ids', (select coalesce(array_agg(o.id), '{}')::text from organisations o
-            where o.id = any(${pgArray(tenancy.schoolOrganisationIds)}::uuid[]) or o.parent_id = any(${pgArray(tenancy.schoolOrganisationIds)}::uuid[])), true),
-          set_config('app.now', ${tenancy.now.toISOString()}, true),
-          set_config('app.today', ${tenancy.today}, true)`);
-      return work(repositories(tx));
-    });
-}
+/** A consent use case's transaction, held to the actor's tenancy by row-level security. */
+export const consentsTransaction = (db: Db) => {
+  const run = tenantTransaction(db);
+  return <T>(tenancy: Tenancy, work: (tx: ConsentTx) => Promise<T>) => run(tenancy, (tx) => work(repositories(tx)));
+};
+

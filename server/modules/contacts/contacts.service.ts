@@ -2,7 +2,7 @@ import type { Contact, ReachRoute } from '../../contracts/contacts.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { photoUrl } from '../../lib/photos.ts';
-import { daySpan, stockholmDate } from '../../lib/time.ts';
+import { daySpan, stockholmDate } from '../../contracts/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
 import { contactStatuses, resolveReach, type ContactForReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';

@@ -1,5 +1,5 @@
 import { defineModule } from '../registry.ts';
-import { consentsTransaction } from '../consents/consents.repository.ts';
+import { feedbackTransaction } from './feedback.repository.ts';
 import { feedbackRoutes } from './feedback.routes.ts';
 import { createFeedbackService, type FeedbackService } from './feedback.service.ts';
 
@@ -11,6 +11,6 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'feedback',
-  services: ({ db, clock }) => ({ feedback: createFeedbackService({ transaction: consentsTransaction(db), clock }) }),
+  services: ({ db, clock }) => ({ feedback: createFeedbackService({ transaction: feedbackTransaction(db), clock }) }),
   routes: feedbackRoutes,
 });

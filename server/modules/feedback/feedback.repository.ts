@@ -1,5 +1,9 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.ts';
+import type { Db, DbOrTx } from '../../../db/client.ts';
+import { tenancyReads, tenantTransaction, type Tenancy } from '../../../db/tenancy.ts';
+import { createAuditRepository } from '../audit/audit.repository.ts';
+import { createCasesRepository } from '../cases/cases.repository.ts';
+import { createConsentsRepository } from '../consents/consents.repository.ts';
 import { caseOrganisations, cases, feedback, organisations, statutoryFeedback } from '../../../db/schema/index.ts';
 
 /** Joins a case organisation to the statutory feedback it got, if any. */
@@ -109,3 +113,19 @@ export function createFeedbackRepository(db: DbOrTx) {
 }
 
 export type FeedbackRepository = ReturnType<typeof createFeedbackRepository>;
+
+const repositories = (tx: DbOrTx) => ({
+  feedback: createFeedbackRepository(tx),
+  // Feedback flows only while a consent covers it: it reads consents, never writes them.
+  consents: createConsentsRepository(tx) as Pick<ReturnType<typeof createConsentsRepository>, 'coveredScopes' | 'everConsented' | 'activeUntil'>,
+  cases: createCasesRepository(tx),
+  audit: createAuditRepository(tx),
+  tenancy: tenancyReads(tx),
+});
+export type FeedbackTx = ReturnType<typeof repositories>;
+
+/** A feedback use case's transaction, held to the actor's tenancy by row-level security. */
+export const feedbackTransaction = (db: Db) => {
+  const run = tenantTransaction(db);
+  return <T>(tenancy: Tenancy, work: (tx: FeedbackTx) => Promise<T>) => run(tenancy, (tx) => work(repositories(tx)));
+};

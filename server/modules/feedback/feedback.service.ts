@@ -1,18 +1,18 @@
-import { daysBetween } from '../../contracts/dates.ts';
 import type { z } from 'zod';
 import type { Feedback, feedbackBody, feedbackQuery, statutoryBody } from '../../contracts/consents.ts';
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
-import { stockholmDate } from '../../lib/time.ts';
+import { daysBetween, stockholmDate } from '../../contracts/time.ts';
 import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
-import { caseAccess, tenancyOf } from '../consents/consents.access.ts';
+import { tenancyOf } from '../../lib/tenancy.ts';
+import { caseAccess } from '../cases/cases.access.ts';
 import { consentErrors } from '../consents/consents.errors.ts';
-import type { ConsentTx, consentsTransaction } from '../consents/consents.repository.ts';
+import type { FeedbackTx, feedbackTransaction } from './feedback.repository.ts';
 import { feedbackErrors } from './feedback.errors.ts';
 import { oneByOne } from '../../lib/one-by-one.ts';
 
-type Deps = { transaction: ReturnType<typeof consentsTransaction>; clock: Clock };
+type Deps = { transaction: ReturnType<typeof feedbackTransaction>; clock: Clock };
 type Target = 'case' | 'feedback' | 'statutory_feedback';
 
 
@@ -22,10 +22,10 @@ type Target = 'case' | 'feedback' | 'statutory_feedback';
  * row-level security checks it again.
  */
 export function createFeedbackService({ transaction, clock }: Deps) {
-  const audit = (tx: ConsentTx, actor: Actor, at: Date, action: string, targetType: Target, targetId: string, caseId: string, organisationIds: string[]) =>
+  const audit = (tx: FeedbackTx, actor: Actor, at: Date, action: string, targetType: Target, targetId: string, caseId: string, organisationIds: string[]) =>
     tx.audit.append([auditFacts(actor, { action, targetType, targetId, caseId, organisationIds }, at)]);
 
-  const present = (r: Awaited<ReturnType<ConsentTx['feedback']['ofCase']>>[number]): Feedback => ({
+  const present = (r: Awaited<ReturnType<FeedbackTx['feedback']['ofCase']>>[number]): Feedback => ({
     ...r,
     scope: r.scope as Feedback['scope'],
     createdAt: r.createdAt.toISOString(),
@@ -139,7 +139,7 @@ export function createFeedbackService({ transaction, clock }: Deps) {
     async inbox(actor: Actor, organisationId: string, onlyCaseId?: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
-        if (!(await tx.consents.schoolOrganisations()).includes(organisationId)) throw feedbackErrors.inboxNotFound();
+        if (!(await tx.tenancy.schoolOrganisations()).includes(organisationId)) throw feedbackErrors.inboxNotFound();
         const cases = (await tx.feedback.casesOfOrganisation(organisationId)).filter((c) => !onlyCaseId || c.caseId === onlyCaseId);
         const entries = [];
         for (const c of cases) {
@@ -163,7 +163,7 @@ export function createFeedbackService({ transaction, clock }: Deps) {
   };
 
   /** The rows of cases the actor works on. */
-  async function onlyOwnCases<T extends { caseId: string }>(tx: ConsentTx, actor: Actor, rows: T[]) {
+  async function onlyOwnCases<T extends { caseId: string }>(tx: FeedbackTx, actor: Actor, rows: T[]) {
     const own = new Set<string>();
     for (const caseId of new Set(rows.map((r) => r.caseId))) {
       if ((await tx.cases.workersOf(caseId)).some((w) => w.userId === actor.userId)) own.add(caseId);

@@ -2,7 +2,7 @@ import type { MeetingSeries, MeetingSeriesBody } from '../../contracts/meeting-s
 import { leadsTeam, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
-import { daySpan } from '../../lib/time.ts';
+import { daySpan } from '../../contracts/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { planSeries, type SeriesContext } from '../slots/slots.models.ts';
 import { seriesErrors } from './meeting-series.errors.ts';

@@ -1,7 +1,6 @@
 import { calendarInvite } from '../../lib/invite.ts';
-import { formatDay, formatTime } from '../../contracts/format.ts';
+import { addDays, formatDay, formatTime, stockholmDate } from '../../contracts/time.ts';
 import type { MeetingType } from '../../contracts/meetings.ts';
-import { addDays, stockholmDate } from '../../lib/time.ts';
 import type { CommitmentKind } from '../schedule/schedule.repository.ts';
 
 export const meetingTypeNames: Record<MeetingType, string> = {

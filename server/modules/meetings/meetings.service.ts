@@ -3,7 +3,7 @@ import { familyMeetingTypes, type FreeBusy, type Meeting, type MeetingBody } fro
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
-import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
+import { addDays, daySpan, stockholmDate } from '../../contracts/time.ts';
 import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { meetingErrors } from './meetings.errors.ts';

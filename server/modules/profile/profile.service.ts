@@ -2,7 +2,7 @@ import { teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { normalisePhoto, photoUrl } from '../../lib/photos.ts';
-import { daySpan, stockholmDate } from '../../lib/time.ts';
+import { daySpan, stockholmDate } from '../../contracts/time.ts';
 import type { ProfileRepository } from './profile.repository.ts';
 import { scheduleErrors } from '../schedule/schedule.errors.ts';
 

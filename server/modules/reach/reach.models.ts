@@ -1,9 +1,8 @@
 // The one pure function behind a contact's status and the "reach someone now" list, given the
 // instant. No clock, no database: tests travel in time by passing `at`.
 import type { ContactStatus, ReachRoute } from '../../contracts/contacts.ts';
-import { formatDate, formatRelativeDay, formatTime } from '../../contracts/format.ts';
+import { formatDate, formatRelativeDay, formatTime, stockholmDate } from '../../contracts/time.ts';
 import { nextOpening, nextWorkingDay, officeWindow, type OfficeHours } from '../../lib/calendar.ts';
-import { stockholmDate } from '../../lib/time.ts';
 
 export type Period = { startsOn: string; endsOn: string };
 export type Busy = { from: Date; until: Date; label: string };

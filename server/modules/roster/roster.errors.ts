@@ -1,5 +1,5 @@
 import { AppError, errors } from '../../lib/errors.ts';
-import { formatDate } from '../../contracts/format.ts';
+import { formatDate } from '../../contracts/time.ts';
 
 export const rosterErrors = {
   closedDay: (date: string, reason: string) =>

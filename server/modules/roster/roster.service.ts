@@ -2,7 +2,7 @@ import type { Roster } from '../../contracts/roster.ts';
 import { requireAccess, type Actor } from '../../lib/access.ts';
 import { dayRule } from '../../lib/calendar.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { addDays, daySpan, monthEnd, stockholmDate } from '../../lib/time.ts';
+import { addDays, daySpan, monthEnd, stockholmDate } from '../../contracts/time.ts';
 import { scheduleErrors } from '../schedule/schedule.errors.ts';
 import { rosterErrors } from './roster.errors.ts';
 import type { RosterRepository } from './roster.repository.ts';

@@ -1,4 +1,4 @@
-import { formatDay, formatTime } from '../../contracts/format.ts';
+import { formatDay, formatTime } from '../../contracts/time.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { CommitmentKind } from './schedule.repository.ts';
 

@@ -1,5 +1,5 @@
 import { dayRule } from '../../lib/calendar.ts';
-import { addDays, isoWeekday, stockholmInstant } from '../../lib/time.ts';
+import { addDays, isoWeekday, stockholmInstant } from '../../contracts/time.ts';
 
 export type SeriesRule = {
   weekday: number;

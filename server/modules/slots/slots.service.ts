@@ -2,7 +2,7 @@ import type { HostedSlot, SeriesBody, SeriesPreview, Slot } from '../../contract
 import { leadsTeam, memberOfTeam, requireAccess, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
-import { addDays, daySpan, stockholmDate } from '../../lib/time.ts';
+import { addDays, daySpan, stockholmDate } from '../../contracts/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';

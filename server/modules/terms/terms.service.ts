@@ -1,7 +1,7 @@
 import type { PeriodBody } from '../../contracts/terms.ts';
 import { isAdmin, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { daySpan, stockholmDate } from '../../lib/time.ts';
+import { daySpan, stockholmDate } from '../../contracts/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { termErrors } from './terms.errors.ts';
 import type { TermsRepository, termsTransaction } from './terms.repository.ts';

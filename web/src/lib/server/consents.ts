@@ -1,11 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { consentScopeValues, feedbackSchema, inboxEntrySchema, statutoryAnswerValues, type Consent, type ConsentScope, type Feedback } from '#contracts/consents.ts';
-import { formatShortDate } from '#contracts/format.ts';
+import { formatShortDate, moment, stockholmDate } from '#contracts/time.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '../i18n.ts';
 import { apiSend } from './api.ts';
 import { failWith, renameFields } from './forms.ts';
-import { moment, todayInStockholm } from './time.ts';
 
 type Fetch = typeof fetch;
 type Party = { role: 'guardian' | 'child' };
@@ -31,10 +30,10 @@ export function partiesText(parties: Party[]): string {
 }
 
 /** A calendar date as people say it ("12 juni"), with the year when it is not this year. */
-export const dayText = (date: string, now: Date) => formatShortDate(date, todayInStockholm(now));
+export const dayText = (date: string, now: Date) => formatShortDate(date, stockholmDate(now));
 
 /** An instant's Stockholm date as "12 mars". */
-export const instantDayText = (iso: string, now: Date) => dayText(todayInStockholm(new Date(iso)), now);
+export const instantDayText = (iso: string, now: Date) => dayText(stockholmDate(new Date(iso)), now);
 
 /** "Utredning inledd, 12 mars" */
 export const statutoryText = (status: StatutoryAnswer, givenAt: string, now: Date) => t('statutory.given', { answer: t(`statutory.${status}`), date: instantDayText(givenAt, now) });

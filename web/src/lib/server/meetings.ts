@@ -3,7 +3,7 @@ import { meetingTypeValues, type Meeting, type MeetingType } from '#contracts/me
 import type { Organisation } from '#contracts/organisations.ts';
 import { t } from '../i18n.ts';
 import { when } from './slots.ts';
-import { daysSince, moment } from './time.ts';
+import { daysSince, moment } from '#contracts/time.ts';
 
 const REQUESTERS = new Set(['principal', 'pupil_health']);
 const TEAM = new Set(['social_worker', 'team_lead']);

@@ -1,9 +1,8 @@
 import type { Me } from '#contracts/auth.ts';
-import { formatShortDate } from '#contracts/format.ts';
+import { formatShortDate, stockholmDate } from '#contracts/time.ts';
 import type { z } from '#contracts/zod.ts';
 import type { reminderSchema } from '#contracts/terms.ts';
 import { t } from '../i18n.ts';
-import { todayInStockholm } from './time.ts';
 
 type Reminder = z.infer<typeof reminderSchema>;
 
@@ -13,7 +12,7 @@ type Reminder = z.infer<typeof reminderSchema>;
  * place, so the place's kind says whether they are a rektor or a förskolechef.
  */
 export function reminderView(r: Reminder, user: Me, now: Date) {
-  const today = todayInStockholm(now);
+  const today = stockholmDate(now);
   const place = user.memberships.find((m) => m.organisationName === r.organisationName);
   const preschool = place?.organisationKind === 'preschool' || place?.organisationKind === 'preschool_unit';
   const vars = { term: r.periodName, until: formatShortDate(r.endsOn, today) };

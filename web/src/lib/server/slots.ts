@@ -1,4 +1,4 @@
-import { formatDay, formatTime } from '#contracts/format.ts';
+import { formatDay, formatTime } from '#contracts/time.ts';
 import type { Organisation } from '#contracts/organisations.ts';
 import type { Slot } from '#contracts/slots.ts';
 import { t } from '../i18n.ts';

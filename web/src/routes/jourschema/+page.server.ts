@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { formatDate } from '#contracts/format.ts';
+import { addMonths, formatDate, formatMonth } from '#contracts/time.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { teamSettingsSchema } from '#contracts/team.ts';
 import { t } from '#lib/i18n.ts';
@@ -8,11 +8,6 @@ import { failWith, formValues } from '#lib/server/forms.ts';
 import { monthParam } from '#lib/server/query.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const shiftMonth = (month: string, by: number) => {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
-  return d.toISOString().slice(0, 7);
-};
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const teamId = teamOf(locals.user);
@@ -24,14 +19,14 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     apiGet(fetch, `/api/teams/${teamId}/settings`, teamSettingsSchema),
   ]);
   const lead = locals.user!.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
-  const monthName = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${roster.month}-01T12:00:00Z`));
+  const monthName = formatMonth(roster.month);
   return {
     lead,
     settings,
     month: roster.month,
     monthName,
-    previous: shiftMonth(roster.month, -1),
-    next: shiftMonth(roster.month, 1),
+    previous: addMonths(roster.month, -1),
+    next: addMonths(roster.month, 1),
     workers: roster.workers,
     gaps: roster.upcomingGaps.map(formatDate),
     days: roster.days.map((d) => ({ ...d, label: formatDate(d.date) })),

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from '#contracts/zod.ts';
-import { formatDate } from '#contracts/format.ts';
+import { addDays as shift, formatDate, weekToShow } from '#contracts/time.ts';
 import { hostedSlotSchema } from '#contracts/slots.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
@@ -8,7 +8,6 @@ import { failWith, formValues } from '#lib/server/forms.ts';
 import { slotView } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
 import { dateParam } from '#lib/server/query.ts';
-import { shiftDate as shift, weekToShow } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {

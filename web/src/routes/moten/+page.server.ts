@@ -1,11 +1,10 @@
 import { z } from '#contracts/zod.ts';
-import { formatDate } from '#contracts/format.ts';
+import { addDays, formatDate, weekToShow } from '#contracts/time.ts';
 import { meetingSchema } from '#contracts/meetings.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet } from '#lib/server/api.ts';
 import { mayRequest, meetingView } from '#lib/server/meetings.ts';
 import { dateParam } from '#lib/server/query.ts';
-import { shiftDate, weekToShow } from '#lib/server/time.ts';
 import type { PageServerLoad } from './$types';
 
 /** The team (socialtjänstens team) whose queue the person books from, if they work in one. */
@@ -14,7 +13,7 @@ const queueTeamOf = (user: App.Locals['user']) =>
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const { monday, week, ahead } = weekToShow(dateParam(url, 'vecka'), locals.now);
-  const sunday = shiftDate(monday, 6);
+  const sunday = addDays(monday, 6);
   const teamId = queueTeamOf(locals.user);
   const [mine, queue] = await Promise.all([
     apiGet(fetch, `/api/meetings?from=${monday}&to=${sunday}`, z.array(meetingSchema)),
@@ -25,8 +24,8 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   return {
     heading: t(ahead ? 'week.rangeAhead' : 'week.range', { week, from: formatDate(monday), to: formatDate(sunday) }),
     monday,
-    previous: `?vecka=${shiftDate(monday, -7)}`,
-    next: `?vecka=${shiftDate(monday, 7)}`,
+    previous: `?vecka=${addDays(monday, -7)}`,
+    next: `?vecka=${addDays(monday, 7)}`,
     week: mine.filter((m) => m.status !== 'requested').map((m) => meetingView(m, locals.now)),
     waiting: mine.filter((m) => m.status === 'requested' && !queued.has(m.id)).map((m) => meetingView(m, locals.now)),
     queue: queue?.map((m) => meetingView(m, locals.now)) ?? null,

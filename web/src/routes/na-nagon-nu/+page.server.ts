@@ -1,5 +1,5 @@
 import { reachSchema } from '#contracts/contacts.ts';
-import { formatTime } from '#contracts/format.ts';
+import { formatTime } from '#contracts/time.ts';
 import { apiGet } from '#lib/server/api.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
 import type { PageServerLoad } from './$types';

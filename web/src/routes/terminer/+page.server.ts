@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Me } from '#contracts/auth.ts';
 import type { Problem } from '#contracts/errors.ts';
-import { formatShortDate } from '#contracts/format.ts';
+import { formatShortDate, stockholmDate } from '#contracts/time.ts';
 import { organisationListSchema, type OrganisationKind } from '#contracts/organisations.ts';
 import { periodSchema } from '#contracts/terms.ts';
 import { z } from '#contracts/zod.ts';
@@ -9,7 +9,6 @@ import { kindLabel, t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
-import { todayInStockholm } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SCHOOL_KINDS: readonly OrganisationKind[] = ['school', 'preschool_unit', 'preschool'];
@@ -37,7 +36,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url, cookies }) => {
   const place = places.find((p) => p.id === wanted) ?? places[0];
   if (!place) return { places: [], place: null, periods: [] };
 
-  const today = todayInStockholm(locals.now);
+  const today = stockholmDate(locals.now);
   const periods = (await apiGet(fetch, `/api/organisations/${place.id}/school-periods`, z.array(periodSchema))).map((p) => ({
     ...p,
     from: formatShortDate(p.startsOn, today),

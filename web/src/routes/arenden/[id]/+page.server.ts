@@ -10,7 +10,7 @@ import { sv, type MessageKey } from '#lib/messages/sv.ts';
 import { apiGet, apiGetOrProblem, apiSend } from '#lib/server/api.ts';
 import { acknowledgeFeedback, caseConsentsView, feedbackListSchema, writeFeedback } from '#lib/server/consents.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
-import { moment, shortMoment, todayInStockholm } from '#lib/server/time.ts';
+import { moment, shortMoment, stockholmDate } from '#contracts/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const is = <T extends string>(values: readonly T[], v: string | null): v is T => v !== null && (values as readonly string[]).includes(v);
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     // Only the case's workers read the feedback; a refusal is shown as words, not as an error page.
     isWorker ? apiGetOrProblem(fetch, `${path}/feedback`, feedbackListSchema, [403]) : Promise.resolve(null),
   ]);
-  const today = todayInStockholm(locals.now);
+  const today = stockholmDate(locals.now);
   return {
     c: {
       ...c,

@@ -5,7 +5,7 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
 import { meetingView } from '#lib/server/meetings.ts';
 import { when } from '#lib/server/slots.ts';
-import { stockholmIso, stockholmParts } from '#lib/server/time.ts';
+import { stockholmIso, stockholmParts } from '#contracts/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {

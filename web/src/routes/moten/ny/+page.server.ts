@@ -6,7 +6,7 @@ import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, type FieldErrors } from '#lib/server/forms.ts';
 import { requestOptions } from '#lib/server/meetings.ts';
-import { stockholmIso } from '#lib/server/time.ts';
+import { stockholmIso } from '#contracts/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROWS = [1, 2, 3, 4, 5];

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { formatDate, formatShortDate } from '#contracts/format.ts';
+import { formatDate, formatShortDate, stockholmDate } from '#contracts/time.ts';
 import { meetingSeriesCreatedSchema, meetingSeriesPreviewSchema, meetingSeriesSchema, type MeetingSeries } from '#contracts/meeting-series.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
@@ -9,7 +9,6 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, optionalNumber, renameFields } from '#lib/server/forms.ts';
 import { when } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
-import { todayInStockholm } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['type', 'organisationId', 'label', 'audience', 'place', 'weekday', 'startTime', 'durationMinutes', 'intervalWeeks', 'from', 'until'];
@@ -64,7 +63,7 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
     apiGet(fetch, '/api/meeting-series', z.array(meetingSeriesSchema)),
   ]);
   const leads = user.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
-  const today = todayInStockholm(locals.now);
+  const today = stockholmDate(locals.now);
   const views = series.map((s) => seriesView(s, user.id, leads, today));
   const place = (o: { id: string; name: string }) => ({ id: o.id, name: o.name });
   return {

@@ -1,16 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
-import { formatShortDate } from '#contracts/format.ts';
+import { formatShortDate, shortMoment, stockholmDate } from '#contracts/time.ts';
 import { coverageSchema, remindedSchema } from '#contracts/terms.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith } from '#lib/server/forms.ts';
-import { shortMoment, todayInStockholm } from '#lib/server/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   if (!locals.user!.memberships.some((m) => m.role === 'principal' || m.role === 'admin')) error(404, t('error.404'));
   const coverage = await apiGet(fetch, `/api/school-periods/${encodeURIComponent(params.id)}/booking-coverage`, coverageSchema);
-  const today = todayInStockholm(locals.now);
+  const today = stockholmDate(locals.now);
   const groups = coverage.groups.map((g) => ({
     name: g.name,
     booked: g.pedagogues.filter((p) => p.booked).length,

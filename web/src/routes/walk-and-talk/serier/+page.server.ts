@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { seriesCreatedSchema, seriesPreviewSchema } from '#contracts/slots.ts';
-import { formatDate } from '#contracts/format.ts';
+import { formatDate } from '#contracts/time.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, optionalNumber } from '#lib/server/forms.ts';

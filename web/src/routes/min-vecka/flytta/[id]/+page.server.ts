@@ -5,7 +5,7 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
 import { slotView } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
-import { stockholmIso, stockholmParts, weekOf } from '#lib/server/time.ts';
+import { stockholmIso, stockholmParts, weekOf } from '#contracts/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Back to Min vecka in the week of a date, in the view the person came from. */

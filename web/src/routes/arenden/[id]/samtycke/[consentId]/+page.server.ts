@@ -1,9 +1,8 @@
-import { todayInStockholm } from '#lib/server/time.ts';
+import { longDate, stockholmDate } from '#contracts/time.ts';
 import { receiptSchema } from '#contracts/consents.ts';
 import { receiptT, type ReceiptLang } from '#lib/messages/receipt.ts';
 import { apiGet } from '#lib/server/api.ts';
 import { inOrder } from '#lib/server/consents.ts';
-import { longDate } from '#lib/server/time.ts';
 import type { PageServerLoad } from './$types';
 
 const telHref = (phone: string) => `tel:${phone.replace(/[\s-]/g, '')}`;
@@ -34,7 +33,7 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
       how: rt(`how.${r.form}`),
       period: rt('facts.periodValue', { from: date(r.validFrom), until: date(r.validUntil) }),
       // The API says the state in Swedish already ("Återkallat 3 mars"); English is said here.
-      status: lang === 'sv' ? r.statusText : rt(`status.${r.status}`, { date: date(r.status === 'withdrawn' && r.withdrawnAt ? todayInStockholm(new Date(r.withdrawnAt)) : r.status === 'not_yet_valid' ? r.validFrom : r.validUntil) }),
+      status: lang === 'sv' ? r.statusText : rt(`status.${r.status}`, { date: date(r.status === 'withdrawn' && r.withdrawnAt ? stockholmDate(new Date(r.withdrawnAt)) : r.status === 'not_yet_valid' ? r.validFrom : r.validUntil) }),
       calls,
       noPhone: calls.length ? null : rt('withdraw.noPhone', { team: r.teamName }),
       signLines: [...Array.from({ length: guardians }, () => rt('sign.guardian')), ...(child ? [rt('sign.child')] : []), rt('sign.date')],

@@ -1,0 +1,196 @@
+// Stockholm time, in one place for the server, the contracts and the web pages. Every wall-clock
+// rule of the service is Stockholm time; instants are stored in UTC. Luxon does the calendar and
+// the zone rules (daylight saving); Intl writes the words, as people say them in Swedish.
+import { DateTime } from 'luxon';
+import { LRUCache } from 'lru-cache';
+
+export const ZONE = 'Europe/Stockholm';
+
+// ── Calendar dates (YYYY-MM-DD) ─────────────────────────────────────────────────────────────
+
+/** A calendar date as Luxon sees it: at midnight UTC, since a date has no zone. */
+const calendar = (date: string) => DateTime.fromISO(date, { zone: 'utc' });
+
+// Dates enter bounded to 2000–2100 (contracts/dates.ts); arithmetic may step a little past that,
+// never out of four-digit years, where ISO strings stop sorting as dates and a loop over days
+// would never reach its end.
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+function inRange(moved: DateTime, what: string): string {
+  if (!moved.isValid || moved.year < FIRST_YEAR || moved.year > LAST_YEAR) throw new RangeError(`date arithmetic out of range: ${what}`);
+  return moved.toISODate()!;
+}
+
+/** A calendar date moved by whole days. */
+export function addDays(date: string, days: number): string {
+  return inRange(calendar(date).plus({ days }), `${date} ${days >= 0 ? '+' : ''}${days}`);
+}
+
+/** A month (YYYY-MM) moved by whole months. */
+export function addMonths(month: string, months: number): string {
+  return inRange(calendar(`${month}-01`).plus({ months }), `${month} ${months >= 0 ? '+' : ''}${months} months`).slice(0, 7);
+}
+
+/** The same date a year later, or 28 February when the year after has no 29th. */
+export function nextYearSameDay(date: string): string {
+  return inRange(calendar(date).plus({ years: 1 }), `${date} +1 year`);
+}
+
+/** Whole days from one calendar date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(calendar(to).diff(calendar(from), 'days').days);
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  return calendar(date).weekday;
+}
+
+/** The last date of the month a date falls in. */
+export function monthEnd(date: string): string {
+  return calendar(date).endOf('month').toISODate()!;
+}
+
+/** Monday of the week a date falls in, and its ISO week number. */
+export function weekOf(date: string): { monday: string; week: number } {
+  const d = calendar(date);
+  return { monday: d.startOf('week').toISODate()!, week: d.weekNumber };
+}
+
+// ── Instants and Stockholm wall-clock time ──────────────────────────────────────────────────
+
+const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Stockholm calendar date (YYYY-MM-DD) of an instant: today's, given the clock's now. */
+export function stockholmDate(at: Date): string {
+  return dateFmt.format(at);
+}
+
+/**
+ * Wall time → instant needs the zone rules, which cost far more than the rest of a slot list;
+ * the answer for a date and time never changes, so recent ones are kept (a bounded, named memo
+ * of a pure function: no answer depends on who asked or when).
+ */
+export const wallClockMemo = new LRUCache<string, number>({ max: 10_000 });
+
+/** The instant of a Stockholm wall-clock time on a date; DST changes never shift it. */
+export function stockholmInstant(date: string, time: string): Date {
+  const key = `${date}T${time}`;
+  let ms = wallClockMemo.get(key);
+  if (ms === undefined) {
+    const dt = DateTime.fromISO(key, { zone: ZONE });
+    if (!dt.isValid) throw new Error(`invalid Stockholm time ${date} ${time}`);
+    ms = dt.toMillis();
+    wallClockMemo.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/** The instants a run of whole Stockholm days covers: from the first midnight to the one after the last day. */
+export function daySpan(from: string, to: string): { start: Date; end: Date } {
+  // Midnight always exists in Stockholm (the clocks change at 02:00 and 03:00).
+  return { start: stockholmInstant(from, '00:00'), end: stockholmInstant(addDays(to, 1), '00:00') };
+}
+
+/** Whole Stockholm calendar days from an instant until now (0 on the same day). */
+export function daysSince(at: Date | string, now: Date): number {
+  return daysBetween(stockholmDate(new Date(at)), stockholmDate(now));
+}
+
+/** "2026-03-10" + "13:00" → "2026-03-10T13:00:00+01:00", or null when it is no real date or time. */
+export function stockholmIso(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:.]\d{2}$/.test(time)) return null;
+  const dt = DateTime.fromISO(`${date}T${time.replace('.', ':').padStart(5, '0')}`, { zone: ZONE });
+  return dt.isValid ? dt.toISO({ suppressMilliseconds: true }) : null;
+}
+
+/** An instant as a form shows it again: Stockholm date and HH:MM. */
+export function stockholmParts(iso: string): { date: string; time: string } {
+  const dt = DateTime.fromISO(iso, { zone: ZONE });
+  return { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') };
+}
+
+/**
+ * The week a week page shows: the one holding the date asked for, else the current one, but on
+ * Saturday and Sunday the coming one, since what is left of the ending week is the weekend.
+ * `ahead` says that the page skipped forward, so its heading can say so.
+ */
+export function weekToShow(asked: string | undefined, now: Date): { monday: string; week: number; ahead: boolean } {
+  if (asked) return { ...weekOf(asked), ahead: false };
+  const today = stockholmDate(now);
+  const weekend = isoWeekday(today) >= 6;
+  return { ...weekOf(weekend ? addDays(today, 2) : today), ahead: weekend };
+}
+
+// ── Words: "tisdag 9 mars", "kl. 13.00" ────────────────────────────────────────────────────
+
+const dayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long' });
+const timeFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
+const shortDayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, day: 'numeric', month: 'short' });
+const yearFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric' });
+// Calendar dates are written at noon UTC, which is the same date in Stockholm all year.
+const noon = (date: string) => new Date(`${date}T12:00:00Z`);
+const shortDateFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long' });
+const longDateFmt = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+/** "14.30" */
+export function formatTime(at: Date): string {
+  return timeFmt.format(at).replace(':', '.');
+}
+
+/** "måndag 3 mars" */
+export function formatDay(at: Date): string {
+  return dayFmt.format(at);
+}
+
+/** "i dag", "i morgon" or "måndag 3 mars", relative to `now`. */
+export function formatRelativeDay(at: Date, now: Date): string {
+  const day = stockholmDate(at);
+  const today = stockholmDate(now);
+  if (day === today) return 'i dag';
+  // Calendar arithmetic on the date, not 24 hours on the instant: DST days are 23 or 25 hours.
+  return day === addDays(today, 1) ? 'i morgon' : formatDay(at);
+}
+
+/** A calendar date (YYYY-MM-DD) as "måndag 3 mars". */
+export function formatDate(date: string): string {
+  return formatDay(noon(date));
+}
+
+/** A calendar date as "12 juni", with the year when it is not `today`'s: "12 juni 2027". */
+export function formatShortDate(date: string, today: string): string {
+  return (date.slice(0, 4) === today.slice(0, 4) ? shortDateFmt : longDateFmt.sv).format(noon(date));
+}
+
+const monthFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+/** A month (YYYY-MM) as "december 2026". */
+export function formatMonth(month: string): string {
+  return monthFmt.format(noon(`${month}-01`));
+}
+
+/** A calendar date with its year, for a paper that is kept: "12 juni 2026", "12 June 2026". */
+export function longDate(date: string, lang: 'sv' | 'en' = 'sv'): string {
+  return longDateFmt[lang].format(noon(date));
+}
+
+const yearUnlessNow = (at: Date, now: Date) => {
+  const year = yearFmt.format(at);
+  return year === yearFmt.format(now) ? '' : ` ${year}`;
+};
+
+/** "tisdag 10 mars kl. 13.05", with the year when it is not this year (for logs and history). */
+export function moment(iso: string, now: Date): string {
+  const at = new Date(iso);
+  return `${formatDay(at)}${yearUnlessNow(at, now)} kl. ${formatTime(at)}`;
+}
+
+/** "23 nov. kl. 20.11" (with the year when it is not this year): for tables with many rows. */
+export function shortMoment(iso: string, now: Date): string {
+  const at = new Date(iso);
+  return `${shortDayFmt.format(at)}${yearUnlessNow(at, now)} kl. ${formatTime(at)}`;
+}
