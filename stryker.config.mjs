@@ -9,11 +9,11 @@ export default {
   mutate: [
     'server/contracts/anonymity.ts',
     'server/contracts/anonymity-normalise.ts',
-    'server/modules/reach/reach.models.ts',
+    'server/modules/contacts/reach.models.ts',
     'server/modules/consents/consents.models.ts',
     'server/modules/audit/audit.models.ts',
     // The schedule rule: how many workers a meeting takes, and why a person cannot sit in one.
-    'server/modules/meetings/meetings.models.ts:17-73',
+    'server/modules/meetings/meetings.models.ts:16-72',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

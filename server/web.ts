@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
-import { IncomingMessage, type ServerResponse } from 'node:http';
+import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from './lib/clock.ts';
 import { BRIDGE_HEADER, BRIDGE_IP_HEADER, BRIDGE_PROTO_HEADER } from './plugins/client.ts';
@@ -13,18 +14,9 @@ const PAGE_FORM_LIMIT = 256 * 1024;
 const PHOTO_FORM_LIMIT = 9 * 1024 * 1024;
 const FORM_TOO_LARGE = 'Formuläret är större än något formulär här behöver och skickades inte. Gå tillbaka och försök igen.';
 
-type KitHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-
 /** What SvelteKit's handleFetch calls: an /api request answered in-process, no socket. */
 export type ApiBridge = (request: Request, client: { protocol: string; ip: string }) => Promise<Response>;
 
-/** What the pages get from the app: its API in-process, and its clock, so "today" is the API's today. */
-export type WebBridge = { api: ApiBridge; now: () => Date };
-
-declare global {
-  // Kit's SSR bundle has its own module instances, so the bridge travels through globalThis.
-  var __samverkan: WebBridge | undefined;
-}
 
 function makeBridge(app: FastifyInstance, secret: Buffer): ApiBridge {
   const secretHex = secret.toString('hex');
@@ -53,25 +45,46 @@ function makeBridge(app: FastifyInstance, secret: Buffer): ApiBridge {
   };
 }
 
-/** Mounts the built SvelteKit app (adapter-node) on every path that is not /api. */
+type KitServer = {
+  init(options: { env: Record<string, string>; read?: (file: string) => ReadableStream }): Promise<void>;
+  respond(request: Request, options: { platform: App.Platform; getClientAddress: () => string }): Promise<Response>;
+};
+
+// Headers that describe the connection, not the request: SvelteKit gets the body whole.
+const HOP_HEADERS: ReadonlySet<string> = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'expect']);
+
+/**
+ * Mounts the built SvelteKit app on every path that is not /api: its client files through
+ * @fastify/static, its pages through Kit's own server, given the request as Fastify read and
+ * counted it, and the app's API and clock as its platform (no environment variables, no globals).
+ */
 export async function mountWeb(app: FastifyInstance, secret: Buffer, clock: Clock, buildDir = WEB_BUILD_DIR) {
-  const handlerFile = path.join(buildDir, 'handler.js');
-  if (!existsSync(handlerFile)) {
-    throw new Error(`Webbappen är inte byggd (${handlerFile} saknas). Kör "npm run build" först.`);
+  const serverFile = path.join(buildDir, 'server', 'index.js');
+  if (!existsSync(serverFile)) {
+    throw new Error(`Webbappen är inte byggd (${serverFile} saknas). Kör "npm run build" först.`);
   }
-  // adapter-node reads these once, when its handler is imported. The values are written by
-  // the mount below from Fastify's own view of the request, never taken from the client.
-  process.env.KIT_PROTOCOL_HEADER = BRIDGE_PROTO_HEADER;
-  process.env.KIT_ADDRESS_HEADER = BRIDGE_IP_HEADER;
-  // A phone photo (at most 8 MB, see lib/photos.ts) arrives through the profile page's form;
-  // adapter-node's default of 512 kB would refuse most of them before the form action runs.
-  process.env.KIT_BODY_SIZE_LIMIT ??= '9M';
-  globalThis.__samverkan = { api: makeBridge(app, secret), now: () => clock.now() };
-  const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: KitHandler };
+  const { Server } = (await import(pathToFileURL(serverFile).href)) as { Server: new (manifest: unknown) => KitServer };
+  const { manifest } = (await import(pathToFileURL(path.join(buildDir, 'server', 'manifest.js')).href)) as { manifest: unknown };
+  const clientDir = path.join(buildDir, 'client');
+  const kit = new Server(manifest);
+  await kit.init({ env: {}, read: (file) => Readable.toWeb(createReadStream(path.join(clientDir, file))) as ReadableStream });
+  const bridge = { api: makeBridge(app, secret), now: () => clock.now() };
 
   await app.register(async (scope) => {
+    // The client's files, each its own route (no wildcard, so every other path reaches Kit), in
+    // the br or gzip form the build wrote when the browser takes it.
+    await scope.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      preCompressed: true,
+      decorateReply: false,
+      schemaHide: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', file.includes(`${path.sep}_app${path.sep}immutable${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'),
+    });
+
     // Page forms are read here, counting the bytes that actually arrive (a chunked post declares
-    // no length), and stopped at the limit with 413; SvelteKit then reads a replay of the body.
+    // no length), and stopped at the limit with 413.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.setErrorHandler((err: FastifyError, _request, reply) => {
@@ -82,36 +95,27 @@ export async function mountWeb(app: FastifyInstance, secret: Buffer, clock: Cloc
         .type('text/plain; charset=utf-8')
         .send(tooLarge ? FORM_TOO_LARGE : 'Förfrågan kunde inte läsas. Gå tillbaka och försök igen.');
     });
-    const toKit = (request: FastifyRequest, reply: FastifyReply) => {
-      request.raw.headers[BRIDGE_PROTO_HEADER] = request.client.protocol;
-      request.raw.headers[BRIDGE_IP_HEADER] = request.client.ip;
-      reply.hijack();
-      handler(replayOf(request.raw, request.body as Buffer | undefined), reply.raw, () => {
-        reply.raw.statusCode = 404;
-        reply.raw.end('Sidan finns inte.');
+    const toKit = async (request: FastifyRequest, reply: FastifyReply) => {
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value === undefined || HOP_HEADERS.has(key)) continue;
+        for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
+      }
+      const body = request.body as Buffer | undefined;
+      // The protocol and address are Fastify's view (trustProxy decides), never the client's say.
+      const url = `${request.client.protocol}://${request.headers.host ?? 'localhost'}${request.url}`;
+      const response = await kit.respond(new Request(url, { method: request.method, headers, body: body?.length ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined }), {
+        platform: { ...bridge, req: request.raw },
+        getClientAddress: () => request.client.ip,
       });
+      reply.code(response.status);
+      for (const [key, value] of response.headers) if (key !== 'set-cookie') reply.header(key, value);
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) reply.header('set-cookie', cookies);
+      return reply.send(response.body ? Readable.fromWeb(response.body as import('node:stream/web').ReadableStream) : null);
     };
     scope.all('/*', { schema: { hide: true }, bodyLimit: PAGE_FORM_LIMIT }, toKit);
     // A phone photo (at most 8 MB, see lib/photos.ts) arrives through the profile page's form.
     scope.post('/franvaro-och-profil', { schema: { hide: true }, bodyLimit: PHOTO_FORM_LIMIT }, toKit);
   });
-}
-
-/** The request as SvelteKit should read it: with the body Fastify has already read and counted. */
-function replayOf(req: IncomingMessage, body: Buffer | undefined): IncomingMessage {
-  if (body === undefined) return req;
-  const copy = new IncomingMessage(req.socket);
-  copy.method = req.method;
-  copy.url = req.url;
-  copy.httpVersion = req.httpVersion;
-  copy.httpVersionMajor = req.httpVersionMajor;
-  copy.httpVersionMinor = req.httpVersionMinor;
-  const { 'transfer-encoding': _chunked, ...headers } = req.headers;
-  copy.headers = { ...headers, 'content-length': String(body.length) };
-  // Complete, as the parser would mark it: otherwise ending the copy counts as an aborted
-  // request and takes the socket down with it.
-  copy.complete = true;
-  copy.push(body);
-  copy.push(null);
-  return copy;
 }

@@ -12,7 +12,7 @@ const FORMAT = /\p{Cf}/u;
 const DIGIT = /\p{Nd}/u;
 const DASH = /[\p{Pd}\u2212\u2043\uFE63\uFF0D]/u;
 const SPACE = /[\p{Zs}\t]/u;
-const FULL_STOPS = new Set(['\u3002', '\uFF0E', '\uFF61', '\u2024']);
+const FULL_STOPS: ReadonlySet<string> = new Set(['\u3002', '\uFF0E', '\uFF61', '\u2024']);
 
 /** The value of any Unicode decimal digit: they come in runs of ten code points, zero first. */
 function digitValue(cp: number): string {
@@ -26,7 +26,7 @@ const AT_WORDS = /\s*(?:\(\s*(?:at|snabel-?a)\s*\)|\[\s*(?:at|snabel-?a)\s*\]|\b
 const DOT_WORDS = /\s*(?:\(\s*(?:dot|punkt)\s*\)|\[\s*(?:dot|punkt)\s*\])\s*/giy;
 
 // Where an "@" or "(dot)" in disguise may begin: anything else skips those patterns.
-const MAY_BEGIN_WORD = new Set([' ', '\t', '(', '[', 's', 'S', '@']);
+const MAY_BEGIN_WORD: ReadonlySet<string> = new Set([' ', '\t', '(', '[', 's', 'S', '@']);
 
 export function normalise(input: string): Normalised {
   const parts: string[] = [];

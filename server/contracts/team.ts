@@ -17,6 +17,8 @@ export const absenceBody = z
   .strict()
   .refine(periodRefine, periodMessage);
 export const absenceSchema = z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string(), reason: z.string().nullable() });
+/** A new absence, and the duty days it covers (the person tells the team lead). */
+export const absenceAddedSchema = z.object({ id: z.string(), dutyDays: z.array(z.string()) });
 export const idParams = z.object({ id: z.uuid({ message: 'Ogiltigt id.' }) });
 
 export const profileBody = z.object({ title: freeText(80).optional(), phone: phone.optional() }).strict();

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { LRUCache } from 'lru-cache';
 import { addDays, isoWeekday, stockholmDate, stockholmInstant } from '../contracts/time.ts';
 
 // Swedish holidays from a maintained source. `public` are the red days and `bank` the eves the
@@ -6,20 +7,21 @@ import { addDays, isoWeekday, stockholmDate, stockholmInstant } from '../contrac
 // valborgsmässoafton, allhelgonaafton) close at noon; `observance` days are ordinary days.
 const holidays = new Holidays('SE', { types: ['public', 'bank', 'optional'] });
 type DayRule = { closed: true; name: string } | { closed: false; closesAt?: string; name?: string };
-const byYear = new Map<number, Map<string, DayRule>>();
+// A year's holidays never change: a bounded, named memo of a pure function.
+export const holidaysByYear = new LRUCache<number, ReadonlyMap<string, DayRule>>({ max: 50 });
 
-function holidaysOf(year: number): Map<string, DayRule> {
-  let rules = byYear.get(year);
-  if (!rules) {
-    rules = new Map();
+function holidaysOf(year: number): ReadonlyMap<string, DayRule> {
+  let kept = holidaysByYear.get(year);
+  if (!kept) {
+    const rules = new Map<string, DayRule>();
     for (const h of holidays.getHolidays(year)) {
       const day = h.date.slice(0, 10);
       if (h.type === 'public' || h.type === 'bank') rules.set(day, { closed: true, name: h.name });
       else if (h.type === 'optional' && !rules.has(day)) rules.set(day, { closed: false, closesAt: '12:00', name: h.name });
     }
-    byYear.set(year, rules);
+    holidaysByYear.set(year, (kept = rules));
   }
-  return rules;
+  return kept;
 }
 
 export type OfficeHours = { opens: string; closes: string };

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../lib/errors.ts';
 import { sendProblem } from './errors.ts';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function securityPlugin(app: FastifyInstance) {
   // The API answers JSON only: nothing may run, load or frame. Pages get their own CSP with

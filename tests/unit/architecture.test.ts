@@ -65,6 +65,37 @@ describe('dependency direction (ARCHITECTURE.md)', () => {
     expect(elsewhere).toEqual([]);
   });
 
+  test('services are plain closures: no service reaches its siblings through `this`', () => {
+    const services = filesUnder('server/modules').filter((f) => /\.(service|requests|scheduling|outcome|access)\.ts$/.test(f));
+    expect(services.filter((f) => /\bthis\./.test(readFileSync(path.join(root, f), 'utf8')))).toEqual([]);
+  });
+
+  test('files stay small: none of ours passes 300 lines (the message catalogues excepted)', () => {
+    const long = [...filesUnder('server'), ...filesUnder('db'), ...filesUnder('web/src')]
+      .filter((f) => !f.startsWith('web/src/lib/messages/'))
+      .filter((f) => readFileSync(path.join(root, f), 'utf8').split('\n').length > 300);
+    expect(long).toEqual([]);
+  });
+
+  test('no hidden state: no module-level `let`, and a module-level collection is read-only or a bounded memo', () => {
+    // SSR and the API serve every user from one process: state at module level is shared by all.
+    // A memo of a pure function (LRUCache, bounded and named) is allowed; a mutable Map is not.
+    const hidden = [...filesUnder('server'), ...filesUnder('db'), ...filesUnder('web/src')]
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) =>
+        readFileSync(path.join(root, f), 'utf8')
+          .split('\n')
+          .filter((line) => /^(export )?let /.test(line) || /^(export )?const \w+ = new (Weak)?(Map|Set)\b/.test(line))
+          .map((line) => `${f}: ${line}`),
+      );
+    expect(hidden).toEqual([]);
+  });
+
+  test('the web speaks the contract: it parses API answers with the shared schemas, never casts them', () => {
+    const casts = filesUnder('web/src').filter((f) => /\.data as |json\(\)\) as /.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(casts).toEqual([]);
+  });
+
   test('the checker itself sees a forbidden import', () => {
     const fake = importsOf('tests/unit/architecture.test.ts');
     expect(fake).toContain('node:fs');

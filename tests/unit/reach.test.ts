@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stockholmDate } from '../../server/contracts/time.ts';
 import { describe, expect, test } from 'vitest';
-import { contactStatus, contactStatuses, resolveReach, type ContactForReach, type TeamFacts } from '../../server/modules/reach/reach.models.ts';
+import { contactStatus, contactStatuses, resolveReach, teamDayMemo, type ContactForReach, type TeamFacts } from '../../server/modules/contacts/reach.models.ts';
 
 const hours = { opens: '08:00', closes: '16:30' };
 const team = (over: Partial<TeamFacts> = {}): TeamFacts => ({
@@ -269,5 +269,18 @@ describe('property: facts kept across a day', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the team-day memo', () => {
+  test('keeps at most a week of days, and answers the same with or without it', () => {
+    const memo = teamDayMemo();
+    const facts = { ...team(), memo };
+    for (let d = 1; d <= 20; d++) {
+      const at = new Date(`2026-03-${String(d).padStart(2, '0')}T10:00:00+01:00`);
+      expect(resolveReach([contact()], facts, at)).toEqual(resolveReach([contact()], team(), at));
+    }
+    expect(memo.size).toBeLessThanOrEqual(7);
+    expect(memo.size).toBeGreaterThan(0);
   });
 });

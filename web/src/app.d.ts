@@ -7,6 +7,11 @@ declare global {
       /** This request's instant, from the app's clock. */
       now: Date;
     }
+    /** What the app gives its pages (server/web.ts): its API answered in-process, no socket, and its clock. */
+    interface Platform {
+      api: (request: Request, client: { protocol: string; ip: string }) => Promise<Response>;
+      now: () => Date;
+    }
     interface Error {
       message: string;
     }

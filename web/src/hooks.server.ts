@@ -3,7 +3,7 @@ import { parseSetCookie } from 'cookie';
 import { meSchema, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '#contracts/auth.ts';
 
 const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE];
-const PUBLIC_PATHS = new Set(['/login']);
+const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login']);
 
 // Page forms send a few kilobytes. Only the profile page's photo form sends more (a phone
 // photo, up to the web server's 9 MB body limit); any other form that says it is larger is
@@ -20,7 +20,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     });
   }
   // The app's clock, not the machine's: the pages' "today" is the API's today (tests pin both).
-  event.locals.now = globalThis.__samverkan?.now() ?? new Date();
+  event.locals.now = event.platform?.now() ?? new Date();
   event.locals.user = null;
   if (SESSION_COOKIES.some((name) => event.cookies.get(name))) {
     const res = await event.fetch('/api/me');
@@ -40,7 +40,7 @@ export const handle: Handle = async ({ event, resolve }) => {
  */
 export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const url = new URL(request.url);
-  const bridge = globalThis.__samverkan?.api;
+  const bridge = event.platform?.api;
   if (!bridge || url.origin !== event.url.origin || !url.pathname.startsWith('/api/')) return fetch(request);
 
   const cookie = event.request.headers.get('cookie');

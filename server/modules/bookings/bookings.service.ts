@@ -86,6 +86,11 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     cancelled: b.status === 'cancelled' ? { reason: b.cancelReason, byName: b.cancelledByName } : null,
   });
 
+  async function get(actor: Actor, id: string): Promise<MyBooking> {
+    const { booking, hosts } = await visibleBooking(actor, id);
+    return mine(booking, hosts);
+  }
+
   return {
     async book(actor: Actor, slotId: string, input: { topic: Topic; note?: string }) {
       const slot = await slots.find(slotId);
@@ -110,10 +115,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       return rows.map((r) => mine(r, hosts));
     },
 
-    async get(actor: Actor, id: string): Promise<MyBooking> {
-      const { booking, hosts } = await visibleBooking(actor, id);
-      return mine(booking, hosts);
-    },
+    get,
 
     /** Booker, host or team lead; the seat is free again at once. */
     async cancel(actor: Actor, id: string, reason?: string) {
@@ -124,7 +126,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
         await tx.cancel(id, actor.userId, reason || null, clock.now());
         await tx.releaseSeat(locked.slotId);
       });
-      return this.get(actor, id);
+      return get(actor, id);
     },
 
     /** One transaction: the new seat is taken and the old one freed together, or neither. */
@@ -149,7 +151,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
         throw err;
       });
       if (!moved) throw await refusal(actor, slotId);
-      return this.get(actor, id);
+      return get(actor, id);
     },
 
     async markAttendance(actor: Actor, id: string, status: 'attended' | 'no_show') {
@@ -158,7 +160,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       if (booking.status === 'cancelled') throw bookingErrors.alreadyCancelled();
       if (booking.startsAt > clock.now()) throw bookingErrors.notYet();
       await repo.setAttendance(id, status, clock.now());
-      return this.get(actor, id);
+      return get(actor, id);
     },
 
     /** The booking's invite for the booker or a host (the team lead has no calendar entry). */

@@ -5,7 +5,7 @@ import { photoUrl } from '../../lib/photos.ts';
 import { daySpan, stockholmDate } from '../../contracts/time.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
-import { contactStatuses, resolveReach, type ContactForReach, type PersonFacts, type TeamFacts } from '../reach/reach.models.ts';
+import { contactStatuses, resolveReach, teamDayMemo, type ContactForReach, type PersonFacts, type TeamFacts } from './reach.models.ts';
 import type { AbsencePeriod, BusyPeriod, ContactsRepository, StockholmDay } from './contacts.repository.ts';
 
 type Deps = {
@@ -48,6 +48,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
       afterHoursName: teamDay?.afterHoursName ?? 'Socialjouren',
       afterHoursPhone: teamDay?.afterHoursPhone ?? null,
       dutyHolder: teamDay?.holderId ? person(teamDay.holderId, teamDay.holderName!, teamDay.holderPhone, teamDay.holderAbsences, teamDay.holderBusy) : null,
+      memo: teamDayMemo(),
     };
     const assignments = rows.map((a) => ({
       sectionId: a.sectionId,

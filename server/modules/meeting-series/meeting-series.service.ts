@@ -2,12 +2,10 @@ import type { MeetingSeries, MeetingSeriesBody } from '../../contracts/meeting-s
 import { leadsTeam, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
-import { daySpan } from '../../contracts/time.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { planSeries, type SeriesContext } from '../slots/slots.models.ts';
 import { seriesErrors } from './meeting-series.errors.ts';
 import type { MeetingSeriesRepository, meetingSeriesTransaction } from './meeting-series.repository.ts';
-import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = {
   repo: MeetingSeriesRepository;
@@ -35,20 +33,16 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
     return { teamId };
   }
 
-  async function contextFor(tx: MeetingSeriesRepository, body: MeetingSeriesBody): Promise<SeriesContext> {
-    const { start, end } = daySpan(body.from, body.until);
-    const [closed, absences, duty, busy] = await oneByOne([
-      () => tx.schedule.closedDays(),
-      () => tx.schedule.absences(body.socialWorkerIds, body.from, body.until),
-      () => tx.schedule.dutyDays(body.socialWorkerIds, body.from, body.until),
-      () => tx.schedule.commitmentsBetween(body.socialWorkerIds, start, end),
-    ] as const);
+  /** What decides a series' dates; under the workers' locks when `claim`, for a use case that writes. */
+  async function contextFor(tx: MeetingSeriesRepository, body: MeetingSeriesBody, claim: boolean): Promise<SeriesContext> {
+    const query = { people: body.socialWorkerIds, from: body.from, until: body.until };
+    const schedule = await (claim ? tx.schedule.claim(query) : tx.schedule.read(query));
     // Meetings with the police and with staff follow the office's calendar, not the school's terms.
-    return { now: clock.now(), closedDays: new Map(closed.map((c) => [c.day, c.name])), terms: [], breaks: [], absences, dutyDays: duty.map((d) => ({ name: d.name, startsOn: d.day, endsOn: d.day })), busy };
+    return { now: clock.now(), closedDays: schedule.closedDays, terms: [], breaks: [], absences: schedule.absences, dutyDays: schedule.dutyDays.map((d) => ({ name: d.name, startsOn: d.day, endsOn: d.day })), busy: schedule.commitments };
   }
 
-  const plan = async (tx: MeetingSeriesRepository, body: MeetingSeriesBody) =>
-    planSeries({ weekday: body.weekday, startTime: body.startTime, durationMinutes: body.durationMinutes, intervalWeeks: body.intervalWeeks, from: body.from, until: body.until }, await contextFor(tx, body));
+  const plan = async (tx: MeetingSeriesRepository, body: MeetingSeriesBody, claim = false) =>
+    planSeries({ weekday: body.weekday, startTime: body.startTime, durationMinutes: body.durationMinutes, intervalWeeks: body.intervalWeeks, from: body.from, until: body.until }, await contextFor(tx, body, claim));
 
   const iso = (t: { startsAt: Date; endsAt: Date }) => ({ startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString() });
 
@@ -63,8 +57,7 @@ export function createMeetingSeriesService({ repo, transaction, organisations, c
       const { teamId } = await requirePlanner(actor, body);
       try {
         return await transaction(async (tx) => {
-          await tx.schedule.lockPeople(body.socialWorkerIds);
-          const { slots, skipped } = await plan(tx, body);
+          const { slots, skipped } = await plan(tx, body, true);
           if (slots.length === 0) throw seriesErrors.empty();
           const now = clock.now();
           const id = await tx.insertSeries({

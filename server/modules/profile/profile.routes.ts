@@ -2,7 +2,7 @@ import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
-import { absenceBody, absenceSchema, idParams, profileBody, profileSchema } from '../../contracts/team.ts';
+import { absenceBody, absenceAddedSchema, absenceSchema, idParams, profileBody, profileSchema } from '../../contracts/team.ts';
 import { uuid } from '../../contracts/text.ts';
 import { z } from '../../contracts/zod.ts';
 import { PHOTO_UPLOAD_LIMIT, photoContentTypes } from '../../lib/photos.ts';
@@ -65,7 +65,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ profile: ProfileService }> =
         tags,
         summary: 'Lägg till frånvaro (andra ser bara "Borta till …")',
         body: absenceBody,
-        response: { 201: z.object({ id: z.string(), dutyDays: z.array(z.string()) }), ...problems },
+        response: { 201: absenceAddedSchema, ...problems },
       },
     },
     async (request, reply) => reply.code(201).send(await profile.addAbsence(request.signedIn, request.body)),

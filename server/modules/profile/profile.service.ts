@@ -2,7 +2,7 @@ import { teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { normalisePhoto, photoUrl } from '../../lib/photos.ts';
-import { daySpan, stockholmDate } from '../../contracts/time.ts';
+import { stockholmDate } from '../../contracts/time.ts';
 import type { ProfileRepository } from './profile.repository.ts';
 import { scheduleErrors } from '../schedule/schedule.errors.ts';
 
@@ -53,15 +53,12 @@ export function createProfileService({ repo, transaction, clock }: Deps) {
     async addAbsence(actor: Actor, a: { startsOn: string; endsOn: string; reason?: string }) {
       requireTeamMember(actor);
       // Under the person's lock, so a walk-and-talk published at the same moment cannot slip in.
-      const id = await transaction(async (tx) => {
-        await tx.schedule.lockPeople([actor.userId]);
-        const { start, end } = daySpan(a.startsOn, a.endsOn);
-        const [busy] = await tx.schedule.commitmentsBetween([actor.userId], start, end);
+      return transaction(async (tx) => {
+        const schedule = await tx.schedule.claim({ people: [actor.userId], from: a.startsOn, until: a.endsOn });
+        const [busy] = schedule.commitments;
         if (busy) throw scheduleErrors.busy('Du', busy, 'vara borta då');
-        return tx.addAbsence(actor.userId, a);
+        return { id: await tx.addAbsence(actor.userId, a), dutyDays: schedule.dutyDays.map((d) => d.day) };
       });
-      const dutyDays = (await repo.schedule.dutyDays([actor.userId], a.startsOn, a.endsOn)).map((d) => d.day);
-      return { id, dutyDays };
     },
     async deleteAbsence(actor: Actor, id: string) {
       requireTeamMember(actor);

@@ -2,7 +2,7 @@ import type { Roster } from '../../contracts/roster.ts';
 import { requireAccess, type Actor } from '../../lib/access.ts';
 import { dayRule } from '../../lib/calendar.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { addDays, daySpan, monthEnd, stockholmDate } from '../../contracts/time.ts';
+import { addDays, monthEnd, stockholmDate } from '../../contracts/time.ts';
 import { scheduleErrors } from '../schedule/schedule.errors.ts';
 import { rosterErrors } from './roster.errors.ts';
 import type { RosterRepository } from './roster.repository.ts';
@@ -18,14 +18,13 @@ const GAP_HORIZON_DAYS = 31;
 export function createRosterService({ repo, transaction, clock }: Deps) {
   /** Checks a holder for a day; run inside the transaction that writes it. */
   async function checkHolder(tx: RosterRepository, teamId: string, date: string, userId: string) {
-    const rule = dayRule(date, new Map((await tx.schedule.closedDays()).map((c) => [c.day, c.name])));
+    const schedule = await tx.schedule.claim({ people: [userId], from: date, until: date });
+    const rule = dayRule(date, schedule.closedDays);
     if (rule.closed) throw rosterErrors.closedDay(date, rule.name);
     const worker = (await tx.schedule.socialWorkers(teamId)).find((w) => w.userId === userId);
     if (!worker) throw rosterErrors.notAWorker();
-    await tx.schedule.lockPeople([userId]);
-    if ((await tx.schedule.absences([userId], date, date)).length) throw rosterErrors.absent(worker.name, date);
-    const { start, end } = daySpan(date, date);
-    const [busy] = await tx.schedule.commitmentsBetween([userId], start, end);
+    if (schedule.absences.length) throw rosterErrors.absent(worker.name, date);
+    const [busy] = schedule.commitments;
     if (busy) throw scheduleErrors.busy(worker.name, busy, 'ha jourtelefonen den dagen');
   }
 

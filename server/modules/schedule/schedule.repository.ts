@@ -1,24 +1,23 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.ts';
+import { daySpan } from '../../contracts/time.ts';
+import { oneByOne } from '../../lib/one-by-one.ts';
 import { absences, closedDays, dutyRoster, meetingWorkers, memberships, slotHosts, users } from '../../../db/schema/index.ts';
 
 export type CommitmentKind = 'walk_and_talk' | 'meeting';
 
-/**
- * A person's commitments (hosted walk-and-talks, meetings, absences, duty days) live in different tables,
- * so no single constraint can keep them apart. Every use case that adds one takes this lock on
- * each person first, inside its transaction: the check that follows then sees every concurrent
- * writer's result, and two writers can never both pass it.
- */
+/** Whose calendars, over which Stockholm days (and, when narrower, which instants), leaving out the slot or meeting being moved. */
+export type ScheduleQuery = {
+  people: string[];
+  from: string;
+  until: string;
+  between?: { start: Date; end: Date };
+  except?: { slotId?: string; meetingId?: string };
+};
+
 export function createScheduleRepository(db: DbOrTx) {
-  return {
-    async lockPeople(userIds: string[]) {
-      // Sorted, so that two transactions locking the same pair cannot deadlock.
-      for (const id of [...new Set(userIds)].sort()) {
-        await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'person:' + id}, 0))`);
-      }
-    },
+  const repo = {
 
     /** The team's social workers (not the team lead): who can sit in a family meeting or carry a case. */
     async socialWorkers(teamId: string) {
@@ -87,6 +86,39 @@ export function createScheduleRepository(db: DbOrTx) {
       return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     },
   };
+
+  /** What stands in the people's way over the days: closed days, absences, duty days and commitments. */
+  async function read({ people, from, until, between, except }: ScheduleQuery) {
+    const { start, end } = between ?? daySpan(from, until);
+    const [closed, absences, dutyDays, commitments] = await oneByOne([
+      () => repo.closedDays(),
+      () => repo.absences(people, from, until),
+      () => repo.dutyDays(people, from, until),
+      () => repo.commitmentsBetween(people, start, end, except),
+    ] as const);
+    return { closedDays: new Map(closed.map((c) => [c.day, c.name])) as ReadonlyMap<string, string>, absences, dutyDays, commitments };
+  }
+
+  return {
+    ...repo,
+    read,
+    /**
+     * A person's commitments (hosted walk-and-talks, meetings, absences, duty days) live in
+     * different tables, so no single constraint can keep them apart. Every use case that adds
+     * one claims the people first, inside its transaction: a lock on each, then the read. The
+     * check that follows sees every concurrent writer's result, and two writers can never both
+     * pass it. There is no other way to take the lock.
+     */
+    async claim(query: ScheduleQuery) {
+      // Sorted, so that two transactions locking the same pair cannot deadlock.
+      for (const id of [...new Set(query.people)].sort()) {
+        await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'person:' + id}, 0))`);
+      }
+      return read(query);
+    },
+  };
 }
+
+export type Schedule = Awaited<ReturnType<ScheduleRepository['read']>>;
 
 export type ScheduleRepository = ReturnType<typeof createScheduleRepository>;

@@ -8,7 +8,6 @@ import type { OrganisationsService, VisibleOrganisation as Scope } from '../orga
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
 import { slotErrors } from './slots.errors.ts';
 import type { SlotRow, SlotsRepository } from './slots.repository.ts';
-import { oneByOne } from '../../lib/one-by-one.ts';
 
 type Deps = {
   repo: SlotsRepository;
@@ -72,23 +71,19 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
     return scope;
   }
 
-  async function contextFor(tx: SlotsRepository, scope: Scope, hostIds: string[], from: string, until: string, exceptSlotId?: string): Promise<SeriesContext> {
-    const { start, end } = daySpan(from, until);
-    const [closed, periods, absences, duty, busy] = await oneByOne([
-      () => tx.schedule.closedDays(),
-      () => tx.schoolPeriods(scope.id, scope.parentId),
-      () => tx.schedule.absences(hostIds, from, until),
-      () => tx.schedule.dutyDays(hostIds, from, until),
-      () => tx.schedule.commitmentsBetween(hostIds, start, end, exceptSlotId ? { slotId: exceptSlotId } : undefined),
-    ] as const);
+  /** What decides a series' dates; under the hosts' locks when `claim`, for a use case that writes. */
+  async function contextFor(tx: SlotsRepository, scope: Scope, hostIds: string[], from: string, until: string, opts: { claim?: boolean; exceptSlotId?: string } = {}): Promise<SeriesContext> {
+    const query = { people: hostIds, from, until, except: opts.exceptSlotId ? { slotId: opts.exceptSlotId } : undefined };
+    const schedule = await (opts.claim ? tx.schedule.claim(query) : tx.schedule.read(query));
+    const periods = await tx.schoolPeriods(scope.id, scope.parentId);
     return {
       now: clock.now(),
-      closedDays: new Map(closed.map((c) => [c.day, c.name])),
+      closedDays: schedule.closedDays,
       terms: periods.filter((p) => p.kind === 'term'),
       breaks: periods.filter((p) => p.kind === 'break'),
-      absences,
-      dutyDays: duty.map((d) => ({ name: d.name, startsOn: d.day, endsOn: d.day })),
-      busy,
+      absences: schedule.absences,
+      dutyDays: schedule.dutyDays.map((d) => ({ name: d.name, startsOn: d.day, endsOn: d.day })),
+      busy: schedule.commitments,
     };
   }
 
@@ -133,8 +128,7 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       const scope = await requirePublisher(actor, body);
       try {
         return await transaction(async (tx) => {
-          await tx.schedule.lockPeople(body.hostIds);
-          const { slots, skipped } = planSeries(ruleOf(body), await contextFor(tx, scope, body.hostIds, body.from, body.until));
+          const { slots, skipped } = planSeries(ruleOf(body), await contextFor(tx, scope, body.hostIds, body.from, body.until, { claim: true }));
           if (slots.length === 0) throw slotErrors.empty();
           const id = await tx.insertSeries({ ...ruleOf(body), startsOn: body.from, endsOn: body.until, organisationId: body.organisationId, kind: body.kind, location: body.location, capacity: body.capacity, createdBy: actor.userId });
           const ids = await tx.insertSlots(
@@ -172,9 +166,8 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       try {
         await transaction(async (tx) => {
           await tx.lock(id);
-          await tx.schedule.lockPeople(hostIds);
           const date = stockholmDate(startsAt);
-          const skip = skipOf(date, startsAt, endsAt, await contextFor(tx, scope, hostIds, date, date, id));
+          const skip = skipOf(date, startsAt, endsAt, await contextFor(tx, scope, hostIds, date, date, { claim: true, exceptSlotId: id }));
           if (skip) throw slotErrors.moveNotAllowed(skip.label);
           await tx.move(id, startsAt, endsAt, clock.now());
         });

@@ -15,8 +15,13 @@ export function anonymityWarning(delayMs = 400) {
       timer = setTimeout(async () => {
         if (!text.trim()) return (message = '');
         const res = await fetch('/api/anonymity/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }).catch(() => null);
-        if (res?.ok) message = ((await res.json()) as { message: string | null }).message ?? '';
+        if (res?.ok) message = messageOf(await res.json());
       }, delayMs);
     },
   };
+}
+
+/** The check's answer, read without trusting its shape (the browser bundle carries no zod). */
+function messageOf(answer: unknown): string {
+  return typeof answer === 'object' && answer !== null && 'message' in answer && typeof answer.message === 'string' ? answer.message : '';
 }

@@ -159,7 +159,7 @@ export function caseConsentsView(a: {
   };
 }
 
-const SCHOOL_ROLES = new Set(['principal', 'pupil_health']);
+const SCHOOL_ROLES: ReadonlySet<string> = new Set(['principal', 'pupil_health']);
 
 /**
  * The places whose Återkoppling the person reads: where they are rektor or elevhälsa, and a

@@ -5,12 +5,12 @@ import { t } from '../i18n.ts';
 import { when } from './slots.ts';
 import { daysSince, moment } from '#contracts/time.ts';
 
-const REQUESTERS = new Set(['principal', 'pupil_health']);
-const TEAM = new Set(['social_worker', 'team_lead']);
+const REQUESTERS: ReadonlySet<string> = new Set(['principal', 'pupil_health']);
+const TEAM: ReadonlySet<string> = new Set(['social_worker', 'team_lead']);
 
 /** The places the person may ask for a meeting about, and the kinds of meeting they may ask for. */
 export function requestOptions(user: Me, organisations: Organisation[]) {
-  const own = (roles: Set<string>) => new Set(user.memberships.filter((m) => m.organisationId && roles.has(m.role)).map((m) => m.organisationId!));
+  const own = (roles: ReadonlySet<string>) => new Set(user.memberships.filter((m) => m.organisationId && roles.has(m.role)).map((m) => m.organisationId!));
   const school = own(REQUESTERS);
   const police = own(new Set(['police']));
   const team = own(TEAM).size > 0;

@@ -3,7 +3,7 @@ import type { Organisation } from '#contracts/organisations.ts';
 import type { Slot } from '#contracts/slots.ts';
 import { t } from '../i18n.ts';
 
-const STAFF = new Set(['pedagogue', 'principal', 'pupil_health']);
+const STAFF: ReadonlySet<string> = new Set(['pedagogue', 'principal', 'pupil_health']);
 
 /** "tisdag 10 mars kl. 13.00–13.45" */
 export function when(startsAt: string, endsAt: string): string {

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from '#contracts/zod.ts';
 import { formatDate } from '#contracts/time.ts';
-import { absenceSchema, profileSchema } from '#contracts/team.ts';
+import { absenceAddedSchema, absenceSchema, profileSchema } from '#contracts/team.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend, apiSendBytes } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
@@ -32,7 +32,7 @@ export const actions: Actions = {
     const values = formValues(await request.formData(), ['startsOn', 'endsOn', 'reason']);
     const res = await apiSend(fetch, 'POST', '/api/me/absences', values);
     if (!res.ok) return failWith(res.problem, values, 'startsOn');
-    const dutyDays = (res.data as { dutyDays: string[] }).dutyDays;
+    const { dutyDays } = absenceAddedSchema.parse(res.data);
     return { saved: dutyDays.length ? t('absence.addedDuty', { days: dutyDays.map(formatDate).join(', ') }) : t('absence.added') };
   },
   /** The chosen file's own bytes go to the API with their type; the API crops it and strips its metadata. */

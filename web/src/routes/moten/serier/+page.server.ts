@@ -12,7 +12,7 @@ import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['type', 'organisationId', 'label', 'audience', 'place', 'weekday', 'startTime', 'durationMinutes', 'intervalWeeks', 'from', 'until'];
-const STAFF_VISIT_PLACES = new Set(['school', 'preschool_unit', 'preschool']);
+const STAFF_VISIT_PLACES: ReadonlySet<string> = new Set(['school', 'preschool_unit', 'preschool']);
 /** How many of a series' next meetings its card lists; the rest are counted. */
 const SHOWN = 3;
 

@@ -24,6 +24,8 @@ export type TeamFacts = {
   afterHoursPhone: string | null;
   /** Who holds the duty phone on the day of `at`, if the roster names anyone. */
   dutyHolder: PersonFacts | null;
+  /** What the date alone decides, worked out once per day for these facts (see teamDayMemo); without it, every answer works it out afresh. */
+  memo?: TeamDayMemo;
 };
 
 export const EMERGENCY: ReachRoute = {
@@ -47,7 +49,7 @@ type Moment = {
   away: (person: PersonFacts) => ContactStatus | null;
 };
 
-type Team = Pick<TeamFacts, 'hours' | 'closedDays'>;
+type Team = Pick<TeamFacts, 'hours' | 'closedDays' | 'memo'>;
 /** What a date alone decides for a team: its office window, when the office opens after it, and who is away. */
 type TeamDay = {
   window: ReturnType<typeof officeWindow>;
@@ -56,26 +58,34 @@ type TeamDay = {
   away: WeakMap<PersonFacts, ContactStatus | null>;
 };
 
-// Facts objects are immutable and the contacts service keeps one per organisation and day, so
-// what depends only on the date is worked out once per day instead of on every answer. Keyed
-// weakly by the facts object: a new object (a new day, a changed directory) starts afresh.
-const teamDays = new WeakMap<Team, Map<string, TeamDay>>();
-
-function teamDayOf(team: Team, today: string): TeamDay {
-  let days = teamDays.get(team);
-  if (!days) teamDays.set(team, (days = new Map()));
-  let day = days.get(today);
-  if (!day) {
-    if (days.size > 7) days.clear();
-    day = { window: officeWindow(today, team.hours, team.closedDays), opensAfter: undefined, afterHours: new Map(), away: new WeakMap() };
-    days.set(today, day);
-  }
-  return day;
+/**
+ * What depends only on the date, kept with the team's facts: the contacts service keeps one facts
+ * object per organisation and day, so each day's window and statuses are worked out once instead
+ * of on every answer. It lives and dies with its facts object (a changed directory builds new
+ * facts, and a new memo), and holds at most a week of days.
+ */
+export function teamDayMemo(maxDays = 7) {
+  const days = new Map<string, TeamDay>();
+  return {
+    day(team: Team, today: string): TeamDay {
+      let day = days.get(today);
+      if (!day) {
+        if (days.size >= maxDays) days.clear();
+        day = { window: officeWindow(today, team.hours, team.closedDays), opensAfter: undefined, afterHours: new Map(), away: new WeakMap() };
+        days.set(today, day);
+      }
+      return day;
+    },
+    get size() {
+      return days.size;
+    },
+  };
 }
+export type TeamDayMemo = ReturnType<typeof teamDayMemo>;
 
 function momentOf(team: Team, at: Date): Moment {
   const today = stockholmDate(at);
-  const day = teamDayOf(team, today);
+  const day = (team.memo ?? teamDayMemo()).day(team, today);
   const { window } = day;
   // Before today's opening it is today's; from then on the next working day's.
   const opens = () => (window && window.opens > at ? window.opens : (day.opensAfter ??= nextOpening(window?.opens ?? at, team.hours, team.closedDays)));
