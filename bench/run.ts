@@ -101,6 +101,8 @@ try {
     await load('GET /api/organisations/:id/reach (Vällingbyskolan)', `http://127.0.0.1:3900/api/organisations/${orgs[0]!.id}/reach`, cookies),
     await load('GET /api/slots (Vällingbyskolan, eight weeks)', `http://127.0.0.1:3900/api/slots?organisationId=${orgs[0]!.id}`, cookies),
     await load('GET /api/meetings/:id (audited: one chained row per read)', `http://127.0.0.1:3900/api/meetings/${reportMeeting.id}`, [rektorCookie]),
+    // A page: SvelteKit renders the start page, reading the session and the contacts through the in-process API.
+    await load('GET / (the start page, rendered: session and contacts through the in-process API)', 'http://127.0.0.1:3900/', cookies),
   ];
   // Like every endpoint above, the booking path gets a warm-up: the first storm compiles it.
   await bookingStorm(DATABASE_URL, 'http://127.0.0.1:3900', orgs[0]!.id);

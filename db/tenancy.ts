@@ -26,6 +26,12 @@ export function tenantTransaction(db: Db) {
     });
 }
 
+/** The same, handing the work the repositories a module builds over the transaction. */
+export function tenantTransactionWith<R>(db: Db, repositories: (tx: Tx) => R) {
+  const run = tenantTransaction(db);
+  return <T>(tenancy: Tenancy, work: (repos: R) => Promise<T>) => run(tenancy, (tx) => work(repositories(tx)));
+}
+
 /** Puts a tenancy in the transaction's settings, where the row-level policies read it. */
 export async function holdTo(tx: Tx, tenancy: Tenancy) {
   await tx.execute(sql`select

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type DbOrTx } from '../../../db/client.ts';
-import { tenancyReads, tenantTransaction, type Tenancy } from '../../../db/tenancy.ts';
+import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
 import { consents, organisations, teamSettings, users } from '../../../db/schema/index.ts';
 import { consentScopeValues, type ConsentScope } from '../../contracts/consents.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
@@ -119,8 +119,5 @@ const repositories = (tx: DbOrTx) => ({
 export type ConsentTx = ReturnType<typeof repositories>;
 
 /** A consent use case's transaction, held to the actor's tenancy by row-level security. */
-export const consentsTransaction = (db: Db) => {
-  const run = tenantTransaction(db);
-  return <T>(tenancy: Tenancy, work: (tx: ConsentTx) => Promise<T>) => run(tenancy, (tx) => work(repositories(tx)));
-};
+export const consentsTransaction = (db: Db) => tenantTransactionWith(db, repositories);
 

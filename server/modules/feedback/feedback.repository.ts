@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { tenancyReads, tenantTransaction, type Tenancy } from '../../../db/tenancy.ts';
+import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
 import { createConsentsRepository } from '../consents/consents.repository.ts';
@@ -125,7 +125,4 @@ const repositories = (tx: DbOrTx) => ({
 export type FeedbackTx = ReturnType<typeof repositories>;
 
 /** A feedback use case's transaction, held to the actor's tenancy by row-level security. */
-export const feedbackTransaction = (db: Db) => {
-  const run = tenantTransaction(db);
-  return <T>(tenancy: Tenancy, work: (tx: FeedbackTx) => Promise<T>) => run(tenancy, (tx) => work(repositories(tx)));
-};
+export const feedbackTransaction = (db: Db) => tenantTransactionWith(db, repositories);

@@ -21,6 +21,19 @@ type Workers = Awaited<ReturnType<MeetingsRepository['workersOf']>>;
 /** How much of a meeting the actor may see: everything (the team's people on it), a summary (the school side), or nothing. */
 type Access = { actorId: string; view: 'full' | 'summary'; isWorker: boolean; isLead: boolean; isContact: boolean; isTeamSide: boolean; isRequesterSide: boolean };
 
+type MeetingStatus = MeetingRow['status'];
+
+/**
+ * Locks the meeting's row for the use case's transaction and refuses unless its status is one
+ * of `allowed`: a cancelled meeting says so, any other status gets `otherwise`'s error.
+ */
+export async function lockedMeeting(tx: MeetingsRepository, id: string, allowed: readonly MeetingStatus[], otherwise: (status: MeetingStatus) => Error) {
+  const locked = (await tx.lock(id))!;
+  if (locked.status === 'cancelled') throw meetingErrors.cancelled();
+  if (!allowed.includes(locked.status)) throw otherwise(locked.status);
+  return locked;
+}
+
 /** Who may see a meeting and how much, and the audit rows that seeing it writes: shared by every meetings use case. */
 export function createMeetingAccess({ clock }: { clock: Clock }) {
   const isFamily = (m: Pick<MeetingRow, 'type'>) => familyMeetingTypes.includes(m.type);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../lib/access.ts';
 import { auditFacts } from '../audit/audit.models.ts';
-import type { MeetingAccess } from './meetings.access.ts';
+import { lockedMeeting, type MeetingAccess } from './meetings.access.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import type { MeetingsDeps } from './meetings.service.ts';
 
@@ -14,10 +14,8 @@ export function createMeetingOutcome({ repo, transaction, clock }: MeetingsDeps,
     const { m, workers } = await visible(repo, actor, id);
     if (!workers.some((w) => w.active && w.userId === actor.userId)) throw meetingErrors.notAssigned();
     return transaction(async (tx) => {
-      const locked = await tx.lock(id);
-      if (locked!.status === 'cancelled') throw meetingErrors.cancelled();
-      if (locked!.status !== 'scheduled') throw meetingErrors.finished();
-      if (locked!.startsAt! > clock.now()) throw meetingErrors.notStarted();
+      const locked = await lockedMeeting(tx, id, ['scheduled'], meetingErrors.finished);
+      if (locked.startsAt! > clock.now()) throw meetingErrors.notStarted();
       let caseId: string | null = null;
       if (body.held && m.type === 'report_meeting') {
         const workerIds = workers.filter((w) => w.active).map((w) => w.userId);

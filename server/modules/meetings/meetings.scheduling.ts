@@ -1,7 +1,7 @@
 import type { FreeBusy, Meeting } from '../../contracts/meetings.ts';
 import type { Actor } from '../../lib/access.ts';
 import { sqlState } from '../../lib/errors.ts';
-import type { MeetingAccess } from './meetings.access.ts';
+import { lockedMeeting, type MeetingAccess } from './meetings.access.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import { clashesOf, daysOf, meetingInvite, workerCountProblem, type ScheduleFacts } from './meetings.models.ts';
 import type { MeetingsRepository } from './meetings.repository.ts';
@@ -61,9 +61,7 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
     const end = new Date(body.endsAt);
     requireFuture(start, 'startsAt');
     await transaction(async (tx) => {
-      const locked = await tx.lock(id);
-      if (locked!.status === 'cancelled') throw meetingErrors.cancelled();
-      if (locked!.status !== 'requested') throw meetingErrors.alreadyScheduled();
+      await lockedMeeting(tx, id, ['requested'], meetingErrors.alreadyScheduled);
       await claimTime(tx, body.socialWorkerIds, start, end);
       await tx.setTime(id, start, end, body.socialWorkerIds, clock.now());
       await audit(tx, actor, m, 'meeting.schedule');
@@ -78,9 +76,7 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
     const end = new Date(body.endsAt);
     requireFuture(start, 'startsAt');
     await transaction(async (tx) => {
-      const locked = await tx.lock(id);
-      if (locked!.status === 'cancelled') throw meetingErrors.cancelled();
-      if (locked!.status !== 'scheduled') throw locked!.status === 'requested' ? meetingErrors.notScheduled() : meetingErrors.finished();
+      await lockedMeeting(tx, id, ['scheduled'], (status) => (status === 'requested' ? meetingErrors.notScheduled() : meetingErrors.finished()));
       await claimTime(tx, workers.filter((w) => w.active).map((w) => w.userId), start, end, id);
       await tx.reschedule(id, start, end, body.reason, clock.now());
       await audit(tx, actor, m, 'meeting.reschedule');
@@ -92,9 +88,7 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
     const { m, access } = await visible(repo, actor, id);
     if (!access.isTeamSide && !access.isRequesterSide) throw meetingErrors.mayNotChange();
     await transaction(async (tx) => {
-      const locked = await tx.lock(id);
-      if (locked!.status === 'cancelled') throw meetingErrors.cancelled();
-      if (locked!.status !== 'requested' && locked!.status !== 'scheduled') throw meetingErrors.finished();
+      await lockedMeeting(tx, id, ['requested', 'scheduled'], meetingErrors.finished);
       await tx.cancel(id, reason, actor.userId, clock.now());
       await audit(tx, actor, m, 'meeting.cancel');
     });
