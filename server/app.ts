@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { errors } from './lib/errors.ts';
 import { modules } from './modules/index.ts';
-import { buildServices } from './modules/registry.ts';
+import { buildServices, type Services } from './modules/registry.ts';
 import { clientInfo, newBridgeSecret } from './plugins/client.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
 import securityPlugin from './plugins/security.ts';
@@ -26,8 +26,10 @@ export type AppDeps = {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Forgets expired sessions and old failed sign-ins; run at start and daily. */
+    /** Forgets expired sessions, old failed sign-ins and old sent mail; run at start and daily. */
     housekeeping: () => Promise<void>;
+    /** The outbox and its worker (tests send with `app.mail.worker.drain()`). */
+    mail: Services['mail'];
   }
 }
 
@@ -53,7 +55,11 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = await buildServices(modules, { config, db: database.db, ping: database.ping, clock });
+  const services = await buildServices(modules, { config, db: database.db, ping: database.ping, clock, log: () => app.log });
+  // Mail is sent by every copy that may (rows are claimed, never sent twice at once). Without an
+  // SMTP server outside demo mode nothing is sent: the mails wait in the outbox (main.ts warns).
+  if (config.mailWorker && (config.smtpUrl || config.demoData)) app.addHook('onReady', async () => services.mail.worker.start(config.mailPollSeconds * 1000));
+  app.addHook('onClose', () => services.mail.worker.stop());
 
   const bridgeSecret = newBridgeSecret();
   await app.register(errorsPlugin);
@@ -82,7 +88,11 @@ export async function buildApp({ config, database, clock = systemClock, logger =
 
   if (web) await mountWeb(app, bridgeSecret, clock, typeof web === 'object' ? web.buildDir : undefined);
 
-  app.decorate('housekeeping', () => services.auth.prune());
+  app.decorate('housekeeping', async () => {
+    await services.auth.prune();
+    await services.mail.prune();
+  });
+  app.decorate('mail', services.mail);
   return app;
 }
 

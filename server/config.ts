@@ -29,6 +29,11 @@ const envSchema = z.object({
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
+  PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'ska börja med smtp:// eller smtps://' }).optional().or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Samverkan <noreply@samverkan.example>'),
+  MAIL_WORKER: z.enum(['true', 'false', '1', '0', '']).optional(),
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export type Config = {
@@ -55,6 +60,14 @@ export type Config = {
   /** API calls per minute per session (or per address without one), per copy of the app. */
   apiRequestsPerMinute: number;
   logLevel: string;
+  /** Where people reach the portal: the links in mails point here. */
+  publicUrl: string;
+  /** The SMTP server mail goes through; without it, demo mode keeps mail in the dev mailbox and production warns. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Whether this copy sends the outbox (every copy may: rows are claimed, never sent twice at once). */
+  mailWorker: boolean;
+  mailPollSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -123,6 +136,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxSignInsPerAddress: e.LOGIN_MAX_SIGN_INS_PER_ADDRESS,
     apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailWorker: e.MAIL_WORKER === undefined || e.MAIL_WORKER === '' ? true : e.MAIL_WORKER === 'true' || e.MAIL_WORKER === '1',
+    mailPollSeconds: e.MAIL_POLL_SECONDS,
     apiDocs: e.API_DOCS === undefined || e.API_DOCS === '' ? !production : e.API_DOCS === 'true' || e.API_DOCS === '1',
   };
 }

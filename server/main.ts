@@ -57,6 +57,13 @@ async function main() {
   const where = database.driver === 'pglite' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
   const ms = Math.round(performance.now() - startedAt);
   app.log.info(`Samverkan kör på http://localhost:${config.port} (${where}), startade på ${ms} ms`);
+  if (!config.smtpUrl) {
+    app.log[config.demoData ? 'info' : 'warn'](
+      config.demoData
+        ? 'E-post går till den inbyggda brevlådan (GET /api/dev/outbox som systemförvaltare): SMTP_URL är inte satt.'
+        : 'SMTP_URL är inte satt: ingen e-post skickas. Breven väntar i utkorgen och går iväg när SMTP_URL anges.',
+    );
+  }
   if (config.demoData) {
     app.log.info(
       `Demoläge${seeded ? ': demodistriktet laddades' : ''}. Logga in som t.ex. pedagog1@vallingbyskolan.example med lösenordet "${DEMO_PASSWORD}".`,

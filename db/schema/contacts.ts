@@ -72,9 +72,12 @@ export const teamSettings = pgTable(
     dutyPhone: text('duty_phone').notNull(),
     afterHoursName: text('after_hours_name').notNull().default('Socialjouren'),
     afterHoursPhone: text('after_hours_phone').notNull(),
+    /** When, the day before, reminders of the team's walk-and-talks and meetings go out. */
+    reminderTime: text('reminder_time').notNull().default('15:00'),
   },
   (t) => [
     check('team_settings_hours', sql`${t.officeOpens} ~ '^[0-2][0-9]:[0-5][0-9]$' and ${t.officeCloses} ~ '^[0-2][0-9]:[0-5][0-9]$' and ${t.officeOpens} < ${t.officeCloses}`),
+    check('team_settings_reminder_time', sql`${t.reminderTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],
 );
 

@@ -9,3 +9,4 @@ export * from './cases.ts';
 export * from './audit.ts';
 export * from './consents.ts';
 export * from './directory.ts';
+export * from './mail.ts';

@@ -34,11 +34,11 @@ export const instant = z.iso
 
 /** Whole days from one date to another (both valid calendar dates). */
 
-/** A query's window of whole days, `from` to `to`: both optional, in order, and at most a year long. */
-export function dayWindow() {
+/** A query's window of whole days, `from` to `to`: both optional, in order, and at most `maxDays` days apart (a year). */
+export function dayWindow(maxDays = 366, tooLong = 'Välj högst ett år åt gången.') {
   return z
     .object({ from: calendarDate.optional(), to: calendarDate.optional() })
     .strict()
     .refine((q) => !q.from || !q.to || q.to >= q.from, { message: 'Slutdatumet kan inte vara före startdatumet.', path: ['to'] })
-    .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= 366, { message: 'Välj högst ett år åt gången.', path: ['to'] });
+    .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= maxDays, { message: tooLong, path: ['to'] });
 }

@@ -63,7 +63,8 @@ export type Coverage = z.infer<typeof coverageSchema>;
 
 // Team settings.
 export const teamSettingsBody = z
-  .object({ officeOpens: hhmm, officeCloses: hhmm, dutyPhone: phone, afterHoursName: freeText(60), afterHoursPhone: phone })
+  // The reminder time is left as it was when not sent (15:00 for a new team).
+  .object({ officeOpens: hhmm, officeCloses: hhmm, dutyPhone: phone, afterHoursName: freeText(60), afterHoursPhone: phone, reminderTime: hhmm.optional() })
   .strict()
   .refine((b) => b.officeOpens < b.officeCloses, { message: 'Kontoret måste stänga efter att det öppnar.', path: ['officeCloses'] });
 export const teamSettingsSchema = z.object({
@@ -72,6 +73,8 @@ export const teamSettingsSchema = z.object({
   dutyPhone: z.string(),
   afterHoursName: z.string(),
   afterHoursPhone: z.string(),
+  /** When, the day before, reminders of the team's walk-and-talks and meetings go out (HH:MM). */
+  reminderTime: z.string(),
 });
 
 // Extra closed days: the administrator's.

@@ -1,3 +1,4 @@
+import agenda from './agenda/agenda.module.ts';
 import anonymity from './anonymity/anonymity.module.ts';
 import assignments from './assignments/assignments.module.ts';
 import auth from './auth/auth.module.ts';
@@ -7,6 +8,7 @@ import consents from './consents/consents.module.ts';
 import contacts from './contacts/contacts.module.ts';
 import feedback from './feedback/feedback.module.ts';
 import health from './health/health.module.ts';
+import mail from './mail/mail.module.ts';
 import meetingSeries from './meeting-series/meeting-series.module.ts';
 import meetings from './meetings/meetings.module.ts';
 import organisations from './organisations/organisations.module.ts';
@@ -24,6 +26,7 @@ import type { AppModule } from './registry.ts';
  */
 export const modules: readonly AppModule[] = [
   health,
+  mail,
   auth,
   organisations,
   contacts,
@@ -39,5 +42,6 @@ export const modules: readonly AppModule[] = [
   cases,
   consents,
   feedback,
+  agenda,
   anonymity,
 ];

@@ -1,10 +1,11 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../lib/clock.ts';
 
-/** What every module builds from: the configuration, the database, its ping and the clock. */
-export type ModuleDeps = { config: Config; db: Db; ping: () => Promise<void>; clock: Clock };
+/** What every module builds from: the configuration, the database, its ping, the clock and the app's log. */
+export type ModuleDeps = { config: Config; db: Db; ping: () => Promise<void>; clock: Clock; log: () => FastifyBaseLogger };
 
 /**
  * The services the modules provide, one name each. Every `<feature>.module.ts` adds its own

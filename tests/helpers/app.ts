@@ -11,7 +11,8 @@ import type { TestUser } from './factories.ts';
  * address to the throttle: its limit on successful sign-ins per address is lifted here (tests of
  * that limit set it themselves). Every other setting is the production default.
  */
-export const TEST_ENV = { NODE_ENV: 'test', LOGIN_MAX_SIGN_INS_PER_ADDRESS: '1000000' } as const;
+// The mail worker is off: a test sends the outbox itself (app.mail.drain()), so no other test's app takes its mail.
+export const TEST_ENV = { NODE_ENV: 'test', LOGIN_MAX_SIGN_INS_PER_ADDRESS: '1000000', MAIL_WORKER: 'false' } as const;
 
 export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, string>; logger?: FastifyServerOptions['logger'] } = {}) {
   const database = await testDb();

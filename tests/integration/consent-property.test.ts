@@ -76,7 +76,7 @@ describe('consent-gated feedback against a reference model', () => {
       fc.asyncProperty(start, fc.array(command, { minLength: 1, maxLength: 12 }), async ([startIso, minutes], commands) => {
         const clock = fixedClock(new Date(Date.parse(startIso) + minutes * 60_000));
         const consentsService = createConsentsService({ transaction: consentsTransaction(db), clock });
-        const feedbackService = createFeedbackService({ transaction: feedbackTransaction(db), clock });
+        const feedbackService = createFeedbackService({ transaction: feedbackTransaction(db), clock, mailBaseUrl: 'http://localhost' });
         const caseId = await createCasesRepository(db).insert({
           teamId,
           label: 'Egenskapstest',

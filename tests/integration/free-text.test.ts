@@ -9,6 +9,7 @@ import { createDistrict, createUser } from '../helpers/factories.ts';
 const EXEMPT = new Map([
   ['POST /api/auth/login body.password', 'a password is never stored or shown'],
   ['POST /api/anonymity/check body.text', 'the guard itself: it answers what it found and keeps nothing'],
+  ['GET /api/calendar/{token} path.token', 'a calendar feed’s secret key (43 URL-safe characters): compared by its hash, never stored or shown'],
 ]);
 
 type Schema = {

@@ -11,6 +11,10 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'bookings',
-  services: ({ db, clock }, { organisations, slots, slotReads }) => ({ bookings: createBookingsService({ repo: createBookingsRepository(db), slots: slotReads, transaction: bookingsTransaction(db), organisations, slotList: slots, clock }) }),
+  services: ({ db, clock }, { organisations, slots, slotReads, mail }) => {
+    const bookings = createBookingsService({ repo: createBookingsRepository(db), slots: slotReads, transaction: bookingsTransaction(db), organisations, slotList: slots, clock, mailBaseUrl: mail.baseUrl });
+    bookings.mailJobs.forEach(mail.worker.addJob);
+    return { bookings };
+  },
   routes: bookingsRoutes,
 });

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { bookings, organisations, slots, users } from '../../../db/schema/index.ts';
+import { bookings, organisations, slotHosts, slots, teamSettings, users } from '../../../db/schema/index.ts';
+import { createMailRepository } from '../mail/mail.repository.ts';
 
 const canceller = alias(users, 'canceller');
 
@@ -10,6 +11,7 @@ const bookingColumns = {
   slotId: bookings.slotId,
   bookerId: bookings.bookerId,
   bookerName: users.name,
+  bookerEmail: users.email,
   topic: bookings.topic,
   note: bookings.note,
   status: bookings.status,
@@ -41,6 +43,9 @@ export function createBookingsRepository(db: DbOrTx) {
       .leftJoin(canceller, eq(canceller.id, bookings.cancelledBy));
 
   return {
+    /** Mail about a booking is written in the booking's own transaction. */
+    mail: createMailRepository(db),
+
     async find(id: string) {
       const [row] = await base().where(eq(bookings.id, id)).limit(1);
       return row;
@@ -67,7 +72,7 @@ export function createBookingsRepository(db: DbOrTx) {
      * what it returned. Null when no seat was free; the unique index refuses a second live booking.
      */
     async book(values: { slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }, now: Date) {
-      type Booked = { id: string; slotId: string; topic: (typeof bookings.$inferSelect)['topic']; status: (typeof bookings.$inferSelect)['status'] };
+      type Booked = { id: string; slotId: string; topic: (typeof bookings.$inferSelect)['topic']; status: (typeof bookings.$inferSelect)['status']; sequence: number };
       // Both drivers answer { rows }; the shared database type leaves the result untyped.
       const result = (await db.execute(sql`
         with seat as (
@@ -75,7 +80,7 @@ export function createBookingsRepository(db: DbOrTx) {
           returning id)
         insert into ${bookings} (slot_id, booker_id, topic, note)
         select seat.id, ${values.bookerId}, ${values.topic}, ${values.note} from seat
-        returning id, slot_id as "slotId", topic, status`)) as unknown as { rows: Booked[] };
+        returning id, slot_id as "slotId", topic, status, sequence`)) as unknown as { rows: Booked[] };
       return result.rows[0] ?? null;
     },
 
@@ -102,6 +107,29 @@ export function createBookingsRepository(db: DbOrTx) {
 
     async moveTo(id: string, slotId: string, at: Date) {
       await db.update(bookings).set({ slotId, sequence: sql`${bookings.sequence} + 1`, updatedAt: at }).where(eq(bookings.id, id));
+    },
+
+    /** A slot's hosts with their addresses, for the mails of a booking (read in its transaction). */
+    async hostsOf(slotId: string) {
+      return db
+        .select({ userId: users.id, name: users.name, email: users.email })
+        .from(slotHosts)
+        .innerJoin(users, eq(users.id, slotHosts.userId))
+        .where(eq(slotHosts.slotId, slotId))
+        .orderBy(asc(users.name));
+    },
+
+    /** Live bookings whose walk-and-talk starts in [from, to), with the serving team's reminder time. */
+    async startingBetween(from: Date, to: Date) {
+      return db
+        .select({ ...bookingColumns, reminderTime: teamSettings.reminderTime })
+        .from(bookings)
+        .innerJoin(slots, eq(slots.id, bookings.slotId))
+        .innerJoin(organisations, eq(organisations.id, slots.organisationId))
+        .innerJoin(users, eq(users.id, bookings.bookerId))
+        .leftJoin(canceller, eq(canceller.id, bookings.cancelledBy))
+        .leftJoin(teamSettings, eq(teamSettings.teamId, organisations.servingTeamId))
+        .where(and(eq(bookings.status, 'booked'), isNull(slots.cancelledAt), gte(slots.startsAt, from), lt(slots.startsAt, to)));
     },
 
     async setAttendance(id: string, status: 'attended' | 'no_show', at: Date) {

@@ -6,6 +6,9 @@ import { AppError, sqlState } from '../../lib/errors.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { bookingErrors } from './bookings.errors.ts';
 import { bookingInvite } from './bookings.models.ts';
+import { addDays, daySpan, stockholmDate, stockholmInstant } from '../../contracts/time.ts';
+import { DEFAULT_REMINDER_TIME } from '../mail/mail.repository.ts';
+import { bookingMails, type BookingEvent, type BookingMailFacts } from '../mail/mail.templates.ts';
 import type { BookingRow, BookingsRepository } from './bookings.repository.ts';
 import type { SlotsRepository } from '../slots/slots.repository.ts';
 import type { SlotsService } from '../slots/slots.service.ts';
@@ -17,6 +20,8 @@ type Deps = {
   organisations: Pick<OrganisationsService, 'requireVisible'>;
   slotList: Pick<SlotsService, 'list'>;
   clock: Clock;
+  /** Where the links in mails point. */
+  mailBaseUrl: string;
 };
 
 const staffRoles: readonly Role[] = ['pedagogue', 'principal', 'pupil_health'];
@@ -24,7 +29,21 @@ const ALTERNATIVES = 3;
 // "Mina bokningar" shows what is coming and what happened in the last month.
 const HISTORY_DAYS = 30;
 
-export function createBookingsService({ repo, slots, transaction, organisations, slotList, clock }: Deps) {
+export function createBookingsService({ repo, slots, transaction, organisations, slotList, clock, mailBaseUrl }: Deps) {
+  type Host = { userId: string; name: string; email: string };
+  /** The mails about a booking as it now stands, written in the transaction that changed it. */
+  const mailAbout = (tx: BookingsRepository, event: BookingEvent, b: Omit<BookingMailFacts, 'stamp'>) =>
+    tx.mail.enqueue(bookingMails(event, { ...b, stamp: clock.now() }, mailBaseUrl), clock.now());
+
+  /** The same, read back after a change (a move takes the new slot's time, place and hosts). */
+  async function mailAfterChange(tx: BookingsRepository, event: BookingEvent, id: string) {
+    const b = (await tx.find(id))!;
+    // Through the transaction: on the embedded database a read beside it would wait for it forever.
+    const hosts: Host[] = await tx.hostsOf(b.slotId);
+    const booker = { userId: b.bookerId, name: b.bookerName, email: b.bookerEmail };
+    await mailAbout(tx, event, { bookingId: b.id, sequence: b.sequence, startsAt: b.startsAt, endsAt: b.endsAt, location: b.location, organisationName: b.organisationName, booker, hosts });
+  }
+
   const isStaffOf = (actor: Actor, scope: { id: string; parentId: string | null }) =>
     actor.memberships.some((m) => staffRoles.includes(m.role) && (m.organisationId === scope.id || m.organisationId === scope.parentId));
 
@@ -99,14 +118,24 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
       const closed = closedFor(slot);
       if (closed) throw closed;
-      const outcome = await repo.book({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, clock.now()).catch((err) => {
+      // Read before the seat is taken: the slot row stays locked only for the booking and its mail.
+      const hosts: Host[] = await slots.hostsOf([slotId]);
+      const booker = { userId: actor.userId, name: actor.name, email: actor.email };
+      const outcome = await transaction(async (tx) => {
+        const booked = await tx.book({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, clock.now());
+        if (booked) {
+          const where = { startsAt: slot.startsAt, endsAt: slot.endsAt, location: slot.location, organisationName: slot.organisationName };
+          await mailAbout(tx, 'booked', { bookingId: booked.id, sequence: booked.sequence, ...where, booker, hosts });
+        }
+        return booked;
+      }).catch((err) => {
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
       });
       // The slot was open when read just above, so a refusal now means its seats went first (or,
       // rarely, it closed in between: the slot list then says so, and another time is offered).
       if (!outcome) throw bookingErrors.taken(await alternatives(actor, slot.organisationId, slotId));
-      return outcome;
+      return { id: outcome.id, slotId: outcome.slotId, topic: outcome.topic, status: outcome.status };
     },
 
     async mine(actor: Actor): Promise<MyBooking[]> {
@@ -117,6 +146,38 @@ export function createBookingsService({ repo, slots, transaction, organisations,
 
     get,
 
+    /** The day before, once the team's reminder time has come: to the booker and the hosts, once each. */
+    mailJobs: [
+      {
+        name: 'booking-reminders',
+        run: async (now: Date) => {
+          const today = stockholmDate(now);
+          const { start, end } = daySpan(addDays(today, 1), addDays(today, 1));
+          const due = (await repo.startingBetween(start, end)).filter((b) => now >= stockholmInstant(today, b.reminderTime ?? DEFAULT_REMINDER_TIME));
+          if (due.length === 0) return;
+          const hosts = await slots.hostsOf([...new Set(due.map((b) => b.slotId))]);
+          const messages = due.flatMap((b) =>
+            bookingMails(
+              'reminder',
+              {
+                bookingId: b.id,
+                sequence: b.sequence,
+                startsAt: b.startsAt,
+                endsAt: b.endsAt,
+                location: b.location,
+                organisationName: b.organisationName,
+                booker: { userId: b.bookerId, name: b.bookerName, email: b.bookerEmail },
+                hosts: hosts.filter((h) => h.slotId === b.slotId),
+                stamp: now,
+              },
+              mailBaseUrl,
+            ),
+          );
+          await repo.mail.enqueue(messages, now);
+        },
+      },
+    ],
+
     /** Booker, host or team lead; the seat is free again at once. */
     async cancel(actor: Actor, id: string, reason?: string) {
       await visibleBooking(actor, id);
@@ -125,6 +186,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
         if (!locked || locked.status !== 'booked') throw bookingErrors.alreadyCancelled();
         await tx.cancel(id, actor.userId, reason || null, clock.now());
         await tx.releaseSeat(locked.slotId);
+        await mailAfterChange(tx, 'cancelled', id);
       });
       return get(actor, id);
     },
@@ -145,6 +207,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
         if (!(await tx.takeSeat(slotId, clock.now()))) return false;
         await tx.releaseSeat(locked.slotId);
         await tx.moveTo(id, slotId, clock.now());
+        await mailAfterChange(tx, 'moved', id);
         return true;
       }).catch((err) => {
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();

@@ -39,7 +39,7 @@ export function createCasesRepository(db: DbOrTx) {
 
     async workersOf(caseId: string) {
       return db
-        .select({ userId: users.id, name: users.name, responsible: caseWorkers.responsible })
+        .select({ userId: users.id, name: users.name, email: users.email, responsible: caseWorkers.responsible })
         .from(caseWorkers)
         .innerJoin(users, eq(users.id, caseWorkers.userId))
         .where(eq(caseWorkers.caseId, caseId))

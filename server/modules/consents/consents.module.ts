@@ -1,5 +1,6 @@
 import { defineModule } from '../registry.ts';
-import { consentsTransaction } from './consents.repository.ts';
+import { consentEndingJob } from './consents.jobs.ts';
+import { consentsTransaction, createConsentsRepository } from './consents.repository.ts';
 import { consentsRoutes } from './consents.routes.ts';
 import { createConsentsService, type ConsentsService } from './consents.service.ts';
 
@@ -11,6 +12,10 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'consents',
-  services: ({ db, clock }) => ({ consents: createConsentsService({ transaction: consentsTransaction(db), clock }) }),
+  services: ({ db, clock }, { mail }) => {
+    const transaction = consentsTransaction(db);
+    mail.worker.addJob(consentEndingJob({ repo: createConsentsRepository(db), transaction, mailBaseUrl: mail.baseUrl }));
+    return { consents: createConsentsService({ transaction, clock }) };
+  },
   routes: consentsRoutes,
 });

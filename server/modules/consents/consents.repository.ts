@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type DbOrTx } from '../../../db/client.ts';
 import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
-import { consents, organisations, teamSettings, users } from '../../../db/schema/index.ts';
+import { caseWorkers, consents, organisations, teamSettings, users } from '../../../db/schema/index.ts';
+import { createMailRepository } from '../mail/mail.repository.ts';
 import { consentScopeValues, type ConsentScope } from '../../contracts/consents.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
@@ -10,6 +11,21 @@ const allScopes = sql.raw(`array[${consentScopeValues.map((s) => `'${s}'`).join(
 
 export function createConsentsRepository(db: DbOrTx) {
   return {
+    /** Consents still in force that end in [from, to], with the workers of their cases. */
+    async endingBetween(from: string, to: string) {
+      return db
+        .select({ consentId: consents.id, caseId: consents.caseId, validUntil: consents.validUntil, userId: users.id, name: users.name, email: users.email })
+        .from(consents)
+        .innerJoin(caseWorkers, eq(caseWorkers.caseId, consents.caseId))
+        .innerJoin(users, eq(users.id, caseWorkers.userId))
+        .where(and(isNull(consents.withdrawnAt), gte(consents.validUntil, from), lte(consents.validUntil, to), isNull(users.disabledAt)));
+    },
+
+    /** Every team: a check the service runs on its own behalf acts for all of them. */
+    async allTeams() {
+      return (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'social_services'))).map((r) => r.id);
+    },
+
     async insert(c: typeof consents.$inferInsert) {
       const [row] = await db.insert(consents).values(c).returning({ id: consents.id });
       return row!.id;
@@ -112,6 +128,7 @@ export type ConsentsRepository = ReturnType<typeof createConsentsRepository>;
 
 const repositories = (tx: DbOrTx) => ({
   consents: createConsentsRepository(tx),
+  mail: createMailRepository(tx),
   cases: createCasesRepository(tx),
   audit: createAuditRepository(tx),
   tenancy: tenancyReads(tx),

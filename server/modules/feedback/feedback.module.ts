@@ -11,6 +11,6 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'feedback',
-  services: ({ db, clock }) => ({ feedback: createFeedbackService({ transaction: feedbackTransaction(db), clock }) }),
+  services: ({ db, clock }, { mail }) => ({ feedback: createFeedbackService({ transaction: feedbackTransaction(db), clock, mailBaseUrl: mail.baseUrl }) }),
   routes: feedbackRoutes,
 });

@@ -1,16 +1,33 @@
-import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
 import { createConsentsRepository } from '../consents/consents.repository.ts';
-import { caseOrganisations, cases, feedback, organisations, statutoryFeedback } from '../../../db/schema/index.ts';
+import { caseOrganisations, cases, feedback, memberships, organisations, statutoryFeedback, users } from '../../../db/schema/index.ts';
+import { createMailRepository } from '../mail/mail.repository.ts';
 
 /** Joins a case organisation to the statutory feedback it got, if any. */
 const statutoryOfCaseOrganisation = and(eq(statutoryFeedback.caseId, caseOrganisations.caseId), eq(statutoryFeedback.organisationId, caseOrganisations.organisationId));
 
 export function createFeedbackRepository(db: DbOrTx) {
   return {
+    /** Who reads an organisation's feedback on the school side: its principal and elevhälsa (a unit's for its preschools). */
+    async schoolReaders(organisationId: string) {
+      const unit = db.select({ parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, organisationId));
+      return db
+        .selectDistinct({ userId: users.id, name: users.name, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(
+          and(
+            inArray(memberships.role, ['principal', 'pupil_health']),
+            or(eq(memberships.organisationId, organisationId), inArray(memberships.organisationId, unit)),
+            isNull(users.disabledAt),
+          ),
+        );
+    },
+
     async insert(f: typeof feedback.$inferInsert) {
       const [row] = await db.insert(feedback).values(f).returning({ id: feedback.id, createdAt: feedback.createdAt });
       return row!;
@@ -116,6 +133,7 @@ export type FeedbackRepository = ReturnType<typeof createFeedbackRepository>;
 
 const repositories = (tx: DbOrTx) => ({
   feedback: createFeedbackRepository(tx),
+  mail: createMailRepository(tx),
   // Feedback flows only while a consent covers it: it reads consents, never writes them.
   consents: createConsentsRepository(tx) as Pick<ReturnType<typeof createConsentsRepository>, 'coveredScopes' | 'everConsented' | 'activeUntil'>,
   cases: createCasesRepository(tx),

@@ -10,9 +10,10 @@ import { caseAccess } from '../cases/cases.access.ts';
 import { consentErrors } from '../consents/consents.errors.ts';
 import type { FeedbackTx, feedbackTransaction } from './feedback.repository.ts';
 import { feedbackErrors } from './feedback.errors.ts';
+import { feedbackMails } from '../mail/mail.templates.ts';
 import { oneByOne } from '../../lib/one-by-one.ts';
 
-type Deps = { transaction: ReturnType<typeof feedbackTransaction>; clock: Clock };
+type Deps = { transaction: ReturnType<typeof feedbackTransaction>; clock: Clock; mailBaseUrl: string };
 type Target = 'case' | 'feedback' | 'statutory_feedback';
 
 
@@ -21,7 +22,7 @@ type Target = 'case' | 'feedback' | 'statutory_feedback';
  * checked against the consents at this instant, in the same transaction, and the database's
  * row-level security checks it again.
  */
-export function createFeedbackService({ transaction, clock }: Deps) {
+export function createFeedbackService({ transaction, clock, mailBaseUrl }: Deps) {
   const audit = (tx: FeedbackTx, actor: Actor, at: Date, action: string, targetType: Target, targetId: string, caseId: string, organisationIds: string[]) =>
     tx.audit.append([auditFacts(actor, { action, targetType, targetId, caseId, organisationIds }, at)]);
 
@@ -44,6 +45,9 @@ export function createFeedbackService({ transaction, clock }: Deps) {
         if (!covered.includes(body.scope)) throw consentErrors.noConsent();
         const row = await tx.feedback.insert({ caseId, organisationId: body.organisationId, teamId: c.teamId, scope: body.scope, body: body.body, authorId: actor.userId, authorName: actor.name, authorSide: side, createdAt: tenancy.now });
         await audit(tx, actor, tenancy.now, 'feedback.write', 'feedback', row.id, caseId, [c.teamId, body.organisationId]);
+        const readers = side === 'team' ? await tx.feedback.schoolReaders(body.organisationId) : await tx.cases.workersOf(caseId);
+        const to = readers.filter((r) => r.userId !== actor.userId);
+        await tx.mail.enqueue(feedbackMails({ feedbackId: row.id, caseId, to: side === 'team' ? 'school' : 'team' }, to, mailBaseUrl), tenancy.now);
         return { id: row.id, createdAt: row.createdAt.toISOString() };
       });
     },

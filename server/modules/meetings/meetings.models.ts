@@ -62,6 +62,16 @@ export function clashesOf(userIds: string[], start: Date, end: Date, f: Schedule
   return clashes;
 }
 
+/** The kinds as a sentence says them, with their article. */
+export const meetingTypePhrases: Record<MeetingType, string> = {
+  report_meeting: 'ett anmälningsmöte',
+  application_meeting: 'ett ansökningsmöte',
+  mapping_meeting: 'ett kartläggningsmöte',
+  follow_up: 'en uppföljning',
+  police_collaboration: 'ett samverkansmöte med polisen',
+  staff_visit: 'ett APT-besök',
+};
+
 export const placeNames = { school: 'På skolan/förskolan', office: 'På socialtjänstens kontor', digital: 'Digitalt' } as const;
 
 export type MeetingInviteFacts = {

@@ -11,6 +11,10 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'meetings',
-  services: ({ db, clock }, { organisations }) => ({ meetings: createMeetingsService({ repo: createMeetingsRepository(db), transaction: meetingsTransaction(db), organisations, clock }) }),
+  services: ({ db, clock }, { organisations, mail }) => {
+    const meetings = createMeetingsService({ repo: createMeetingsRepository(db), transaction: meetingsTransaction(db), organisations, clock, mailBaseUrl: mail.baseUrl });
+    meetings.mailJobs.forEach(mail.worker.addJob);
+    return { meetings };
+  },
   routes: meetingsRoutes,
 });

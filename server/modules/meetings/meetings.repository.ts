@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { contactAssignments, meetings, meetingWorkers, organisations, users } from '../../../db/schema/index.ts';
+import { contactAssignments, meetings, meetingWorkers, memberships, organisations, teamSettings, users } from '../../../db/schema/index.ts';
+import { createMailRepository } from '../mail/mail.repository.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
@@ -34,6 +35,7 @@ const meetingColumns = {
   audience: meetings.audience,
   requestedById: meetings.requestedBy,
   requestedByName: requester.name,
+  requestedByEmail: requester.email,
   createdAt: meetings.createdAt,
   updatedAt: meetings.updatedAt,
 };
@@ -49,11 +51,28 @@ export function createMeetingsRepository(db: DbOrTx) {
   return {
     schedule: createScheduleRepository(db),
     audit: createAuditRepository(db),
+    mail: createMailRepository(db),
     cases: createCasesRepository(db),
 
     async find(id: string) {
       const [row] = await base().where(eq(meetings.id, id)).limit(1);
       return row;
+    },
+
+    /** Meetings with a time in [from, to), with their team's reminder time: for the day-before reminder. */
+    async scheduledBetween(from: Date, to: Date) {
+      return db
+        .select({ ...meetingColumns, reminderTime: teamSettings.reminderTime })
+        .from(meetings)
+        .innerJoin(organisations, eq(organisations.id, meetings.organisationId))
+        .leftJoin(requester, eq(requester.id, meetings.requestedBy))
+        .leftJoin(teamSettings, eq(teamSettings.teamId, meetings.teamId))
+        .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, from), lt(meetings.startsAt, to)));
+    },
+
+    /** Urgent requests still without a time, asked for before the instant. */
+    async urgentWaitingSince(before: Date) {
+      return base().where(and(eq(meetings.status, 'requested'), eq(meetings.urgency, 'urgent'), lt(meetings.createdAt, before)));
     },
 
     /** The row, locked for the rest of the transaction: concurrent changes of one meeting queue. */
@@ -75,6 +94,29 @@ export function createMeetingsRepository(db: DbOrTx) {
         .innerJoin(users, eq(users.id, meetingWorkers.userId))
         .where(inArray(meetingWorkers.meetingId, meetingIds))
         .orderBy(asc(users.name));
+    },
+
+    /** Who hears of a new request: the team's leads and the organisation's named contacts on the date (a unit's too). */
+    async requestRecipients(teamId: string, organisationIds: string[], date: string) {
+      const leads = db
+        .select({ userId: users.id, name: users.name, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organisationId, teamId), eq(memberships.role, 'team_lead'), isNull(users.disabledAt)));
+      const contacts = db
+        .select({ userId: users.id, name: users.name, email: users.email })
+        .from(contactAssignments)
+        .innerJoin(users, eq(users.id, contactAssignments.userId))
+        .where(
+          and(
+            inArray(contactAssignments.organisationId, organisationIds),
+            sql`${contactAssignments.startsOn} <= ${date}::date`,
+            or(isNull(contactAssignments.endsOn), sql`${contactAssignments.endsOn} >= ${date}::date`),
+            isNull(users.disabledAt),
+          ),
+        );
+      const rows = [...(await leads), ...(await contacts)];
+      return rows.filter((r, i) => rows.findIndex((o) => o.userId === r.userId) === i);
     },
 
     /** Organisations the person is a named contact for on the date (a unit's contact serves its preschools too). */

@@ -3,10 +3,11 @@ import { addDays, daySpan, stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
 import { followerRoles, followsOrganisation, type MeetingAccess } from './meetings.access.ts';
 import { meetingErrors } from './meetings.errors.ts';
+import type { MeetingMail } from './meetings.mail.ts';
 import type { MeetingsDeps } from './meetings.service.ts';
 
 /** Asking for a meeting, reading one, "Mina möten" and the team's queue of requests. */
-export function createMeetingRequests({ transaction, organisations, clock }: MeetingsDeps, { visible, audit, present, presentAll, contactOrgs }: MeetingAccess) {
+export function createMeetingRequests({ transaction, organisations, clock }: MeetingsDeps, { visible, audit, present, presentAll, contactOrgs }: MeetingAccess, mail: MeetingMail) {
   function requireFuture(start: Date, field: string) {
     if (start <= clock.now()) throw meetingErrors.pastTime(field);
   }
@@ -39,6 +40,7 @@ export function createMeetingRequests({ transaction, organisations, clock }: Mee
         updatedAt: clock.now(),
       });
       await audit(tx, actor, { id: created.id, type: body.type, caseId: null, organisationId: scope.id, organisationParentId: scope.parentId, teamId }, 'meeting.request');
+      await mail.requested(tx, created.id);
       return created;
     });
   }

@@ -3,12 +3,13 @@ import type { Actor } from '../../lib/access.ts';
 import { sqlState } from '../../lib/errors.ts';
 import { lockedMeeting, type MeetingAccess } from './meetings.access.ts';
 import { meetingErrors } from './meetings.errors.ts';
+import type { MeetingMail } from './meetings.mail.ts';
 import { clashesOf, daysOf, meetingInvite, workerCountProblem, type ScheduleFacts } from './meetings.models.ts';
 import type { MeetingsRepository } from './meetings.repository.ts';
 import type { MeetingsDeps } from './meetings.service.ts';
 
 /** Finding a time every worker has, setting, moving and cancelling it, and the calendar invite. */
-export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDeps, { visible, audit }: MeetingAccess, get: (actor: Actor, id: string) => Promise<Meeting>) {
+export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDeps, { visible, audit }: MeetingAccess, mail: MeetingMail, get: (actor: Actor, id: string) => Promise<Meeting>) {
   /** Who is busy, away or on duty during a meeting; under their locks when `claim`, for a use case that writes. */
   async function scheduleFacts(tx: MeetingsRepository, userIds: string[], start: Date, end: Date, opts: { claim?: boolean; exceptMeetingId?: string } = {}): Promise<ScheduleFacts> {
     const days = daysOf(start, end);
@@ -65,6 +66,7 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
       await claimTime(tx, body.socialWorkerIds, start, end);
       await tx.setTime(id, start, end, body.socialWorkerIds, clock.now());
       await audit(tx, actor, m, 'meeting.schedule');
+      await mail.changed(tx, 'scheduled', id);
     }).catch(onClash);
     return get(actor, id);
   }
@@ -80,6 +82,7 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
       await claimTime(tx, workers.filter((w) => w.active).map((w) => w.userId), start, end, id);
       await tx.reschedule(id, start, end, body.reason, clock.now());
       await audit(tx, actor, m, 'meeting.reschedule');
+      await mail.changed(tx, 'rescheduled', id);
     }).catch(onClash);
     return get(actor, id);
   }
@@ -91,6 +94,7 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
       await lockedMeeting(tx, id, ['requested', 'scheduled'], meetingErrors.finished);
       await tx.cancel(id, reason, actor.userId, clock.now());
       await audit(tx, actor, m, 'meeting.cancel');
+      await mail.changed(tx, 'cancelled', id);
     });
     return get(actor, id);
   }

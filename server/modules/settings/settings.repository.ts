@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { closedDays, teamSettings } from '../../../db/schema/index.ts';
 
-export type TeamSettingsValues = { officeOpens: string; officeCloses: string; dutyPhone: string; afterHoursName: string; afterHoursPhone: string };
+export type TeamSettingsValues = { officeOpens: string; officeCloses: string; dutyPhone: string; afterHoursName: string; afterHoursPhone: string; reminderTime?: string };
 
 export function createSettingsRepository(db: DbOrTx) {
   return {
@@ -14,6 +14,7 @@ export function createSettingsRepository(db: DbOrTx) {
           dutyPhone: teamSettings.dutyPhone,
           afterHoursName: teamSettings.afterHoursName,
           afterHoursPhone: teamSettings.afterHoursPhone,
+          reminderTime: teamSettings.reminderTime,
         })
         .from(teamSettings)
         .where(eq(teamSettings.teamId, teamId));

@@ -1,10 +1,11 @@
 import { isAdmin, requireAccess, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
+import { DEFAULT_REMINDER_TIME } from '../mail/mail.repository.ts';
 import type { SettingsRepository, TeamSettingsValues } from './settings.repository.ts';
 
 type Deps = { repo: SettingsRepository };
 
-const DEFAULTS = { officeOpens: '08:00', officeCloses: '16:30', dutyPhone: '', afterHoursName: 'Socialjouren', afterHoursPhone: '' };
+const DEFAULTS = { officeOpens: '08:00', officeCloses: '16:30', dutyPhone: '', afterHoursName: 'Socialjouren', afterHoursPhone: '', reminderTime: DEFAULT_REMINDER_TIME };
 
 export function createSettingsService({ repo }: Deps) {
   function requireAdmin(actor: Actor) {
@@ -19,7 +20,7 @@ export function createSettingsService({ repo }: Deps) {
     async saveTeam(actor: Actor, teamId: string, values: TeamSettingsValues) {
       requireAccess(actor, 'team:manage', { teamId });
       await repo.saveTeam(teamId, values);
-      return values;
+      return (await repo.team(teamId))!;
     },
     async closedDays(actor: Actor) {
       return repo.closedDays();

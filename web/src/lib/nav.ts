@@ -18,6 +18,7 @@ const items: NavItem[] = [
   { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },
   { href: '/stangda-dagar', label: t('nav.closedDays'), roles: ['admin'] },
   { href: '/terminer', label: t('nav.terms'), roles: ['principal', 'admin'] },
+  { href: '/e-post', label: t('nav.mail'), roles: ['admin'] },
 ];
 
 export function navFor(user: Me): { href: string; label: string }[] {

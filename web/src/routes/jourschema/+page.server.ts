@@ -48,7 +48,7 @@ export const actions: Actions = {
     return { saved: t('roster.swapped') };
   },
   settings: async ({ request, fetch, locals }) => {
-    const values = formValues(await request.formData(), ['officeOpens', 'officeCloses', 'dutyPhone', 'afterHoursName', 'afterHoursPhone']);
+    const values = formValues(await request.formData(), ['officeOpens', 'officeCloses', 'dutyPhone', 'afterHoursName', 'afterHoursPhone', 'reminderTime']);
     const res = await apiSend(fetch, 'PUT', `/api/teams/${teamOf(locals.user)}/settings`, values);
     if (!res.ok) return failWith(res.problem, values, 'officeOpens');
     return { saved: t('settings.saved') };
