@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that send the outbox (app.mail.worker) claim every due mail in the database: on one
+// PostgreSQL they would take each other's mails. They run after the rest, one file at a time.
+const SENDS_MAIL = 'tests/**/mail*.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
     // One database per worker (an embedded PGlite takes seconds to start); every test makes its
@@ -11,5 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    projects: [
+      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: [SENDS_MAIL], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'mail', include: [SENDS_MAIL], maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -59,7 +59,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   // Mail is sent by every copy that may (rows are claimed, never sent twice at once). Without an
   // SMTP server outside demo mode nothing is sent: the mails wait in the outbox (main.ts warns).
   if (config.mailWorker && (config.smtpUrl || config.demoData)) app.addHook('onReady', async () => services.mail.worker.start(config.mailPollSeconds * 1000));
-  app.addHook('onClose', () => services.mail.worker.stop());
+  app.addHook('onClose', () => services.mail.worker.close());
 
   const bridgeSecret = newBridgeSecret();
   await app.register(errorsPlugin);

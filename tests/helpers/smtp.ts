@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server on a free local port that keeps every mail it accepts, parsed. */
 export async function startSmtpSink() {
   const mails: ParsedMail[] = [];
+  /** When each mail was accepted (ms since the epoch), in the order of `mails`. */
+  const acceptedAt: number[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -12,6 +14,7 @@ export async function startSmtpSink() {
       simpleParser(stream)
         .then((mail) => {
           mails.push(mail);
+          acceptedAt.push(Date.now());
           callback();
         })
         .catch(callback);
@@ -23,6 +26,7 @@ export async function startSmtpSink() {
     url: `smtp://127.0.0.1:${port}`,
     port,
     mails,
+    acceptedAt,
     /** The mails to one address, oldest first. */
     to: (address: string) => mails.filter((m) => [m.to].flat().some((t) => t?.value.some((v) => v.address === address))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { buildTestApp } from '../helpers/app.ts';
 
 // The only API routes anyone may call without a session.
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login']);
+// The calendar feed is public by design: its secret URL is the key (tests/integration/agenda.test.ts).
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/calendar/{token}']);
 
 describe('the /api tree authenticates once, before anything is looked up', async () => {
   const { app } = await buildTestApp();

@@ -110,7 +110,10 @@ describe('team settings and closed days', () => {
     const { app, team, asLead, asAnna } = await setup();
     const body = { officeOpens: '08:30', officeCloses: '16:00', dutyPhone: '08-111 11 11', afterHoursName: 'Socialjouren Nordväst', afterHoursPhone: '08-222 22 22' };
     expect((await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/settings`, headers: asLead, payload: body })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: `/api/teams/${team.id}/settings`, headers: asAnna })).json()).toEqual(body);
+    // Reminders go out at 15:00 the day before unless the team chooses another time.
+    expect((await app.inject({ method: 'GET', url: `/api/teams/${team.id}/settings`, headers: asAnna })).json()).toEqual({ ...body, reminderTime: '15:00' });
+    expect((await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/settings`, headers: asLead, payload: { ...body, reminderTime: '12:30' } })).json()).toEqual({ ...body, reminderTime: '12:30' });
+    expect((await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/settings`, headers: asLead, payload: { ...body, reminderTime: '25:00' } })).statusCode).toBe(400);
     const bad = await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/settings`, headers: asLead, payload: { ...body, officeCloses: '07:00' } });
     expect(bad.statusCode).toBe(400);
     expect((await app.inject({ method: 'PUT', url: `/api/teams/${team.id}/settings`, headers: asAnna, payload: body })).statusCode).toBe(403);

@@ -63,7 +63,10 @@ export function createMailRepository(db: DbOrTx) {
         returning o.id, o.dedupe_key as "dedupeKey", o.recipient_id as "recipientId", o.kind, o.subject, o.text, o.html, o.ics,
           o.attempts, u.email, u.disabled_at is not null as disabled,
           (o.kind <> all(${sql.raw(`array[${ALWAYS_SENT.map((k) => `'${k}'`).join(',')}]`)}) and ${KIND_GROUP} = any(coalesce(p.off, '{}'))) as muted`);
-      return rowsOf<ClaimedMail>(result).map((r) => ({ ...r, id: Number(r.id) }));
+      // UPDATE … RETURNING keeps no order: the oldest mail goes first.
+      return rowsOf<ClaimedMail>(result)
+        .map((r) => ({ ...r, id: Number(r.id) }))
+        .sort((a, b) => a.id - b.id);
     },
 
     async sent(id: number, at: Date) {

@@ -90,6 +90,13 @@ export function createMailWorker({ repo, transport, clock, log, batch = 20, leas
     return running;
   }
 
+  /** Stops looking at the outbox (a batch under way finishes). */
+  async function stop() {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    await running;
+  }
+
   async function tick() {
     if (Date.now() - jobsRanAt >= JOB_INTERVAL_MS) {
       jobsRanAt = Date.now();
@@ -114,10 +121,10 @@ export function createMailWorker({ repo, transport, clock, log, batch = 20, leas
       }, intervalMs);
       timer.unref();
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
+    stop,
+    /** Stops, and closes the SMTP connections: when the app closes. */
+    async close() {
+      await stop();
       transport.close();
     },
     transport: transport.name,

@@ -294,6 +294,7 @@ export const sv = {
   'nav.walkAndTalk': 'Walk-and-talk',
   'nav.myBookings': 'Mina bokningar',
   'nav.myWeek': 'Min vecka',
+  'week.others': 'Också i veckan',
   'nav.series': 'Mina serier',
   'topic.unsure_report': 'Osäker på om jag ska göra en orosanmälan',
   'topic.advice_referral': 'Råd, eller vart vi kan hänvisa',

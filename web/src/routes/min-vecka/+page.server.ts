@@ -1,14 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { z } from '#contracts/zod.ts';
-import { addDays as shift, formatDate, weekToShow } from '#contracts/time.ts';
+import { addDays as shift, formatDate, stockholmDate, weekToShow } from '#contracts/time.ts';
 import { hostedSlotSchema } from '#contracts/slots.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
-import { slotView } from '#lib/server/slots.ts';
+import { slotView, when } from '#lib/server/slots.ts';
+import { agendaItemSchema } from '#contracts/agenda.ts';
 import { teamOf } from '#lib/server/team.ts';
 import { dateParam } from '#lib/server/query.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+const OTHER_KINDS: ReadonlySet<string> = new Set(['meeting', 'duty', 'absence', 'booking']);
+
+/** "måndag 7 december" or "måndag 7 – tisdag 8 december" for items that take whole days. */
+function wholeDays(startsAt: string, endsAt: string): string {
+  const first = stockholmDate(new Date(startsAt));
+  const last = shift(stockholmDate(new Date(endsAt)), -1);
+  return first === last ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`;
+}
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   if (!teamOf(locals.user)) error(404, t('error.404'));
@@ -19,6 +29,8 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const team = ledTeam && url.searchParams.get('vy') === 'teamet' ? ledTeam : null;
   const path = team ? `/api/teams/${encodeURIComponent(team)}/hosted-slots` : '/api/me/hosted-slots';
   const slots = await apiGet(fetch, `${path}?from=${monday}&to=${sunday}`, z.array(hostedSlotSchema));
+  // The rest of the person's own week from the agenda: meetings, duty days and absences.
+  const others = team ? [] : (await apiGet(fetch, `/api/me/agenda?from=${monday}&to=${sunday}`, z.array(agendaItemSchema))).filter((i) => OTHER_KINDS.has(i.kind));
   const now = locals.now.getTime();
   const view = team ? '&vy=teamet' : '';
   const views = ledTeam
@@ -46,6 +58,10 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     keep: `&vecka=${monday}${view}`,
     moved: moved ? t('week.moved', { when: moved.when }) : undefined,
     slots: list,
+    others: others.map((i) => ({
+      ...i,
+      when: i.kind === 'duty' || i.kind === 'absence' ? wholeDays(i.startsAt, i.endsAt) : when(i.startsAt, i.endsAt),
+    })),
   };
 };
 
