@@ -62,7 +62,10 @@ async function load(title: string, url: string, cookies: string[] = []) {
 }
 
 await ensureDatabase();
-const env = { DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', API_REQUESTS_PER_MINUTE: '100000000' };
+const env = { DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', API_REQUESTS_PER_MINUTE: '100000000',
+  // Every bench person signs in from the one loopback address, 100 of them at once in the storm:
+  // the per-address throttle (which counts attempts still being checked) is not what is measured.
+  LOGIN_MAX_FAILURES_PER_ADDRESS: '100000', LOGIN_MAX_SIGN_INS_PER_ADDRESS: '100000' };
 // First start migrates and seeds; the second, measured start is a plain cold start.
 const first = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
 first.child.kill('SIGTERM');
@@ -72,6 +75,8 @@ await new Promise((r) => first.child.once('exit', r));
 const stats = new pg.Client({ connectionString: DATABASE_URL });
 await stats.connect();
 await stats.query('analyze');
+// Earlier runs' sign-ins would count against this one's.
+await stats.query('delete from login_attempts');
 await stats.end();
 const app = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
 await new Promise((r) => setTimeout(r, 1000));

@@ -22,9 +22,24 @@ function inRange(moved: DateTime, what: string): string {
   return moved.toISODate()!;
 }
 
+/**
+ * Answers of the calendar arithmetic on hot paths (every contact list and slot list asks for
+ * today's date, its week and its neighbours). The answers never change: a bounded, named memo
+ * of pure functions, which makes a repeated question cost a map lookup instead of a Luxon date.
+ */
+export const calendarMemo = new LRUCache<string, string | number>({ max: 20_000 });
+
+function remembered<T extends string | number>(key: string, compute: () => T): T {
+  const kept = calendarMemo.get(key);
+  if (kept !== undefined) return kept as T;
+  const value = compute();
+  calendarMemo.set(key, value);
+  return value;
+}
+
 /** A calendar date moved by whole days. */
 export function addDays(date: string, days: number): string {
-  return inRange(calendar(date).plus({ days }), `${date} ${days >= 0 ? '+' : ''}${days}`);
+  return remembered(`+d ${date} ${days}`, () => inRange(calendar(date).plus({ days }), `${date} ${days >= 0 ? '+' : ''}${days}`));
 }
 
 /** A month (YYYY-MM) moved by whole months. */
@@ -44,7 +59,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  return calendar(date).weekday;
+  return remembered(`wd ${date}`, () => calendar(date).weekday);
 }
 
 /** The last date of the month a date falls in. */
@@ -64,7 +79,8 @@ const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeri
 
 /** The Stockholm calendar date (YYYY-MM-DD) of an instant: today's, given the clock's now. */
 export function stockholmDate(at: Date): string {
-  return dateFmt.format(at);
+  // Stockholm's days begin on whole hours, so every instant of a UTC minute has the same date.
+  return remembered(`sd ${Math.floor(at.getTime() / 60_000)}`, () => dateFmt.format(at));
 }
 
 /**

@@ -71,15 +71,15 @@ export function createBookingsRepository(db: DbOrTx) {
      * single round trip: the UPDATE in the CTE is `takeSeat`'s, and the INSERT reads only
      * what it returned. Null when no seat was free; the unique index refuses a second live booking.
      */
-    async book(values: { slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }, now: Date) {
+    async book(values: { id: string; slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }, now: Date) {
       type Booked = { id: string; slotId: string; topic: (typeof bookings.$inferSelect)['topic']; status: (typeof bookings.$inferSelect)['status']; sequence: number };
       // Both drivers answer { rows }; the shared database type leaves the result untyped.
       const result = (await db.execute(sql`
         with seat as (
           update ${slots} set booked = booked + 1 where ${seatFree(values.slotId, now)}
           returning id)
-        insert into ${bookings} (slot_id, booker_id, topic, note)
-        select seat.id, ${values.bookerId}, ${values.topic}, ${values.note} from seat
+        insert into ${bookings} (id, slot_id, booker_id, topic, note)
+        select ${values.id}, seat.id, ${values.bookerId}, ${values.topic}, ${values.note} from seat
         returning id, slot_id as "slotId", topic, status, sequence`)) as unknown as { rows: Booked[] };
       return result.rows[0] ?? null;
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MyBooking, Topic } from '../../contracts/bookings.ts';
 import type { Role } from '../../contracts/auth.ts';
 import { leadsTeam, type Actor } from '../../lib/access.ts';
@@ -118,14 +119,16 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
       const closed = closedFor(slot);
       if (closed) throw closed;
-      // Read before the seat is taken: the slot row stays locked only for the booking and its mail.
-      const hosts: Host[] = await slots.hostsOf([slotId]);
+      // The mail is written only once the seat is won: in a rush on one slot the losers read and
+      // render nothing, and the winner holds the slot's row lock for one read and one insert more.
+      const id = randomUUID();
       const booker = { userId: actor.userId, name: actor.name, email: actor.email };
+      const where = { startsAt: slot.startsAt, endsAt: slot.endsAt, location: slot.location, organisationName: slot.organisationName };
       const outcome = await transaction(async (tx) => {
-        const booked = await tx.book({ slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, clock.now());
+        const booked = await tx.book({ id, slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, clock.now());
         if (booked) {
-          const where = { startsAt: slot.startsAt, endsAt: slot.endsAt, location: slot.location, organisationName: slot.organisationName };
-          await mailAbout(tx, 'booked', { bookingId: booked.id, sequence: booked.sequence, ...where, booker, hosts });
+          const hosts: Host[] = await tx.hostsOf(slotId);
+          await tx.mail.enqueue(bookingMails('booked', { bookingId: id, sequence: 0, ...where, booker, hosts, stamp: clock.now() }, mailBaseUrl), clock.now());
         }
         return booked;
       }).catch((err) => {

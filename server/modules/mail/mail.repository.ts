@@ -36,14 +36,22 @@ export function createMailRepository(db: DbOrTx) {
      */
     async enqueue(messages: OutboxMessage[], now: Date) {
       if (messages.length === 0) return;
-      await db
-        .insert(outbox)
-        .values(messages.map(({ link: _link, ...m }) => ({ ...m, createdAt: now, nextAttemptAt: now })))
-        .onConflictDoNothing({ target: outbox.dedupeKey });
-      await db
-        .insert(notifications)
-        .values(messages.map((m) => ({ dedupeKey: m.dedupeKey, userId: m.recipientId, kind: m.kind, text: m.subject, link: m.link, createdAt: now })))
-        .onConflictDoNothing({ target: notifications.dedupeKey });
+      // One statement for both tables: a booking holds its slot's row lock until it commits.
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const mails = sql.join(
+        messages.map((m) => sql`(${m.dedupeKey}, ${m.recipientId}::uuid, ${m.kind}, ${m.subject}, ${m.text}, ${m.html}, ${m.ics}, ${at}, ${at})`),
+        sql`, `,
+      );
+      const notes = sql.join(
+        messages.map((m) => sql`(${m.dedupeKey}, ${m.recipientId}::uuid, ${m.kind}, ${m.subject}, ${m.link}, ${at})`),
+        sql`, `,
+      );
+      await db.execute(sql`
+        with mail as (
+          insert into outbox (dedupe_key, recipient_id, kind, subject, text, html, ics, created_at, next_attempt_at) values ${mails}
+          on conflict (dedupe_key) do nothing)
+        insert into notifications (dedupe_key, user_id, kind, text, link, created_at) values ${notes}
+        on conflict (dedupe_key) do nothing`);
     },
 
     /**

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../lib/clock.ts';
 import { sqlState } from '../../lib/errors.ts';
-import type { MailRepository } from './mail.repository.ts';
+import pLimit from 'p-limit';
+import type { ClaimedMail, MailRepository } from './mail.repository.ts';
 import { smtpFailure, type MailTransport } from './mail.transport.ts';
 
 type Deps = {
@@ -35,7 +36,9 @@ export type MailJob = { name: string; run: (now: Date) => Promise<void> };
 // Jobs look at the clock once a minute: reminders go out within a minute of their time.
 const JOB_INTERVAL_MS = 60_000;
 
-export function createMailWorker({ repo, transport, clock, log, batch = 20, leaseMs = 120_000, maxAttempts = MAX_ATTEMPTS }: Deps) {
+export function createMailWorker({ repo, transport, clock, log, batch = 50, leaseMs = 120_000, maxAttempts = MAX_ATTEMPTS }: Deps) {
+  // As many people at once as the SMTP pool has connections (nodemailer's default is 5).
+  const parallel = pLimit(5);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let jobsRanAt = 0;
@@ -53,34 +56,58 @@ export function createMailWorker({ repo, transport, clock, log, batch = 20, leas
     }
   }
 
+  /** Sends one mail; false when the SMTP server refused or could not be reached. */
+  async function sendOne(mail: ClaimedMail): Promise<boolean> {
+    if (mail.muted) {
+      await repo.skipped(mail.id, clock.now(), 'mottagaren har stängt av den sortens e-post');
+      return true;
+    }
+    if (mail.disabled || !mail.email) {
+      // Logged by row and kind, never the address.
+      log().warn({ outboxId: mail.id, kind: mail.kind }, 'e-post hoppas över: mottagaren är avstängd eller saknar adress');
+      await repo.skipped(mail.id, clock.now(), mail.disabled ? 'mottagaren är avstängd' : 'mottagaren saknar adress');
+      return true;
+    }
+    try {
+      await transport.send({ to: mail.email, subject: mail.subject, text: mail.text, html: mail.html, ics: mail.ics });
+      await repo.sent(mail.id, clock.now());
+      return true;
+    } catch (err) {
+      await retryLater(mail, smtpFailure(err));
+      return false;
+    }
+  }
+
+  async function retryLater(mail: ClaimedMail, why: string) {
+    const now = clock.now();
+    if (mail.attempts >= maxAttempts) {
+      log().error({ outboxId: mail.id, kind: mail.kind, why }, 'e-post gick inte att skicka och ges upp');
+      await repo.failed(mail.id, now, why);
+    } else {
+      log().warn({ outboxId: mail.id, kind: mail.kind, why, attempts: mail.attempts }, 'e-post gick inte att skicka, försöker igen');
+      await repo.retryAt(mail.id, new Date(now.getTime() + retryDelayMs(mail.attempts)), why);
+    }
+  }
+
+  /**
+   * Sends a claimed batch: several people at once (over the SMTP pool's connections), each
+   * person's mails in order, so nobody gets "Flyttad" before "Bokad". When one of a person's
+   * mails cannot go, the ones after it wait with it.
+   */
   async function sendBatch(): Promise<number> {
     const mails = await repo.claim(clock.now(), leaseMs, batch);
-    for (const mail of mails) {
-      if (mail.muted) {
-        await repo.skipped(mail.id, clock.now(), 'mottagaren har stängt av den sortens e-post');
-        continue;
-      }
-      if (mail.disabled || !mail.email) {
-        // Logged by row and kind, never the address.
-        log().warn({ outboxId: mail.id, kind: mail.kind }, 'e-post hoppas över: mottagaren är avstängd eller saknar adress');
-        await repo.skipped(mail.id, clock.now(), mail.disabled ? 'mottagaren är avstängd' : 'mottagaren saknar adress');
-        continue;
-      }
-      try {
-        await transport.send({ to: mail.email, subject: mail.subject, text: mail.text, html: mail.html, ics: mail.ics });
-        await repo.sent(mail.id, clock.now());
-      } catch (err) {
-        const why = smtpFailure(err);
-        const now = clock.now();
-        if (mail.attempts >= maxAttempts) {
-          log().error({ outboxId: mail.id, kind: mail.kind, why }, 'e-post gick inte att skicka och ges upp');
-          await repo.failed(mail.id, now, why);
-        } else {
-          log().warn({ outboxId: mail.id, kind: mail.kind, why, attempts: mail.attempts }, 'e-post gick inte att skicka, försöker igen');
-          await repo.retryAt(mail.id, new Date(now.getTime() + retryDelayMs(mail.attempts)), why);
-        }
-      }
-    }
+    const people = [...Map.groupBy(mails, (m) => m.recipientId).values()];
+    await Promise.all(
+      people.map((own) =>
+        parallel(async () => {
+          for (const [i, mail] of own.entries()) {
+            if (await sendOne(mail)) continue;
+            for (const later of own.slice(i + 1)) await retryLater(later, 'väntar på ett tidigare brev till samma person');
+            return;
+          }
+        }),
+      ),
+    );
     return mails.length;
   }
 
@@ -102,7 +129,8 @@ export function createMailWorker({ repo, transport, clock, log, batch = 20, leas
       jobsRanAt = Date.now();
       await runJobs();
     }
-    await runOnce();
+    // Batch after batch until the outbox has nothing due: a burst waits for no later tick.
+    while ((await runOnce()) === batch);
   }
 
   return {
