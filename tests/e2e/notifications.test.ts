@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { addDays, stockholmInstant } from '../../server/contracts/time.ts';
+import { addDays, stockholmInstant, weekToShow } from '../../server/contracts/time.ts';
 import { asUser } from '../helpers/app.ts';
-import { testToday } from '../helpers/clock.ts';
+import { testClock, testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
-import { createDistrict, createSlot, createUser, type TestUser } from '../helpers/factories.ts';
+import { addAbsence, createDistrict, createSlot, createUser, putOnDuty, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -15,6 +15,7 @@ describe.skipIf(!run)('the bell, the notifications and my settings, on a phone',
   let base: string;
   // One pedagogue per run (with and without JavaScript), each with one booking made.
   const pedagogues: TestUser[] = [];
+  let worker: TestUser;
 
   beforeAll(async () => {
     const started = await startWebApp();
@@ -29,6 +30,11 @@ describe.skipIf(!run)('the bell, the notifications and my settings, on a phone',
       expect(booked.statusCode).toBe(201);
       pedagogues.push(pedagogue);
     }
+    // A social worker with a duty day and an absence in the week Min vecka opens on.
+    worker = await createUser(db, { name: 'Wera Veckosson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
+    const { monday } = weekToShow(undefined, testClock.now());
+    await putOnDuty(db, team.id, worker.id, addDays(monday, 2));
+    await addAbsence(db, worker.id, addDays(monday, 3), addDays(monday, 3), 'Tandläkare');
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -69,6 +75,18 @@ describe.skipIf(!run)('the bell, the notifications and my settings, on a phone',
     const feed = await fetch(`${base}${new URL(url).pathname}`);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('SUMMARY:Walk-and-talk');
+    await page.context().close();
+  });
+
+  test('Min vecka shows the rest of a social worker’s week from the agenda: the duty day and the absence, not its reason', async () => {
+    const page = await signedInPhone(browser, base, worker, false);
+    await page.goto(`${base}/min-vecka`);
+    await page.getByRole('heading', { level: 2, name: 'Också i veckan' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Jourtelefonen', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Frånvaro', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Tandläkare').count()).resolves.toBe(0);
+    await expectAccessible(page, { javaScriptEnabled: false });
+    await expectFitsPhone(page);
     await page.context().close();
   });
 });

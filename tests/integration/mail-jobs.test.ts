@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { outbox, teamSettings } from '../../db/schema/index.ts';
+import { caseOrganisations, outbox, teamSettings } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createMeeting, createSlot, createUser, reportMeetingRequest, setTeamSettings } from '../helpers/factories.ts';
@@ -115,6 +115,26 @@ describe('consents, feedback and what a person turns off', () => {
       expect(`${m.text}${m.html}`).not.toContain('borta');
       expect(`${m.text}${m.html}`).not.toContain('Familjen');
     }
+  });
+
+  test('statutory feedback still owed to the reporting school ten days after the report is mailed to the case’s workers once', async () => {
+    const { app, db, clock, school, anna } = await district('09:00');
+    const asAnna = await asUser(app, anna);
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: asAnna, payload: { label: 'Familjen T', organisationIds: [school.id], workerIds: [anna.id] } })).json().id;
+    // As when the case is opened from an anmälningsmöte the school asked for.
+    await db.update(caseOrganisations).set({ reporter: true }).where(eq(caseOrganisations.caseId, caseId));
+    clock.set('2026-03-11T09:00:00+01:00');
+    await app.mail.worker.runJobs();
+    expect(await kinds(db, anna.id)).toEqual([]);
+    clock.set('2026-03-12T09:30:00+01:00');
+    await app.mail.worker.runJobs();
+    await app.mail.worker.runJobs();
+    expect(await kinds(db, anna.id)).toEqual(['feedback.statutory-due']);
+    await app.mail.worker.drain();
+    const [mail] = smtp.to(anna.email);
+    expect(mail!.subject).toBe('Återkoppling till en anmälare väntar');
+    expect(mail!.text).toContain(`/arenden/${caseId}`);
+    expect(`${mail!.text}${mail!.html}`).not.toContain('Familjen');
   });
 
   test('a person who turned booking mail off gets none, but still the notification, which they mark read; nobody else’s can be marked', async () => {

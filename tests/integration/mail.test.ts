@@ -95,6 +95,25 @@ describe('mail about a booking', () => {
     expect(cancelled!.e.sequence).toBe(2);
   });
 
+  test('a host who moves and then cancels a booked slot: the booker hears of both (same UID, higher SEQUENCE), the host who did it of neither, and never the reason', async () => {
+    const { app, slot, anna, bo, pedagogue, school, db } = await district();
+    const { slotHosts } = await import('../../db/schema/index.ts');
+    await db.insert(slotHosts).values({ slotId: slot.id, userId: bo.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
+    expect((await app.inject({ method: 'POST', url: `/api/slots/${slot.id}/bookings`, headers: await asUser(app, pedagogue), payload: { topic: 'general_question' } })).statusCode).toBe(201);
+    const asAnna = await asUser(app, anna);
+    expect((await app.inject({ method: 'POST', url: `/api/slots/${slot.id}/move`, headers: asAnna, payload: { startsAt: '2026-03-11T10:00:00+01:00' } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/slots/${slot.id}/cancel`, headers: asAnna, payload: { reason: 'Sjuk, Kalles mamma ringde' } })).statusCode).toBe(200);
+    await app.mail.worker.drain();
+    const mails = smtp.to(pedagogue.email);
+    expect(mails.map((m) => m.subject)).toEqual(['Bokad: walk-and-talk tisdag 10 mars kl. 13.00', 'Flyttad: walk-and-talk, nu onsdag 11 mars kl. 10.00', 'Inställd: walk-and-talk onsdag 11 mars kl. 10.00']);
+    expect(mails.map((m) => eventOf(calendarOf(m)!).e.sequence)).toEqual([0, 1, 2]);
+    expect(eventOf(calendarOf(mails[2]!)!).method).toBe('CANCEL');
+    expect(smtp.to(anna.email).map((m) => m.subject)).toEqual(['Bokad: walk-and-talk tisdag 10 mars kl. 13.00']);
+    expect(smtp.to(bo.email)).toHaveLength(3);
+    for (const m of [...mails, ...smtp.to(bo.email)]) expect(`${m.text}${m.html}`).not.toContain('Kalle');
+    expect(school.id).toBeTruthy();
+  });
+
   test('a refused booking writes no mail: the mail exists exactly when the booking does', async () => {
     const { app, db, school, slot, pedagogue } = await district();
     const colleague = await createUser(db, { memberships: [{ organisationId: school.id, role: 'pedagogue' }] });

@@ -1,4 +1,6 @@
 import { defineModule } from '../registry.ts';
+import { createConsentsRepository } from '../consents/consents.repository.ts';
+import { statutoryDueJob } from './feedback.jobs.ts';
 import { feedbackTransaction } from './feedback.repository.ts';
 import { feedbackRoutes } from './feedback.routes.ts';
 import { createFeedbackService, type FeedbackService } from './feedback.service.ts';
@@ -11,6 +13,10 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'feedback',
-  services: ({ db, clock }, { mail }) => ({ feedback: createFeedbackService({ transaction: feedbackTransaction(db), clock, mailBaseUrl: mail.baseUrl }) }),
+  services: ({ db, clock }, { mail }) => {
+    const transaction = feedbackTransaction(db);
+    mail.worker.addJob(statutoryDueJob({ teams: createConsentsRepository(db), transaction, mailBaseUrl: mail.baseUrl }));
+    return { feedback: createFeedbackService({ transaction, clock, mailBaseUrl: mail.baseUrl }) };
+  },
   routes: feedbackRoutes,
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
@@ -114,6 +114,16 @@ export function createFeedbackRepository(db: DbOrTx) {
         .leftJoin(statutoryFeedback, statutoryOfCaseOrganisation)
         .where(and(eq(cases.teamId, teamId), eq(caseOrganisations.reporter, true), isNull(statutoryFeedback.id)))
         .orderBy(asc(cases.createdAt));
+    },
+
+    /** Reporting organisations still without statutory feedback on cases opened before the instant, across the tenancy's teams. */
+    async statutoryWaitingSince(before: Date) {
+      return db
+        .select({ caseId: cases.id, organisationId: caseOrganisations.organisationId, since: cases.createdAt })
+        .from(caseOrganisations)
+        .innerJoin(cases, eq(cases.id, caseOrganisations.caseId))
+        .leftJoin(statutoryFeedback, statutoryOfCaseOrganisation)
+        .where(and(eq(caseOrganisations.reporter, true), isNull(statutoryFeedback.id), lt(cases.createdAt, before)));
     },
 
     /** The cases an organisation is on, for its Återkoppling page; statutory feedback as far as row-level security shows it. */

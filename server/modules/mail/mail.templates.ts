@@ -250,3 +250,26 @@ export function feedbackMails(f: { feedbackId: string; caseId: string; to: 'team
     link: path,
   }));
 }
+
+/**
+ * Statutory feedback still owed to a reporting school or preschool (SoL 14 kap. 1 b §): to the
+ * case's workers, in time for the 14 days a förhandsbedömning may take. Who reported is not named.
+ */
+export function statutoryDueMails(f: { caseId: string; organisationId: string }, recipients: Person[], baseUrl: string): OutboxMessage[] {
+  const path = `/arenden/${f.caseId}`;
+  return recipients.map((p) => ({
+    dedupeKey: `statutory:${f.caseId}:${f.organisationId}:due:${p.userId}`,
+    recipientId: p.userId,
+    kind: 'feedback.statutory-due',
+    ...render({
+      subject: 'Återkoppling till en anmälare väntar',
+      greeting: hello(p),
+      lead: 'I ett av dina ärenden väntar en verksamhet som anmälde på besked om en utredning har inletts, inte inletts eller redan pågår. Beskedet ges utan samtycke, och förhandsbedömningen ska vara klar inom 14 dagar från anmälan.',
+      facts: [],
+      link: { href: `${baseUrl}${path}`, text: 'Öppna ärendet i Samverkan' },
+      invite: false,
+    }),
+    ics: null,
+    link: path,
+  }));
+}

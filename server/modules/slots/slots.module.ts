@@ -13,9 +13,9 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'slots',
-  services: ({ db, clock }, { organisations }) => {
+  services: ({ db, clock }, { organisations, mail }) => {
     const repo = createSlotsRepository(db);
-    return { slots: createSlotsService({ repo, transaction: slotsTransaction(db), organisations, clock }), slotReads: repo };
+    return { slots: createSlotsService({ repo, transaction: slotsTransaction(db), organisations, clock, mailBaseUrl: mail.baseUrl }), slotReads: repo };
   },
   routes: slotsRoutes,
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { bookings, memberships, organisations, schoolPeriods, slotHosts, slotSeries, slots, users } from '../../../db/schema/index.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
+import { createMailRepository } from '../mail/mail.repository.ts';
 
 export type SlotRow = typeof slots.$inferSelect & { organisationName: string };
 export type NewSlot = { organisationId: string; kind: 'walk_and_talk' | 'on_site'; startsAt: Date; endsAt: Date; location: string; capacity: number };
@@ -48,6 +49,7 @@ export function createSlotsRepository(db: DbOrTx) {
     listBetween: (organisationId: string, from: Date, to: Date) => listed.execute({ organisationId, from: from.toISOString(), to: to.toISOString() }),
 
     schedule: createScheduleRepository(db),
+    mail: createMailRepository(db),
 
     /** Terms and breaks of the organisation, or of its unit when it has none of its own. */
     async schoolPeriods(organisationId: string, parentId: string | null) {
@@ -129,6 +131,15 @@ export function createSlotsRepository(db: DbOrTx) {
         .innerJoin(users, eq(users.id, bookings.bookerId))
         .where(inArray(bookings.slotId, slotIds))
         .orderBy(asc(bookings.createdAt));
+    },
+
+    /** A slot's live bookings with their bookers, for the mails a cancelled or moved slot sends. */
+    async liveBookings(slotId: string) {
+      return db
+        .select({ id: bookings.id, sequence: bookings.sequence, bookerId: users.id, bookerName: users.name, bookerEmail: users.email })
+        .from(bookings)
+        .innerJoin(users, eq(users.id, bookings.bookerId))
+        .where(and(eq(bookings.slotId, slotId), eq(bookings.status, 'booked')));
     },
 
     /** Free bookable slots of an organisation after an instant, soonest first. */

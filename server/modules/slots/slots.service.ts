@@ -7,6 +7,7 @@ import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsService, VisibleOrganisation as Scope } from '../organisations/organisations.service.ts';
 import { movedEnd, planSeries, skipOf, type SeriesContext, type SeriesRule } from './slots.models.ts';
 import { slotErrors } from './slots.errors.ts';
+import { bookingMails } from '../mail/mail.templates.ts';
 import type { SlotRow, SlotsRepository } from './slots.repository.ts';
 
 type Deps = {
@@ -14,12 +15,14 @@ type Deps = {
   transaction: <T>(work: (repo: SlotsRepository) => Promise<T>) => Promise<T>;
   organisations: Pick<OrganisationsService, 'requireVisible'>;
   clock: Clock;
+  /** Where the links in mails point. */
+  mailBaseUrl: string;
 };
 
 const DEFAULT_WEEKS = 8;
 const MAX_WINDOW_DAYS = 366;
 
-export function createSlotsService({ repo, transaction, organisations, clock }: Deps) {
+export function createSlotsService({ repo, transaction, organisations, clock, mailBaseUrl }: Deps) {
   // The staff's slot list is read on every visit to walk-and-talk, and by every booking that
   // lost its seat: a window is kept until the directory's change counter (which every booking,
   // cancellation and slot change moves) says otherwise.
@@ -87,6 +90,24 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
     };
   }
 
+  /**
+   * A slot cancelled or moved by its host or the team lead: each booker, and the other hosts,
+   * get the booking's mail (never the reason: it is free text). The one who did it gets none.
+   */
+  async function mailBookers(tx: SlotsRepository, actor: Actor, event: 'cancelled' | 'moved', slot: Pick<SlotRow, 'id' | 'startsAt' | 'endsAt' | 'location' | 'organisationName'>, live: Awaited<ReturnType<SlotsRepository['liveBookings']>>) {
+    if (live.length === 0) return;
+    const hosts = await tx.hostsOf([slot.id]);
+    const now = clock.now();
+    const messages = live.flatMap((b) =>
+      bookingMails(
+        event,
+        { bookingId: b.id, sequence: b.sequence, startsAt: slot.startsAt, endsAt: slot.endsAt, location: slot.location, organisationName: slot.organisationName, booker: { userId: b.bookerId, name: b.bookerName, email: b.bookerEmail }, hosts, stamp: now },
+        mailBaseUrl,
+      ).filter((m) => m.recipientId !== actor.userId),
+    );
+    await tx.mail.enqueue(messages, now);
+  }
+
   const ruleOf = (b: SeriesBody): SeriesRule => ({ weekday: b.weekday, startTime: b.startTime, durationMinutes: b.durationMinutes, intervalWeeks: b.intervalWeeks, from: b.from, until: b.until });
 
   /** Loads a slot the actor may see, and says whether they may change it. */
@@ -150,7 +171,10 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
       if (slot.cancelledAt) throw slotErrors.cancelled();
       await transaction(async (tx) => {
         await tx.lock(id);
+        const live = await tx.liveBookings(id);
         await tx.cancel(id, reason, actor.userId, clock.now());
+        // Read before the cancellation, which raised each booking's SEQUENCE by one.
+        await mailBookers(tx, actor, 'cancelled', slot, live.map((b) => ({ ...b, sequence: b.sequence + 1 })));
       });
       return (await present(repo, await repo.byIds([id])))[0]!;
     },
@@ -170,6 +194,7 @@ export function createSlotsService({ repo, transaction, organisations, clock }: 
           const skip = skipOf(date, startsAt, endsAt, await contextFor(tx, scope, hostIds, date, date, { claim: true, exceptSlotId: id }));
           if (skip) throw slotErrors.moveNotAllowed(skip.label);
           await tx.move(id, startsAt, endsAt, clock.now());
+          await mailBookers(tx, actor, 'moved', { ...slot, startsAt, endsAt }, await tx.liveBookings(id));
         });
       } catch (err) {
         if (sqlState(err).code === '23P01') throw slotErrors.hostBusy(hosts[0]!.name, startsAt);
