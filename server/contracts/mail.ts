@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { uuid } from './text.ts';
+import { email, uuid } from './text.ts';
 
 /** A mail the dev mailbox kept (demo mode without SMTP), as `GET /api/dev/outbox` lists it. */
 export const devMailSchema = z
@@ -26,6 +26,9 @@ export const mailStatusSchema = z
   })
   .meta({ id: 'MailStatus' });
 export type MailStatus = z.infer<typeof mailStatusSchema>;
+
+/** The dev mailbox can be narrowed to the mails sent to one address. */
+export const devOutboxQuery = z.object({ to: email.optional() });
 
 export const mailFailureParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 

@@ -94,12 +94,12 @@ export function createMailRepository(db: DbOrTx) {
     },
 
     /** The dev mailbox: what was sent, newest first, with the address it went to. */
-    async sentMails(limit: number) {
+    async sentMails(limit: number, to?: string) {
       return db
         .select({ to: users.email, subject: outbox.subject, text: outbox.text, html: outbox.html, ics: outbox.ics, sentAt: outbox.sentAt, kind: outbox.kind })
         .from(outbox)
         .innerJoin(users, eq(users.id, outbox.recipientId))
-        .where(isNotNull(outbox.sentAt))
+        .where(and(isNotNull(outbox.sentAt), to ? eq(users.email, to) : undefined))
         .orderBy(desc(outbox.sentAt), desc(outbox.id))
         .limit(limit);
     },

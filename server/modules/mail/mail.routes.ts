@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/errors.ts';
 import { okResponse } from '../../contracts/auth.ts';
-import { devMailSchema, mailFailureParams, mailPreferencesSchema, mailStatusSchema, notificationParams, notificationSchema } from '../../contracts/mail.ts';
+import { devMailSchema, devOutboxQuery, mailFailureParams, mailPreferencesSchema, mailStatusSchema, notificationParams, notificationSchema } from '../../contracts/mail.ts';
 import { z } from '../../contracts/zod.ts';
 import { administrators } from '../../lib/access.ts';
 import type { MailService } from './mail.service.ts';
@@ -13,11 +13,12 @@ export const mailRoutes: FastifyPluginAsyncZod<{ mail: MailService }> = async (a
       config: { access: administrators },
       schema: {
         tags: ['E-post'],
-        summary: 'Demoläge: e-post som skickats till den inbyggda brevlådan, nyast först',
+        summary: 'Demoläge: e-post som skickats till den inbyggda brevlådan, nyast först (med to= bara breven till den adressen)',
+        querystring: devOutboxQuery,
         response: { 200: z.array(devMailSchema), 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => mail.devOutbox(request.signedIn),
+    async (request) => mail.devOutbox(request.signedIn, request.query.to),
   );
 
   app.get(

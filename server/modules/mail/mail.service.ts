@@ -30,9 +30,9 @@ export function createMailService({ repo, worker, clock, demoMode, baseUrl, tran
     worker,
 
     /** The dev mailbox: only in demo mode, and only for the administrator. */
-    async devOutbox(_actor: Actor): Promise<DevMail[]> {
+    async devOutbox(_actor: Actor, to?: string): Promise<DevMail[]> {
       if (!demoMode) throw errors.notFound('Det finns ingen sådan adress i API:et.');
-      const rows = await repo.sentMails(DEV_OUTBOX_SIZE);
+      const rows = await repo.sentMails(DEV_OUTBOX_SIZE, to);
       return rows.map((r) => ({
         to: r.to,
         subject: r.subject,

@@ -196,6 +196,10 @@ export const sv = {
   'mail.sentTo': 'till {to}, {when}',
   'mail.attachment': 'Bilaga: {name}',
   'mail.noMail': 'Inga brev har skickats ännu.',
+  'mail.noMailTo': 'Inga brev har skickats till {to}.',
+  'mail.findTo': 'Visa bara brev till (e-postadress)',
+  'mail.find': 'Visa',
+  'mail.badAddress': 'Skriv en hel e-postadress, till exempel namn@skola.se.',
   // Terms, lov and mandatory booking; the reminder on the start page; the photo; the organisation picker.
   'nav.terms': 'Terminer och lov',
   'orgPicker.label': 'Verksamhet',
