@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../../db/client.ts';
+import { rowsOf, type Db, type DbOrTx } from '../../../db/client.ts';
 import { bookings, organisations, slotHosts, slots, teamSettings, users } from '../../../db/schema/index.ts';
-import { createMailRepository } from '../mail/mail.repository.ts';
+import { createMailRepository, outboxWrites, type OutboxMessage } from '../mail/mail.repository.ts';
 
 const canceller = alias(users, 'canceller');
 
@@ -67,21 +67,25 @@ export function createBookingsRepository(db: DbOrTx) {
     },
 
     /**
-     * Takes a seat and writes the booking in one statement, so the slot row stays locked for a
-     * single round trip: the UPDATE in the CTE is `takeSeat`'s, and the INSERT reads only
-     * what it returned. Null when no seat was free; the unique index refuses a second live booking.
+     * Takes a seat and writes the booking, and its mails, in one statement: the slot row stays
+     * locked for a single round trip, and the statement is its own transaction (the mail exists
+     * exactly when the booking does). The UPDATE in the CTE is `takeSeat`'s, and the INSERT reads
+     * only what it returned. Null when no seat was free, and then no mail is written; the unique
+     * index refuses a second live booking.
      */
-    async book(values: { id: string; slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }, now: Date) {
+    async book(values: { id: string; slotId: string; bookerId: string; topic: (typeof bookings.$inferInsert)['topic']; note: string | null }, now: Date, mails: OutboxMessage[]) {
       type Booked = { id: string; slotId: string; topic: (typeof bookings.$inferSelect)['topic']; status: (typeof bookings.$inferSelect)['status']; sequence: number };
-      // Both drivers answer { rows }; the shared database type leaves the result untyped.
-      const result = (await db.execute(sql`
+      const withMail = mails.length ? sql`, ${outboxWrites(mails, now, sql`exists (select 1 from booked)`)}` : sql``;
+      const result = await db.execute(sql`
         with seat as (
           update ${slots} set booked = booked + 1 where ${seatFree(values.slotId, now)}
-          returning id)
-        insert into ${bookings} (id, slot_id, booker_id, topic, note)
-        select ${values.id}, seat.id, ${values.bookerId}, ${values.topic}, ${values.note} from seat
-        returning id, slot_id as "slotId", topic, status, sequence`)) as unknown as { rows: Booked[] };
-      return result.rows[0] ?? null;
+          returning id),
+        booked as (
+          insert into ${bookings} (id, slot_id, booker_id, topic, note)
+          select ${values.id}, seat.id, ${values.bookerId}, ${values.topic}, ${values.note} from seat
+          returning id, slot_id as "slotId", topic, status, sequence)${withMail}
+        select * from booked`);
+      return rowsOf<Booked>(result)[0] ?? null;
     },
 
     async releaseSeat(slotId: string) {

@@ -115,23 +115,18 @@ export function createBookingsService({ repo, slots, transaction, organisations,
     async book(actor: Actor, slotId: string, input: { topic: Topic; note?: string }) {
       const slot = await slots.find(slotId);
       if (!slot) throw bookingErrors.slotNotFound();
+      // The slot comes with its hosts, so the mails are written with the booking in its one
+      // statement: the slot's row is locked for a single round trip, and nothing more is read.
       const scope = await organisations.requireVisible(actor, slot.organisationId);
       if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
       const closed = closedFor(slot);
       if (closed) throw closed;
-      // The mail is written only once the seat is won: in a rush on one slot the losers read and
-      // render nothing, and the winner holds the slot's row lock for one read and one insert more.
       const id = randomUUID();
       const booker = { userId: actor.userId, name: actor.name, email: actor.email };
       const where = { startsAt: slot.startsAt, endsAt: slot.endsAt, location: slot.location, organisationName: slot.organisationName };
-      const outcome = await transaction(async (tx) => {
-        const booked = await tx.book({ id, slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, clock.now());
-        if (booked) {
-          const hosts: Host[] = await tx.hostsOf(slotId);
-          await tx.mail.enqueue(bookingMails('booked', { bookingId: id, sequence: 0, ...where, booker, hosts, stamp: clock.now() }, mailBaseUrl), clock.now());
-        }
-        return booked;
-      }).catch((err) => {
+      const now = clock.now();
+      const mails = bookingMails('booked', { bookingId: id, sequence: 0, ...where, booker, hosts: slot.hosts, stamp: now }, mailBaseUrl);
+      const outcome = await repo.book({ id, slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, now, mails).catch((err) => {
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
       });

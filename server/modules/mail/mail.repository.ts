@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../../db/client.ts';
 import { mailPreferences, notifications, outbox, users } from '../../../db/schema/index.ts';
 import type { MailKind } from '../../contracts/mail.ts';
@@ -28,6 +28,29 @@ export type OutboxMessage = {
 
 export type ClaimedMail = Omit<OutboxMessage, 'link'> & { id: number; attempts: number; email: string | null; disabled: boolean; muted: boolean };
 
+/**
+ * The outbox and notification inserts of `messages` as two WITH items (`mail_out`, `mail_note`),
+ * for one statement that writes mail together with the change it is about: a statement is its
+ * own transaction, so the mail exists exactly when the change does. `onlyIf` is a condition on
+ * that statement's other items (a booking that won its seat); once per event and person, by key.
+ */
+export function outboxWrites(messages: OutboxMessage[], now: Date, onlyIf: SQL): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const rows = sql.join(
+    messages.map((m) => sql`(${m.dedupeKey}, ${m.recipientId}::uuid, ${m.kind}, ${m.subject}, ${m.text}, ${m.html}, ${m.ics}, ${m.link})`),
+    sql`, `,
+  );
+  return sql`mail_in (dedupe_key, recipient_id, kind, subject, text, html, ics, link) as (values ${rows}),
+    mail_out as (
+      insert into outbox (dedupe_key, recipient_id, kind, subject, text, html, ics, created_at, next_attempt_at)
+      select dedupe_key, recipient_id, kind, subject, text, html, ics, ${at}, ${at} from mail_in where ${onlyIf}
+      on conflict (dedupe_key) do nothing),
+    mail_note as (
+      insert into notifications (dedupe_key, user_id, kind, text, link, created_at)
+      select dedupe_key, recipient_id, kind, subject, link, ${at} from mail_in where ${onlyIf}
+      on conflict (dedupe_key) do nothing)`;
+}
+
 export function createMailRepository(db: DbOrTx) {
   return {
     /**
@@ -36,22 +59,7 @@ export function createMailRepository(db: DbOrTx) {
      */
     async enqueue(messages: OutboxMessage[], now: Date) {
       if (messages.length === 0) return;
-      // One statement for both tables: a booking holds its slot's row lock until it commits.
-      const at = sql`${now.toISOString()}::timestamptz`;
-      const mails = sql.join(
-        messages.map((m) => sql`(${m.dedupeKey}, ${m.recipientId}::uuid, ${m.kind}, ${m.subject}, ${m.text}, ${m.html}, ${m.ics}, ${at}, ${at})`),
-        sql`, `,
-      );
-      const notes = sql.join(
-        messages.map((m) => sql`(${m.dedupeKey}, ${m.recipientId}::uuid, ${m.kind}, ${m.subject}, ${m.link}, ${at})`),
-        sql`, `,
-      );
-      await db.execute(sql`
-        with mail as (
-          insert into outbox (dedupe_key, recipient_id, kind, subject, text, html, ics, created_at, next_attempt_at) values ${mails}
-          on conflict (dedupe_key) do nothing)
-        insert into notifications (dedupe_key, user_id, kind, text, link, created_at) values ${notes}
-        on conflict (dedupe_key) do nothing`);
+      await db.execute(sql`with ${outboxWrites(messages, now, sql`true`)} select 1`);
     },
 
     /**

@@ -26,6 +26,9 @@ const slotColumns = {
 /** A slot's hosts as JSON, in name order: folded into the list's one statement. */
 const hostsJson = sql<{ userId: string; name: string }[]>`coalesce((select json_agg(json_build_object('userId', u.id, 'name', u.name) order by u.name)
   from slot_hosts h join users u on u.id = h.user_id where h.slot_id = ${slots.id}), '[]'::json)`;
+/** The same with their addresses, for the mails about one slot's booking. */
+const hostsWithEmailJson = sql<{ userId: string; name: string; email: string }[]>`coalesce((select json_agg(json_build_object('userId', u.id, 'name', u.name, 'email', u.email) order by u.name)
+  from slot_hosts h join users u on u.id = h.user_id where h.slot_id = ${slots.id}), '[]'::json)`;
 
 export function createSlotsRepository(db: DbOrTx) {
   // The staff's slot list is read most: one prepared statement, hosts included.
@@ -37,7 +40,7 @@ export function createSlotsRepository(db: DbOrTx) {
     .orderBy(asc(slots.startsAt))
     .prepare('slots_between');
   const byId = db
-    .select(slotColumns)
+    .select({ ...slotColumns, hosts: hostsWithEmailJson })
     .from(slots)
     .innerJoin(organisations, eq(organisations.id, slots.organisationId))
     .where(eq(slots.id, sql.placeholder('id')))
@@ -90,8 +93,8 @@ export function createSlotsRepository(db: DbOrTx) {
       return db.select(slotColumns).from(slots).innerJoin(organisations, eq(organisations.id, slots.organisationId)).where(inArray(slots.id, ids)).orderBy(asc(slots.startsAt));
     },
 
-    /** One slot: every booking starts here, so it is prepared. */
-    async find(id: string): Promise<SlotRow | undefined> {
+    /** One slot and its hosts (with their addresses, for a booking's mails): every booking starts here, so it is prepared. */
+    async find(id: string): Promise<(SlotRow & { hosts: { userId: string; name: string; email: string }[] }) | undefined> {
       const [row] = await byId.execute({ id });
       return row;
     },
