@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './consents.ts';
 export * from './directory.ts';
 export * from './mail.ts';
+export * from './accounts.ts';

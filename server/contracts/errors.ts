@@ -13,6 +13,7 @@ export const errorCodes = [
   'schedule_conflict',
   'no_consent',
   'continuity_required',
+  'already_used',
   'unavailable',
   'internal',
 ] as const;

@@ -12,6 +12,7 @@ const titles: Record<ErrorCode, string> = {
   schedule_conflict: 'Tiden krockar',
   no_consent: 'Samtycke saknas',
   continuity_required: 'Kontinuiteten bryts',
+  already_used: 'Länken går inte att använda',
   unavailable: 'Tjänsten är inte tillgänglig just nu',
   internal: 'Något gick fel',
 };
@@ -28,6 +29,7 @@ const statuses: Record<ErrorCode, number> = {
   schedule_conflict: 409,
   no_consent: 403,
   continuity_required: 409,
+  already_used: 410,
   unavailable: 503,
   internal: 500,
 };

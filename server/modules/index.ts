@@ -1,3 +1,4 @@
+import accounts from './accounts/accounts.module.ts';
 import agenda from './agenda/agenda.module.ts';
 import anonymity from './anonymity/anonymity.module.ts';
 import assignments from './assignments/assignments.module.ts';
@@ -28,6 +29,7 @@ export const modules: readonly AppModule[] = [
   health,
   mail,
   auth,
+  accounts,
   organisations,
   contacts,
   roster,

@@ -4,7 +4,8 @@ import { buildTestApp } from '../helpers/app.ts';
 
 // The only API routes anyone may call without a session.
 // The calendar feed is public by design: its secret URL is the key (tests/integration/agenda.test.ts).
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/calendar/{token}']);
+// Choosing a password with a one-time link, and asking for one, come before any session.
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/password-reset', 'POST /api/auth/set-password', 'GET /api/calendar/{token}']);
 
 describe('the /api tree authenticates once, before anything is looked up', async () => {
   const { app } = await buildTestApp();

@@ -6,8 +6,15 @@ import type { MailKind } from '../../contracts/mail.ts';
 /** When reminders go out the day before, unless the team has chosen another time. */
 export const DEFAULT_REMINDER_TIME = '15:00';
 
-/** Mail nobody can turn off: an urgent request for a meeting is a matter of a child's safety. */
-export const ALWAYS_SENT = ['meeting.urgent'] as const;
+/**
+ * Mail nobody can turn off: an urgent request for a meeting is a matter of a child's safety, and
+ * an invitation or a reset link is the way into the account.
+ */
+export const ALWAYS_SENT = ['meeting.urgent', 'account.invitation', 'account.reset'] as const;
+
+/** Mail whose body holds a one-time link: emptied once an SMTP server has accepted it. */
+export const SECRET_KINDS: ReadonlySet<string> = new Set(['account.invitation', 'account.reset']);
+const SENT_SECRET = 'Brevet innehöll en engångslänk och tömdes när det hade skickats.';
 
 /** One mail to one person about one event; `dedupeKey` names the pair, so it is written once. */
 /** Which of the kinds a person can turn off (contracts/mail.ts) a mail's kind belongs to: 'booking.moved' → 'bookings'. */
@@ -85,8 +92,12 @@ export function createMailRepository(db: DbOrTx) {
         .sort((a, b) => a.id - b.id);
     },
 
-    async sent(id: number, at: Date) {
-      await db.update(outbox).set({ sentAt: at, leaseUntil: null, lastError: null }).where(eq(outbox.id, id));
+    /** `scrub` empties the body: a link that opens an account is not kept once it has left. */
+    async sent(id: number, at: Date, scrub = false) {
+      await db
+        .update(outbox)
+        .set({ sentAt: at, leaseUntil: null, lastError: null, ...(scrub ? { text: SENT_SECRET, html: SENT_SECRET } : {}) })
+        .where(eq(outbox.id, id));
     },
 
     async skipped(id: number, at: Date, reason: string) {

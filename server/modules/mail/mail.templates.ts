@@ -47,10 +47,10 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 const when = (start: Date, end: Date) => `${formatDay(start)} kl. ${formatTime(start)}–${formatTime(end)}`;
 const names = (people: Person[]) => (people.length <= 1 ? (people[0]?.name ?? '') : `${people.slice(0, -1).map((p) => p.name).join(', ')} och ${people.at(-1)!.name}`);
 
-type Mail = { subject: string; greeting: string; lead: string; facts: [string, string][]; link: { href: string; text: string }; invite: boolean };
+export type Mail = { subject: string; greeting: string; lead: string; facts: [string, string][]; link: { href: string; text: string }; invite: boolean };
 
 /** A mail's text and HTML parts from the same lines. */
-function render(m: Mail): { subject: string; text: string; html: string } {
+export function render(m: Mail): { subject: string; text: string; html: string } {
   const facts = m.facts.map(([k, v]) => `${k}: ${v}`).join('\n');
   const text = [m.greeting, m.lead, facts, `${m.link.text}: ${m.link.href}`, ...(m.invite ? ['Inbjudan till din kalender finns i meddelandet.'] : []), FOOTER]
     .filter(Boolean)
@@ -67,7 +67,7 @@ ${m.invite ? '<p>Inbjudan till din kalender finns i meddelandet.</p>' : ''}
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const hello = (p: Person) => `Hej ${p.name.split(' ')[0]}!`;
+export const hello = (p: Pick<Person, 'name'>) => `Hej ${p.name.split(' ')[0]}!`;
 
 /** Mails about one booking: to the person who booked and to each host, with the invite. */
 export function bookingMails(event: BookingEvent, f: BookingMailFacts, baseUrl: string): OutboxMessage[] {
