@@ -5,8 +5,10 @@ import { problemSchema } from '../../contracts/errors.ts';
 import { z } from '../../contracts/zod.ts';
 import type { AccountsService } from './accounts.service.ts';
 
-// Per address and copy of the app, on top of the per-person limit in the service.
-const linkLimit = { max: 10, timeWindow: 15 * 60_000 };
+// Per address and copy of the app, on top of the per-person limit in the service. Generous: a
+// whole school, or a whole city hall behind one address, may choose passwords the same morning
+// after an invitation; a made-up link costs one indexed read and no argon2.
+const linkLimit = { max: 100, timeWindow: 15 * 60_000 };
 
 export const accountsRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService }> = async (app, { accounts }) => {
   app.post(

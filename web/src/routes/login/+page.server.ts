@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-  return { loggedOut: url.searchParams.has('utloggad') };
+  return { loggedOut: url.searchParams.has('utloggad'), passwordChosen: url.searchParams.get('losenord') === 'valt' };
 };
 
 export const actions: Actions = {
