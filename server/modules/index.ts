@@ -13,6 +13,7 @@ import mail from './mail/mail.module.ts';
 import meetingSeries from './meeting-series/meeting-series.module.ts';
 import meetings from './meetings/meetings.module.ts';
 import organisations from './organisations/organisations.module.ts';
+import people from './people/people.module.ts';
 import profile from './profile/profile.module.ts';
 import roster from './roster/roster.module.ts';
 import settings from './settings/settings.module.ts';
@@ -30,6 +31,7 @@ export const modules: readonly AppModule[] = [
   mail,
   auth,
   accounts,
+  people,
   organisations,
   contacts,
   roster,

@@ -9,6 +9,8 @@ import { createDistrict, createUser } from '../helpers/factories.ts';
 const EXEMPT = new Map([
   ['POST /api/auth/login body.password', 'a password is never stored or shown'],
   ['POST /api/auth/set-password body.password', 'a password is stored only as its argon2id hash'],
+  ['POST /api/admin/users body.name', 'a member of staff’s own name, as colleagues see it (API.md: names are not guarded)'],
+  ['GET /api/admin/users query.q', 'the administrator’s search for a name or address: never stored'],
   ['POST /api/auth/set-password body.token', 'a one-time link’s secret: compared by its hash, never stored or shown'],
   ['POST /api/anonymity/check body.text', 'the guard itself: it answers what it found and keeps nothing'],
   ['GET /api/calendar/{token} path.token', 'a calendar feed’s secret key (43 URL-safe characters): compared by its hash, never stored or shown'],

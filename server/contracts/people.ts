@@ -1,0 +1,39 @@
+import { roleValues } from './auth.ts';
+import { phone } from './team.ts';
+import { email, freeText, uuid } from './text.ts';
+import { z } from './zod.ts';
+
+/** The roles an administrator gives; `admin` is made on the server only (npm run admin:create). */
+export const grantableRoleValues = roleValues.filter((r): r is Exclude<(typeof roleValues)[number], 'admin'> => r !== 'admin');
+export const grantableRoleSchema = z.enum(grantableRoleValues as [typeof grantableRoleValues[number], ...typeof grantableRoleValues[number][]]);
+
+/** A member of staff's own name, as colleagues see it: not free text about anyone else. */
+const personName = z.string().trim().min(2, { message: 'Skriv personens namn.' }).max(120, { message: 'Namnet får vara högst 120 tecken.' });
+
+export const createPersonBody = z
+  .object({
+    name: personName,
+    email,
+    phone: phone.optional(),
+    title: freeText(80).optional(),
+    memberships: z
+      .array(z.object({ organisationId: uuid, role: grantableRoleSchema, sectionId: uuid.optional() }).strict())
+      .min(1, { message: 'Välj minst en verksamhet och roll.' })
+      .max(20, { message: 'Högst 20 medlemskap.' }),
+  })
+  .strict();
+export type CreatePersonBody = z.infer<typeof createPersonBody>;
+
+export const personParams = z.object({ id: uuid });
+export const peopleQuery = z.object({ q: z.string().trim().max(120, { message: 'Sökningen är för lång.' }).optional() });
+
+export const personSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    disabled: z.boolean(),
+    memberships: z.array(z.object({ organisationId: z.string().nullable(), organisationName: z.string().nullable(), role: z.string() })),
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof personSchema>;

@@ -1,0 +1,21 @@
+import type { OrganisationKind } from '../../contracts/organisations.ts';
+import type { Role } from '../../contracts/auth.ts';
+
+/** Which kinds of organisation a role belongs to: a social worker works in a team, a pedagogue in a school or preschool. */
+export const kindsOfRole: Record<Exclude<Role, 'admin'>, readonly OrganisationKind[]> = {
+  pedagogue: ['school', 'preschool_unit', 'preschool'],
+  principal: ['school', 'preschool_unit', 'preschool'],
+  pupil_health: ['school', 'preschool_unit', 'preschool'],
+  police: ['police'],
+  social_worker: ['social_services'],
+  team_lead: ['social_services'],
+};
+
+export const roleNames: Record<Exclude<Role, 'admin'>, string> = {
+  pedagogue: 'pedagog',
+  principal: 'rektor eller förskolechef',
+  pupil_health: 'elevhälsa',
+  police: 'polis',
+  social_worker: 'socialsekreterare',
+  team_lead: 'teamledare',
+};

@@ -1,0 +1,19 @@
+import { passwordHasher } from '../../lib/passwords.ts';
+import { defineModule } from '../registry.ts';
+import { createPeopleRepository, peopleTransaction } from './people.repository.ts';
+import { peopleRoutes } from './people.routes.ts';
+import { createPeopleService, type PeopleService } from './people.service.ts';
+
+declare module '../registry.ts' {
+  interface Services {
+    people: PeopleService;
+  }
+}
+
+export default defineModule({
+  name: 'people',
+  services: ({ db, clock }, { accounts }) => ({
+    people: createPeopleService({ repo: createPeopleRepository(db), transaction: peopleTransaction(db), accounts, clock, hasher: passwordHasher }),
+  }),
+  routes: peopleRoutes,
+});

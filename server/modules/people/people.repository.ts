@@ -1,0 +1,78 @@
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client.ts';
+import { memberships, organisations, sections, users } from '../../../db/schema/index.ts';
+import { createAccountsRepository } from '../accounts/accounts.repository.ts';
+import { createAuditRepository } from '../audit/audit.repository.ts';
+
+const SHOWN = 50;
+
+export function createPeopleRepository(db: DbOrTx) {
+  return {
+    accounts: createAccountsRepository(db),
+    audit: createAuditRepository(db),
+
+    async emailTaken(email: string) {
+      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+      return !!row;
+    },
+
+    async organisationsByIds(ids: string[]) {
+      if (ids.length === 0) return [];
+      return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, ids));
+    },
+
+    async sectionsByIds(ids: string[]) {
+      if (ids.length === 0) return [];
+      return db.select({ id: sections.id, organisationId: sections.organisationId }).from(sections).where(inArray(sections.id, ids));
+    },
+
+    /** A person with no password anyone knows (the hash of a random one) until the invitation is used. */
+    async create(p: { name: string; email: string; phone: string | null; title: string | null; passwordHash: string; memberships: { organisationId: string; role: (typeof memberships.$inferInsert)['role']; sectionId: string | null }[] }) {
+      const [user] = await db.insert(users).values({ name: p.name, email: p.email, phone: p.phone, title: p.title, passwordHash: p.passwordHash }).returning({ id: users.id, name: users.name });
+      await db.insert(memberships).values(p.memberships.map((m) => ({ ...m, userId: user!.id })));
+      return user!;
+    },
+
+    async find(id: string) {
+      const [row] = await db.select({ id: users.id, name: users.name, disabledAt: users.disabledAt }).from(users).where(eq(users.id, id)).for('update');
+      return row;
+    },
+
+    /** Disabling ends every session at once (a trigger in the database does it in the same statement). */
+    async setDisabled(id: string, at: Date | null) {
+      await db.update(users).set({ disabledAt: at }).where(and(eq(users.id, id), at ? isNull(users.disabledAt) : isNotNull(users.disabledAt)));
+    },
+
+    async organisationIdsOf(userId: string) {
+      const rows = await db.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+      return rows.map((r) => r.organisationId);
+    },
+
+    /** People whose name or address holds the words, by name; with their memberships. */
+    async search(q: string) {
+      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const people = await db
+        .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
+        .from(users)
+        .where(q ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : sql`true`)
+        .orderBy(asc(users.name), asc(users.email))
+        .limit(SHOWN);
+      const ids = people.map((p) => p.id);
+      const held = ids.length
+        ? await db
+            .select({ userId: memberships.userId, organisationId: memberships.organisationId, organisationName: organisations.name, role: memberships.role })
+            .from(memberships)
+            .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+            .where(inArray(memberships.userId, ids))
+            .orderBy(asc(organisations.name))
+        : [];
+      return people.map((p) => ({ ...p, memberships: held.filter((m) => m.userId === p.id) }));
+    },
+  };
+}
+export type PeopleRepository = ReturnType<typeof createPeopleRepository>;
+
+export const peopleTransaction =
+  (db: Db) =>
+  <T>(work: (tx: PeopleRepository) => Promise<T>) =>
+    db.transaction((tx) => work(createPeopleRepository(tx)));

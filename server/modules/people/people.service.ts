@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { CreatePersonBody, Person } from '../../contracts/people.ts';
+import { isAdmin, type Actor } from '../../lib/access.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { errors, type FieldError } from '../../lib/errors.ts';
+import type { PasswordHasher } from '../../lib/passwords.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import { auditFacts } from '../audit/audit.models.ts';
+import { kindsOfRole, roleNames } from './people.models.ts';
+import type { PeopleRepository } from './people.repository.ts';
+
+type Deps = {
+  repo: PeopleRepository;
+  transaction: <T>(work: (tx: PeopleRepository) => Promise<T>) => Promise<T>;
+  accounts: Pick<AccountsService, 'sendLink'>;
+  clock: Clock;
+  hasher: PasswordHasher;
+};
+
+export function createPeopleService({ repo, transaction, accounts, clock, hasher }: Deps) {
+  const onlyAdmin = (actor: Actor) => {
+    if (!isAdmin(actor)) throw errors.forbidden('Bara administratören lägger upp och stänger av konton.');
+  };
+
+  /** Every membership names a live organisation of a kind the role belongs to, and a section of it. */
+  async function membershipProblems(tx: PeopleRepository, list: CreatePersonBody['memberships']): Promise<FieldError[]> {
+    const orgs = new Map((await tx.organisationsByIds([...new Set(list.map((m) => m.organisationId))])).map((o) => [o.id, o]));
+    const sectionsOf = new Map((await tx.sectionsByIds(list.flatMap((m) => (m.sectionId ? [m.sectionId] : [])))).map((s) => [s.id, s.organisationId]));
+    return list.flatMap((m, i): FieldError[] => {
+      const org = orgs.get(m.organisationId);
+      if (!org) return [{ field: `memberships.${i}.organisationId`, message: 'Verksamheten finns inte.' }];
+      if (!kindsOfRole[m.role].includes(org.kind)) return [{ field: `memberships.${i}.role`, message: `${org.name} har ingen ${roleNames[m.role]}: välj en roll som hör till verksamheten.` }];
+      if (m.sectionId && sectionsOf.get(m.sectionId) !== org.id) return [{ field: `memberships.${i}.sectionId`, message: `Avdelningen hör inte till ${org.name}.` }];
+      return [];
+    });
+  }
+
+  return {
+    /** A new member of staff with their memberships, and the invitation mail to choose a password: all or nothing. */
+    async create(actor: Actor, body: CreatePersonBody) {
+      onlyAdmin(actor);
+      const unknowable = await hasher.hash(randomBytes(32).toString('base64url'));
+      return transaction(async (tx) => {
+        if (await tx.emailTaken(body.email)) throw errors.invalid('Det finns redan ett konto med den e-postadressen.', [{ field: 'email', message: 'Adressen används redan av ett annat konto.' }]);
+        const problems = await membershipProblems(tx, body.memberships);
+        if (problems.length) throw errors.invalid(problems.map((p) => p.message).join(' '), problems);
+        const user = await tx.create({
+          name: body.name,
+          email: body.email,
+          phone: body.phone ?? null,
+          title: body.title ?? null,
+          passwordHash: unknowable,
+          memberships: body.memberships.map((m) => ({ organisationId: m.organisationId, role: m.role, sectionId: m.sectionId ?? null })),
+        });
+        await accounts.sendLink(tx.accounts, 'invitation', user, actor.name);
+        const now = clock.now();
+        await tx.audit.append([auditFacts(actor, { action: 'person.created', targetType: 'user', targetId: user.id, organisationIds: body.memberships.map((m) => m.organisationId) }, now)]);
+        return { id: user.id };
+      });
+    },
+
+    /** Disabled: every session ends at once, no mail goes out, sign-in is refused. Enabled: as before. */
+    async setDisabled(actor: Actor, id: string, disabled: boolean) {
+      onlyAdmin(actor);
+      if (disabled && id === actor.userId) throw errors.invalid('Du kan inte stänga av ditt eget konto.');
+      await transaction(async (tx) => {
+        const person = await tx.find(id);
+        if (!person) throw errors.notFound('Personen finns inte.');
+        const now = clock.now();
+        await tx.setDisabled(id, disabled ? now : null);
+        const organisationIds = await tx.organisationIdsOf(id);
+        await tx.audit.append([auditFacts(actor, { action: disabled ? 'person.disabled' : 'person.enabled', targetType: 'user', targetId: id, organisationIds }, now)]);
+      });
+    },
+
+    async search(actor: Actor, q: string | undefined): Promise<Person[]> {
+      onlyAdmin(actor);
+      const rows = await repo.search(q ?? '');
+      return rows.map((p) => ({
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        disabled: p.disabledAt !== null,
+        memberships: p.memberships.map(({ organisationId, organisationName, role }) => ({ organisationId, organisationName, role })),
+      }));
+    },
+  };
+}
+export type PeopleService = ReturnType<typeof createPeopleService>;
