@@ -17,5 +17,5 @@ export const roleNames: Record<Exclude<Role, 'admin'>, string> = {
   pupil_health: 'elevhälsa',
   police: 'polis',
   social_worker: 'socialsekreterare',
-  team_lead: 'teamledare',
+  team_lead: 'enhetschef',
 };

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { App } from '../../server/app.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
+import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('Personer: the administrator adds, finds and disables people', () => {
+  let app: App;
+  let browser: Browser;
+  let base: string;
+  let admin: TestUser;
+  let schoolLabel: string;
+
+  beforeAll(async () => {
+    const started = await startWebApp();
+    ({ app, base } = started);
+    const { school } = await createDistrict(started.db);
+    schoolLabel = `${school.name} (Skola)`;
+    admin = await createUser(started.db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  test.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])('%s', async (_name, javaScriptEnabled) => {
+    const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
+    await page.getByRole('link', { name: 'Personer' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
+    if (javaScriptEnabled) await page.waitForLoadState('networkidle');
+    await expectAccessible(page, { javaScriptEnabled });
+    await expectFitsPhone(page);
+
+    const name = `Lina Holm ${randomUUID().slice(0, 6)}`;
+    const email = `lina-${randomUUID().slice(0, 8)}@skola.example`;
+    // A social worker in a school: refused in Swedish, what was typed kept.
+    await page.getByLabel('Namn', { exact: true }).fill(name);
+    await page.getByLabel('E-postadress', { exact: true }).fill(email);
+    await page.getByLabel('Verksamhet').selectOption({ label: schoolLabel });
+    await page.getByLabel('Roll').selectOption({ label: 'Socialsekreterare' });
+    await page.getByRole('button', { name: 'Lägg upp och skicka inbjudan' }).click();
+    await page.getByRole('alert').getByText('har ingen socialsekreterare').waitFor();
+    await expect(page.getByLabel('Namn', { exact: true }).inputValue()).resolves.toBe(name);
+    await expectAccessible(page, { javaScriptEnabled });
+
+    await page.getByLabel('Roll').selectOption({ label: 'Pedagog' });
+    await page.getByRole('button', { name: 'Lägg upp och skicka inbjudan' }).click();
+    await page.getByText(`${name} är upplagd och har fått en inbjudan till ${email}.`).waitFor();
+
+    await page.getByLabel('Namn eller e-postadress').fill(name);
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    const row = page.locator('ul.people li', { hasText: name });
+    await row.getByText(email).waitFor();
+    await expect(row.getByText(`Pedagog, ${schoolLabel.replace(' (Skola)', '')}`).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Stäng av kontot för ${name}` }).click();
+    await page.getByText(`Kontot för ${name} är avstängt.`).waitFor();
+    await page.getByRole('button', { name: `Öppna igen: kontot för ${name}` }).waitFor();
+    await expectAccessible(page, { javaScriptEnabled });
+    await page.context().close();
+  });
+});

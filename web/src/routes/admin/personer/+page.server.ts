@@ -1,0 +1,58 @@
+import { error, fail } from '@sveltejs/kit';
+import { organisationListSchema } from '#contracts/organisations.ts';
+import { grantableRoleValues, personSchema } from '#contracts/people.ts';
+import { z } from '#contracts/zod.ts';
+import { t } from '#lib/i18n.ts';
+import { apiGet, apiSend } from '#lib/server/api.ts';
+import { formValues } from '#lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The API names a membership's fields by index (memberships.0.role); the form has one of each. */
+const formField = (apiField: string) => ({ 'memberships.0.organisationId': 'organisation', 'memberships.0.role': 'role', 'memberships.0.sectionId': 'organisation', memberships: 'organisation' })[apiField] ?? apiField.split('.')[0]!;
+
+export const load: PageServerLoad = async ({ fetch, locals, url }) => {
+  if (!locals.user!.memberships.some((m) => m.role === 'admin')) error(404, t('error.404'));
+  const q = url.searchParams.get('q')?.trim().slice(0, 120) ?? '';
+  const [people, organisations] = await Promise.all([
+    apiGet(fetch, `/api/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`, z.array(personSchema)),
+    apiGet(fetch, '/api/organisations', organisationListSchema),
+  ]);
+  return {
+    q,
+    people: people.map((p) => ({
+      ...p,
+      roles: p.memberships.map((m) => (m.organisationName ? `${t(`role.${m.role as 'pedagogue'}`)}, ${m.organisationName}` : t(`role.${m.role as 'admin'}`))).join(' · '),
+    })),
+    organisations: organisations.map((o) => ({ id: o.id, label: `${o.name} (${t(`kind.${o.kind}`)})` })).sort((a, b) => a.label.localeCompare(b.label, 'sv')),
+    roles: grantableRoleValues.map((r) => ({ value: r, label: t(`role.${r}`) })),
+  };
+};
+
+export const actions: Actions = {
+  create: async ({ request, fetch }) => {
+    const values = formValues(await request.formData(), ['name', 'email', 'title', 'organisation', 'role']);
+    const body = {
+      name: values.name ?? '',
+      email: values.email ?? '',
+      ...(values.title ? { title: values.title } : {}),
+      memberships: values.organisation || values.role ? [{ organisationId: values.organisation ?? '', role: values.role ?? '' }] : [],
+    };
+    const res = await apiSend(fetch, 'POST', '/api/admin/users', body);
+    if (!res.ok) {
+      const errors = res.problem.fields?.length ? res.problem.fields.map((f) => ({ field: formField(f.field), message: f.message })) : [{ field: 'name', message: res.problem.detail }];
+      return fail(res.problem.status, { values, errors });
+    }
+    return { saved: t('people.created', { name: body.name, email: body.email }) };
+  },
+  disable: async ({ request, fetch }) => toggle(request, fetch, 'disable'),
+  enable: async ({ request, fetch }) => toggle(request, fetch, 'enable'),
+};
+
+async function toggle(request: Request, fetch: typeof globalThis.fetch, action: 'disable' | 'enable') {
+  const form = await request.formData();
+  const id = String(form.get('id') ?? '');
+  const name = String(form.get('name') ?? '');
+  const res = await apiSend(fetch, 'POST', `/api/admin/users/${encodeURIComponent(id)}/${action}`);
+  if (!res.ok) return fail(res.problem.status, { values: {}, errors: [{ field: `person-${id}`, message: res.problem.detail }] });
+  return { saved: t(action === 'disable' ? 'people.disabled' : 'people.enabled', { name }) };
+}
