@@ -45,9 +45,10 @@ async function securityPlugin(app: FastifyInstance) {
     if ((origin && origin !== ownOrigin) || site === 'cross-site' || site === 'same-site') {
       return sendProblem(reply, new AppError('forbidden', 'Förfrågan kom från en annan webbplats och stoppades.'));
     }
-    // JSON, or a photo's own bytes: neither is a type a cross-site form or a no-cors fetch may send.
+    // JSON, a photo's own bytes or a CSV staff list: none is a type a cross-site form or a no-cors
+    // fetch may send (only text/plain, urlencoded and multipart go without a preflight).
     const type = request.headers['content-type'];
-    if (type !== undefined && !/^(application\/json|image\/(jpeg|png|webp))\s*(;|$)/i.test(type)) {
+    if (type !== undefined && !/^(application\/json|image\/(jpeg|png|webp)|text\/csv)\s*(;|$)/i.test(type)) {
       return sendProblem(
         reply,
         new AppError('invalid_request', 'Skicka innehållet som JSON (Content-Type: application/json).', { status: 415 }),

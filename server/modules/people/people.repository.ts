@@ -21,6 +21,23 @@ export function createPeopleRepository(db: DbOrTx) {
       return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, ids));
     },
 
+    /** Organisations by name, case-insensitively (a file names them as people do). */
+    async organisationsByNames(lowerNames: string[]) {
+      if (lowerNames.length === 0) return [];
+      return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(inArray(sql`lower(${organisations.name})`, lowerNames));
+    },
+
+    async sectionsOf(organisationIds: string[]) {
+      if (organisationIds.length === 0) return [];
+      return db.select({ id: sections.id, organisationId: sections.organisationId, name: sections.name }).from(sections).where(inArray(sections.organisationId, organisationIds));
+    },
+
+    /** The addresses among these that already have an account. */
+    async takenEmails(emails: string[]) {
+      if (emails.length === 0) return [];
+      return (await db.select({ email: users.email }).from(users).where(inArray(users.email, emails))).map((r) => r.email);
+    },
+
     async sectionsByIds(ids: string[]) {
       if (ids.length === 0) return [];
       return db.select({ id: sections.id, organisationId: sections.organisationId }).from(sections).where(inArray(sections.id, ids));

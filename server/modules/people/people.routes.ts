@@ -4,9 +4,36 @@ import { problemSchema } from '../../contracts/errors.ts';
 import { createPersonBody, peopleQuery, personParams, personSchema } from '../../contracts/people.ts';
 import { z } from '../../contracts/zod.ts';
 import { administrators } from '../../lib/access.ts';
-import type { PeopleService } from './people.service.ts';
+import type { Services } from '../registry.ts';
 
-export const peopleRoutes: FastifyPluginAsyncZod<{ people: PeopleService }> = async (app, { people }) => {
+// A staff list of a few thousand people is a few hundred kilobytes; a bigger file is refused (413).
+export const IMPORT_LIMIT = 2 * 1024 * 1024;
+const importQuery = z.object({ dryRun: z.enum(['true', 'false'], { message: 'dryRun är true eller false.' }).optional() });
+const importResult = z.object({
+  rows: z.array(z.object({ line: z.number().int(), ok: z.boolean(), errors: z.array(z.object({ field: z.string(), message: z.string() })) })),
+  created: z.number().int(),
+});
+
+export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }> = async (app, { people }) => {
+  // A CSV file arrives as its own text; only in this plugin.
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/api/admin/import',
+    {
+      config: { access: administrators },
+      schema: {
+        tags: ['Administration'],
+        summary: 'Läs in en personallista (CSV: name, email, role, organisation, section, phone). Med dryRun=true, eller när någon rad är fel, skrivs inget',
+        querystring: importQuery,
+        consumes: ['text/csv'],
+        body: z.string().max(IMPORT_LIMIT),
+        response: { 200: importResult, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 415: problemSchema },
+      },
+    },
+    async (request) => people.importStaff(request.signedIn, request.body, request.query.dryRun === 'true'),
+  );
+
   app.get(
     '/api/admin/users',
     {
