@@ -5,15 +5,15 @@ import { meSchema, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '#contracts/auth
 const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE];
 const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login', '/glomt-losenord', '/valj-losenord']);
 
-// Page forms send a few kilobytes. Only the profile page's photo form sends more (a phone
-// photo, up to the web server's 9 MB body limit); any other form that says it is larger is
+// Page forms send a few kilobytes. Only the profile page's photo form (a phone photo, up to the
+// web server's 9 MB body limit) and the staff list's forms (up to 2 MB) send more; any other form that says it is larger is
 // refused before its body is read, so nobody can make the server hold megabytes per request.
 const FORM_LIMIT = 256 * 1024;
-const sendsPhoto = (url: URL) => url.pathname === '/franvaro-och-profil' && url.search === '?/photo';
+const sendsFile = (url: URL) => (url.pathname === '/franvaro-och-profil' && url.search === '?/photo') || (url.pathname === '/admin/las-in' && ['?/check', '?/write'].includes(url.search));
 
 /** The session is resolved once per request into `locals`, through the API itself. */
 export const handle: Handle = async ({ event, resolve }) => {
-  if (Number(event.request.headers.get('content-length') ?? 0) > FORM_LIMIT && !sendsPhoto(event.url)) {
+  if (Number(event.request.headers.get('content-length') ?? 0) > FORM_LIMIT && !sendsFile(event.url)) {
     return new Response('Formuläret är större än något formulär här behöver och skickades inte. Gå tillbaka och försök igen.', {
       status: 413,
       headers: { 'content-type': 'text/plain; charset=utf-8' },

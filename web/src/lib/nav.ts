@@ -17,6 +17,7 @@ const items: NavItem[] = [
   { href: '/jourschema', label: t('nav.roster'), roles: ['team_lead', 'social_worker'] },
   { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },
   { href: '/admin/personer', label: t('nav.people'), roles: ['admin'] },
+  { href: '/admin/las-in', label: t('nav.import'), roles: ['admin'] },
   { href: '/stangda-dagar', label: t('nav.closedDays'), roles: ['admin'] },
   { href: '/terminer', label: t('nav.terms'), roles: ['principal', 'admin'] },
   { href: '/e-post', label: t('nav.mail'), roles: ['admin'] },

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../../db/client.ts';
+import { outbox, users } from '../../db/schema/index.ts';
+import type { App } from '../../server/app.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signIn, signedInPhone, startWebApp } from '../helpers/browser.ts';
+import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
+
+const run = browserAvailable();
+
+/** A school's 40 staff as Excel saves them; `wrongRow` makes one of them a social worker. */
+function staffList(school: string, tag: string, wrongRow?: number) {
+  const rows = Array.from({ length: 40 }, (_, i) => `Person ${i + 1} ${tag};p${i + 1}-${tag}@skola.example;${i === wrongRow ? 'socialsekreterare' : 'pedagog'};${school};;`);
+  return Buffer.from(`\uFEFFnamn;e-post;roll;verksamhet;avdelning;telefon\r\n${rows.join('\r\n')}\r\n`, 'utf8');
+}
+
+describe.skipIf(!run)('Läs in personal: the administrator reads in a school’s staff list', () => {
+  let app: App;
+  let db: Db;
+  let browser: Browser;
+  let base: string;
+  let admin: TestUser;
+  let schoolName: string;
+
+  beforeAll(async () => {
+    const started = await startWebApp();
+    ({ app, base, db } = started);
+    const { school } = await createDistrict(db);
+    schoolName = school.name;
+    admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  test.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])('%s: a file with a wrong row is refused row by row, the fixed one is checked and written, and an invitee signs in', async (_name, javaScriptEnabled) => {
+    const tag = randomUUID().slice(0, 8);
+    const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
+    await page.getByRole('link', { name: 'Läs in personal' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Läs in personal' }).waitFor();
+    if (javaScriptEnabled) await page.waitForLoadState('networkidle');
+    await expectAccessible(page, { javaScriptEnabled });
+    await expectFitsPhone(page);
+
+    await page.getByLabel('CSV-fil').setInputFiles({ name: 'personal.csv', mimeType: 'text/csv', buffer: staffList(schoolName, tag, 6) });
+    await page.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await page.getByText('1 av 40 rader behöver rättas. Inget har sparats.').waitFor();
+    await expect(page.getByText(`Rad 8: Roll: ${schoolName} har ingen socialsekreterare.`).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, { javaScriptEnabled });
+    expect(await db.select({ id: users.id }).from(users).where(eq(users.email, `p1-${tag}@skola.example`))).toEqual([]);
+
+    await page.getByLabel('CSV-fil').setInputFiles({ name: 'personal.csv', mimeType: 'text/csv', buffer: staffList(schoolName, tag) });
+    await page.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await page.getByText('Alla 40 rader är rätt.').waitFor();
+    await page.getByRole('button', { name: 'Lägg upp 40 personer och skicka inbjudningar' }).click();
+    await page.getByText('40 personer är upplagda och har fått en inbjudan var.').waitFor();
+    await page.context().close();
+
+    // The third person opens the invitation and chooses a password.
+    const [invitee] = await db.select({ id: users.id }).from(users).where(eq(users.email, `p3-${tag}@skola.example`));
+    const [mail] = await db.select({ text: outbox.text }).from(outbox).where(and(eq(outbox.recipientId, invitee!.id), eq(outbox.kind, 'account.invitation')));
+    const token = /nyckel=([A-Za-z0-9_-]+)/.exec(mail!.text)![1];
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    context.setDefaultTimeout(8_000);
+    const invited = await context.newPage();
+    await invited.goto(`${base}/valj-losenord?nyckel=${token}`);
+    await invited.getByLabel('Nytt lösenord').fill('vinter över åsen');
+    await invited.getByLabel('Skriv lösenordet igen').fill('vinter över åsen');
+    await invited.getByRole('button', { name: 'Spara lösenordet' }).click();
+    await invited.getByText('Ditt lösenord är valt.').waitFor();
+    await signIn(invited, base, { email: `p3-${tag}@skola.example`, password: 'vinter över åsen' });
+    await expect(invited.getByText(`Person 3 ${tag}`).first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
