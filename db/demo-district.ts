@@ -5,6 +5,9 @@ import type { organisationKinds, roles } from './schema/index.ts';
 type Kind = (typeof organisationKinds)[number];
 type Role = (typeof roles)[number];
 
+/** The stadsdel the demo organisations belong to (the pilot's). */
+export const DEMO_DISTRICT = 'Hässelby-Vällingby';
+
 export const DEMO_PASSWORD = 'samverkan-demo';
 
 export type DemoOrganisation = { key: string; name: string; kind: Kind; parent?: string; sections?: string[] };

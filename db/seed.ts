@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { DEMO_PASSWORD, TEAM, demoContacts, demoDutyRotation, demoOrganisations, demoPeople, demoTeamSettings } from './demo-district.ts';
+import { DEMO_DISTRICT, DEMO_PASSWORD, TEAM, demoContacts, demoDutyRotation, demoOrganisations, demoPeople, demoTeamSettings } from './demo-district.ts';
 import { seedConsents } from './seed-consents.ts';
 import { seedMeetings } from './seed-meetings.ts';
 import { seedWalkAndTalk, type WalkAndTalkCalendar } from './seed-walk-and-talk.ts';
-import { absences, contactAssignments, dutyRoster, memberships, organisations, sections, teamSettings, users } from './schema/index.ts';
+import { absences, contactAssignments, districts, dutyRoster, memberships, organisations, sections, teamSettings, users } from './schema/index.ts';
 import { holdTo } from './tenancy.ts';
 
 export type SeedCalendar = WalkAndTalkCalendar & {
@@ -31,6 +31,8 @@ export async function seedDemoDistrict(
     const orgIds = new Map<string, string>();
     const sectionIds = new Map<string, string>();
     const teamId = crypto.randomUUID();
+    // The pilot's stadsdel: every demo organisation is in it.
+    const [district] = await tx.insert(districts).values({ name: DEMO_DISTRICT }).returning({ id: districts.id });
     for (const org of demoOrganisations) {
       const id = org.key === TEAM ? teamId : crypto.randomUUID();
       orgIds.set(org.key, id);
@@ -40,6 +42,7 @@ export async function seedDemoDistrict(
         kind: org.kind,
         parentId: org.parent ? orgIds.get(org.parent) : null,
         servingTeamId: org.key === TEAM ? null : teamId,
+        districtId: district!.id,
       });
       for (const [i, name] of (org.sections ?? []).entries()) {
         const [row] = await tx.insert(sections).values({ organisationId: id, name, sortOrder: i }).returning({ id: sections.id });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, customType, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, sections } from './organisations.ts';
 
-export const roles = ['pedagogue', 'principal', 'pupil_health', 'police', 'social_worker', 'team_lead', 'admin'] as const;
+export const roles = ['pedagogue', 'principal', 'pupil_health', 'police', 'partner', 'social_worker', 'team_lead', 'admin'] as const;
 
 export const users = pgTable(
   'users',
@@ -39,7 +39,7 @@ export const memberships = pgTable(
   (t) => [
     check(
       'memberships_role_check',
-      sql`${t.role} in ('pedagogue','principal','pupil_health','police','social_worker','team_lead','admin')`,
+      sql`${t.role} in ('pedagogue','principal','pupil_health','police','partner','social_worker','team_lead','admin')`,
     ),
     check('memberships_org_required', sql`${t.role} = 'admin' or ${t.organisationId} is not null`),
     uniqueIndex('memberships_unique').on(t.userId, t.organisationId, t.role),

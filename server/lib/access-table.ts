@@ -6,6 +6,7 @@ const roleNames: Record<Role, string> = {
   principal: 'rektor/förskolechef',
   pupil_health: 'elevhälsa',
   police: 'polis',
+  partner: 'samverkanspartner',
   social_worker: 'socialsekreterare',
   team_lead: 'enhetschef',
   admin: 'systemförvaltare',

@@ -7,6 +7,7 @@ import bookings from './bookings/bookings.module.ts';
 import cases from './cases/cases.module.ts';
 import consents from './consents/consents.module.ts';
 import contacts from './contacts/contacts.module.ts';
+import districts from './districts/districts.module.ts';
 import feedback from './feedback/feedback.module.ts';
 import health from './health/health.module.ts';
 import mail from './mail/mail.module.ts';
@@ -32,6 +33,7 @@ export const modules: readonly AppModule[] = [
   auth,
   accounts,
   people,
+  districts,
   organisations,
   contacts,
   roster,

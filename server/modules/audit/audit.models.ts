@@ -82,7 +82,7 @@ type ActorLike = {
  */
 export function auditFacts(
   actor: ActorLike,
-  e: { action: string; targetType: 'meeting' | 'case' | 'consent' | 'feedback' | 'statutory_feedback' | 'list' | 'user'; targetId: string; caseId?: string | null; organisationIds: (string | null)[] },
+  e: { action: string; targetType: 'meeting' | 'case' | 'consent' | 'feedback' | 'statutory_feedback' | 'list' | 'user' | 'organisation' | 'district'; targetId: string; caseId?: string | null; organisationIds: (string | null)[] },
   at: Date,
 ): AuditFacts {
   const as = actor.memberships.find((m) => m.organisationId !== null && e.organisationIds.includes(m.organisationId)) ?? actor.memberships[0];

@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { OrganisationKind } from '../../contracts/organisations.ts';
 import type { DbOrTx } from '../../../db/client.ts';
 import { organisations, sections } from '../../../db/schema/index.ts';
@@ -36,11 +36,15 @@ export function createOrganisationsRepository(db: DbOrTx) {
         .from(organisations)
         .leftJoin(sections, eq(sections.organisationId, organisations.id))
         .where(
-          or(
-            sql`${sql.placeholder('all')}::boolean`,
-            sql`${organisations.id} = any(${own}::uuid[])`,
-            sql`${organisations.parentId} = any(${own}::uuid[])`,
-            sql`${organisations.servingTeamId} = any(${teams}::uuid[])`,
+          and(
+            // An archived organisation keeps its history but leaves every list and picker.
+            isNull(organisations.archivedAt),
+            or(
+              sql`${sql.placeholder('all')}::boolean`,
+              sql`${organisations.id} = any(${own}::uuid[])`,
+              sql`${organisations.parentId} = any(${own}::uuid[])`,
+              sql`${organisations.servingTeamId} = any(${teams}::uuid[])`,
+            ),
           ),
         )
         .orderBy(asc(organisations.name), asc(organisations.id), asc(sections.sortOrder), asc(sections.name))

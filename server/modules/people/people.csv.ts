@@ -25,6 +25,7 @@ const ROLE_WORDS: Record<string, Exclude<Role, 'admin'>> = {
   principal: 'principal', rektor: 'principal', förskolechef: 'principal',
   pupil_health: 'pupil_health', elevhälsa: 'pupil_health',
   police: 'police', polis: 'police',
+  partner: 'partner', samverkanspartner: 'partner',
   social_worker: 'social_worker', socialsekreterare: 'social_worker',
   team_lead: 'team_lead', enhetschef: 'team_lead', teamledare: 'team_lead',
 };

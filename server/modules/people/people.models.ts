@@ -7,6 +7,7 @@ export const kindsOfRole: Record<Exclude<Role, 'admin'>, readonly OrganisationKi
   principal: ['school', 'preschool_unit', 'preschool'],
   pupil_health: ['school', 'preschool_unit', 'preschool'],
   police: ['police'],
+  partner: ['child_health', 'health_care', 'youth_services', 'social_services_unit', 'other'],
   social_worker: ['social_services'],
   team_lead: ['social_services'],
 };
@@ -16,6 +17,7 @@ export const roleNames: Record<Exclude<Role, 'admin'>, string> = {
   principal: 'rektor eller förskolechef',
   pupil_health: 'elevhälsa',
   police: 'polis',
+  partner: 'samverkanspartner',
   social_worker: 'socialsekreterare',
   team_lead: 'enhetschef',
 };

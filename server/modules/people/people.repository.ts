@@ -18,13 +18,16 @@ export function createPeopleRepository(db: DbOrTx) {
 
     async organisationsByIds(ids: string[]) {
       if (ids.length === 0) return [];
-      return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, ids));
+      return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(and(inArray(organisations.id, ids), isNull(organisations.archivedAt)));
     },
 
     /** Organisations by name, case-insensitively (a file names them as people do). */
     async organisationsByNames(lowerNames: string[]) {
       if (lowerNames.length === 0) return [];
-      return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(inArray(sql`lower(${organisations.name})`, lowerNames));
+      return db
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+        .from(organisations)
+        .where(and(inArray(sql`lower(${organisations.name})`, lowerNames), isNull(organisations.archivedAt)));
     },
 
     async sectionsOf(organisationIds: string[]) {
