@@ -16,6 +16,7 @@ const items: NavItem[] = [
   { href: '/kontaktpersoner', label: t('nav.contacts'), roles: ['team_lead'] },
   { href: '/jourschema', label: t('nav.roster'), roles: ['team_lead', 'social_worker'] },
   { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },
+  { href: '/admin/verksamheter', label: t('nav.organisations'), roles: ['admin'] },
   { href: '/admin/personer', label: t('nav.people'), roles: ['admin'] },
   { href: '/admin/las-in', label: t('nav.import'), roles: ['admin'] },
   { href: '/stangda-dagar', label: t('nav.closedDays'), roles: ['admin'] },

@@ -26,7 +26,7 @@ export async function apiGetOrProblem<S extends z.ZodType>(fetch: Fetch, path: s
 }
 
 /** Sends JSON to the API; returns the parsed answer or the problem. */
-export async function apiSend(fetch: Fetch, method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
+export async function apiSend(fetch: Fetch, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
   const res = await fetch(path, {
     method,
     ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
