@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../db/client.ts';
+import { describe, expect, test } from 'vitest';
 import { outbox, users } from '../../db/schema/index.ts';
-import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signIn, signedInPhone, startWebApp } from '../helpers/browser.ts';
-import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { createDistrict, createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -17,30 +14,14 @@ function staffList(school: string, tag: string, wrongRow?: number) {
 }
 
 describe.skipIf(!run)('Läs in personal: the administrator reads in a school’s staff list', () => {
-  let app: App;
-  let db: Db;
-  let browser: Browser;
-  let base: string;
-  let admin: TestUser;
-  let schoolName: string;
-
-  beforeAll(async () => {
-    const started = await startWebApp();
-    ({ app, base, db } = started);
+  const suite = useWebApp(async ({ db }) => {
     const { school } = await createDistrict(db);
-    schoolName = school.name;
-    admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    const admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
+    return { admin, schoolName: school.name };
   });
 
-  test.each([
-    ['with JavaScript', true],
-    ['without JavaScript', false],
-  ])('%s: a file with a wrong row is refused row by row, the fixed one is checked and written, and an invitee signs in', async (_name, javaScriptEnabled) => {
+  test.each(JS_MODES)('%s: a file with a wrong row is refused row by row, the fixed one is checked and written, and an invitee signs in', async (_name, javaScriptEnabled) => {
+    const { browser, base, db, admin, schoolName } = suite;
     const tag = randomUUID().slice(0, 8);
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
     await page.getByRole('link', { name: 'Läs in personal' }).first().click();

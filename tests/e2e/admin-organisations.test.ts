@@ -1,33 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
-import { createUser, type TestUser } from '../helpers/factories.ts';
+import { describe, expect, test } from 'vitest';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
 describe.skipIf(!run)('Verksamheter: the administrator sets up a district in the browser', () => {
-  let app: App;
-  let browser: Browser;
-  let base: string;
-  let admin: TestUser;
+  const suite = useWebApp(async ({ db }) => ({ admin: await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] }) }));
 
-  beforeAll(async () => {
-    const started = await startWebApp();
-    ({ app, base } = started);
-    admin = await createUser(started.db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  test.each([
-    ['with JavaScript', true],
-    ['without JavaScript', false],
-  ])('%s: a district, its team and a school with sections; a name taken is refused; the school is renamed and archived', async (_name, javaScriptEnabled) => {
+  test.each(JS_MODES)('%s: a district, its team and a school with sections; a name taken is refused; the school is renamed and archived', async (_name, javaScriptEnabled) => {
+    const { browser, base, admin } = suite;
     const tag = randomUUID().slice(0, 6);
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
     const settled = async () => {

@@ -1,36 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
-import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
+import { describe, expect, test } from 'vitest';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { createDistrict, createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
 describe.skipIf(!run)('Personer: the administrator adds, finds and disables people', () => {
-  let app: App;
-  let browser: Browser;
-  let base: string;
-  let admin: TestUser;
-  let schoolLabel: string;
-
-  beforeAll(async () => {
-    const started = await startWebApp();
-    ({ app, base } = started);
-    const { school } = await createDistrict(started.db);
-    schoolLabel = `${school.name} (Skola)`;
-    admin = await createUser(started.db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+  const suite = useWebApp(async ({ db }) => {
+    const { school } = await createDistrict(db);
+    const admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
+    return { admin, schoolLabel: `${school.name} (Skola)` };
   });
 
-  test.each([
-    ['with JavaScript', true],
-    ['without JavaScript', false],
-  ])('%s', async (_name, javaScriptEnabled) => {
+  test.each(JS_MODES)('%s', async (_name, javaScriptEnabled) => {
+    const { browser, base, admin, schoolLabel } = suite;
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
     await page.getByRole('link', { name: 'Personer' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();

@@ -1,45 +1,30 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../db/client.ts';
+import { describe, expect, test } from 'vitest';
 import { outbox } from '../../db/schema/index.ts';
-import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, useWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
 describe.skipIf(!run)('Glömt lösenordet, in a real browser', () => {
-  let app: App;
-  let db: Db;
-  let browser: Browser;
-  let base: string;
-  const people: TestUser[] = [];
-
-  beforeAll(async () => {
-    const started = await startWebApp();
-    ({ app, base, db } = started);
+  const suite = useWebApp(async ({ db }) => {
     const { school } = await createDistrict(db);
+    const people: TestUser[] = [];
     for (const name of ['Emma Sandberg', 'Johan Ek']) people.push(await createUser(db, { name, memberships: [{ organisationId: school.id, role: 'pedagogue' }] }));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    return { people };
   });
 
   /** The link in the newest reset mail to the person, as they would click it. */
   async function linkFor(person: TestUser) {
+    const { db, base } = suite;
     const [mail] = await db.select({ text: outbox.text }).from(outbox).where(and(eq(outbox.recipientId, person.id), eq(outbox.kind, 'account.reset'))).orderBy(desc(outbox.id)).limit(1);
     const token = /\/valj-losenord\?nyckel=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
     expect(token).toBeTruthy();
     return `${base}/valj-losenord?nyckel=${token}`;
   }
 
-  test.each([
-    ['with JavaScript', true, 0],
-    ['without JavaScript', false, 1],
-  ])('%s: a pedagogue asks for a link, chooses a new password, signs in with it, and the link is spent', async (_name, javaScriptEnabled, i) => {
+  test.each(JS_MODES.map(([name, js], i) => [name, js, i] as const))('%s: a pedagogue asks for a link, chooses a new password, signs in with it, and the link is spent', async (_name, javaScriptEnabled, i) => {
+    const { browser, base, people } = suite;
     const person = people[i]!;
     const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 360, height: 740 } });
     context.setDefaultTimeout(8_000);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Clock } from '../../server/lib/clock.ts';
 import { testClock } from './clock.ts';
 
@@ -96,4 +96,30 @@ export async function signIn(page: Page, base: string, user: { email: string; pa
   await page.getByLabel('Lösenord').fill(user.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
+/** Every browser test runs twice: as most people use the app, and as it must work without JavaScript. */
+export const JS_MODES = [
+  ['with JavaScript', true],
+  ['without JavaScript', false],
+] as const;
+
+type Started = Awaited<ReturnType<typeof startWebApp>>;
+
+/**
+ * The web app and a Chromium for one describe block: started, with the block's own data from
+ * `setup`, before its tests and closed after them. Read the fields inside the tests.
+ */
+export function useWebApp<T extends object>(setup: (started: Started) => Promise<T>, clock: Clock = testClock): Started & T & { browser: Browser } {
+  const suite = {} as Started & T & { browser: Browser };
+  beforeAll(async () => {
+    const started = await startWebApp(clock);
+    Object.assign(suite, started, await setup(started));
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  return suite;
 }
