@@ -1,5 +1,6 @@
 // npm run mutate — StrykerJS over the pure modules whose rules matter most: the anonymity guard,
-// who to reach now, the schedule clash check, a consent's status and the audit chain. Not run in
+// who to reach now, the schedule clash check, a consent's status, the audit chain, the password
+// policy and the staff list's reading. Not run in
 // CI (it takes minutes); the score is in the README.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -14,6 +15,9 @@ export default {
     'server/modules/audit/audit.models.ts',
     // The schedule rule: how many workers a meeting takes, and why a person cannot sit in one.
     'server/modules/meetings/meetings.models.ts:16-72',
+    // Which new passwords are refused, and how a staff list is read (roles, formula cells).
+    'server/lib/password-policy.ts',
+    'server/modules/people/people.csv.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
