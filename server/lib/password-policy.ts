@@ -12,11 +12,12 @@ const COMMON_MESSAGE = 'Lösenordet är för vanligt eller lätt att gissa. Väl
 export function passwordProblem(password: string, context: { email: string; name: string }): string | null {
   const lower = password.toLowerCase().normalize('NFKC');
   if (COMMON.has(lower)) return COMMON_MESSAGE;
-  if (new Set(lower).size < 4) return 'Lösenordet har för få olika tecken. Välj ett längre, till exempel fyra ord som inte hör ihop.';
+  if (new Set(lower).size < 4 || /^(.+)\1+$/su.test(lower)) return 'Lösenordet upprepar samma tecken. Välj ett längre, till exempel fyra ord som inte hör ihop.';
   if (SEQUENCES.some((seq) => seq.includes(lower) || [...seq].reverse().join('').includes(lower))) return COMMON_MESSAGE;
   const local = context.email.split('@')[0]!.toLowerCase();
-  const words = ['samverkan', local, ...context.name.toLowerCase().split(/\s+/).filter((w) => w.length >= 4)];
-  // The context alone, or with a few digits and signs around it, is no password.
+  const words = ['samverkan', local, ...context.name.toLowerCase().split(/\s+/)];
+  // The context (words of four letters or more) taken away, at least four letters or eight
+  // characters must be left: the context with a few digits and signs around it is no password.
   const rest = words.reduce((left, w) => (w.length >= 4 ? left.split(w).join('') : left), lower);
   if (rest.replace(/[^\p{L}]/gu, '').length < 4 && rest.length < 8) return 'Lösenordet liknar ditt namn, din e-postadress eller tjänstens namn. Välj något annat.';
   return null;

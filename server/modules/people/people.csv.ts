@@ -32,13 +32,13 @@ const ROLE_WORDS: Record<string, Exclude<Role, 'admin'>> = {
 export const roleOf = (word: string) => ROLE_WORDS[word.trim().toLowerCase()];
 
 /**
- * A cell a spreadsheet would run as a formula (OWASP "CSV injection"): =, @, a tab or a return
- * first; + and - only where a phone number may start with them.
+ * A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = or @ first, after any
+ * spaces, tabs or returns; + and - too, but for a phone number that starts with +.
  */
 export function looksLikeFormula(value: string, column: Column): boolean {
   const first = value.trimStart().charAt(0);
-  if (first === '=' || first === '@' || first === '\t' || first === '\r') return true;
-  return (first === '+' || first === '-') && !(column === 'phone' && /^\+?[0-9][0-9 -]*$/.test(value.trim()));
+  if (first === '=' || first === '@') return true;
+  return (first === '+' || first === '-') && !(column === 'phone' && /^\+[0-9][0-9 -]*$/.test(value.trim()));
 }
 
 /** Parses the file Excel saves (`;` or `,`, UTF-8 with or without BOM) into rows by column, with their line numbers. */
@@ -53,7 +53,7 @@ export function parseStaffCsv(text: string): CsvFile {
   }
   const [header, ...body] = records;
   if (!header) return { ok: false, message: 'Filen är tom. Den första raden ska vara rubrikerna: name, email, role, organisation, section, phone.' };
-  const columns = header.record.map((h) => (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(h.trim().toLowerCase())));
+  const columns = header.record.map((h) => (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(h.toLowerCase())));
   const unknown = header.record.filter((_, i) => !columns[i]);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (unknown.length || missing.length) {
