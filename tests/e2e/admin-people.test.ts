@@ -42,6 +42,8 @@ describe.skipIf(!run)('Personer: the administrator adds, finds and disables peop
     const row = page.locator('ul.people li', { hasText: name });
     await row.getByText(email).waitFor();
     await expect(row.getByText(`Pedagog, ${schoolLabel.replace(' (Skola)', '')}`).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Ny inbjudan till ${name}` }).click();
+    await page.getByText(`${name} har fått en ny inbjudan med en länk som gäller i sju dagar.`).waitFor();
     await page.getByRole('button', { name: `Stäng av kontot för ${name}` }).click();
     await page.getByText(`Kontot för ${name} är avstängt.`).waitFor();
     await page.getByRole('button', { name: `Öppna igen: kontot för ${name}` }).waitFor();

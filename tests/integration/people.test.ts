@@ -72,6 +72,27 @@ describe('the administrator adds people', () => {
   });
 });
 
+describe('a new invitation', () => {
+  test('sends a new link; using it spends the old one too; a disabled account gets none; only the administrator', async () => {
+    const { app, db, school, lead, headers, create, newEmail } = await setup();
+    const email = newEmail();
+    const { id } = (await create({ name: 'Greta Glömsk', email, memberships: [{ organisationId: school.id, role: 'pedagogue' }] })).json();
+    expect((await app.inject({ method: 'POST', url: `/api/admin/users/${id}/invite`, headers })).statusCode).toBe(200);
+    const mails = await db.select({ kind: outbox.kind, text: outbox.text }).from(outbox).where(eq(outbox.recipientId, id)).orderBy(outbox.id);
+    expect(mails.map((m) => m.kind)).toEqual(['account.invitation', 'account.invitation']);
+    const [first, second] = mails.map((m) => /nyckel=([A-Za-z0-9_-]+)/.exec(m.text)![1]!);
+    expect(first).not.toBe(second);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/set-password', payload: { token: second, password: PASSWORD } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/set-password', payload: { token: first, password: PASSWORD } })).statusCode).toBe(410);
+    expect((await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, id))).map((r) => r.action)).toContain('person.invited');
+
+    expect((await app.inject({ method: 'POST', url: `/api/admin/users/${id}/disable`, headers })).statusCode).toBe(200);
+    const refused = await app.inject({ method: 'POST', url: `/api/admin/users/${id}/invite`, headers });
+    expect(refused.json()).toMatchObject({ status: 400, detail: 'Kontot för Greta Glömsk är avstängt. Öppna det först.' });
+    expect((await app.inject({ method: 'POST', url: `/api/admin/users/${id}/invite`, headers: await asUser(app, lead) })).statusCode).toBe(403);
+  });
+});
+
 describe('the administrator disables and enables accounts', () => {
   test('disabling ends every session at once and refuses sign-in; enabling lets the person in again; both are audited', async () => {
     const { app, db, school, admin, headers } = await setup();

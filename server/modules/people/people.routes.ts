@@ -57,6 +57,23 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }>
     async (request, reply) => reply.code(201).send(await people.create(request.signedIn, request.body)),
   );
 
+  app.post(
+    '/api/admin/users/:id/invite',
+    {
+      config: { access: administrators },
+      schema: {
+        tags: ['Administration'],
+        summary: 'Skicka en ny inbjudan med en ny engångslänk (7 dagar) att välja lösenord',
+        params: personParams,
+        response: { 200: okResponse, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      await people.reinvite(request.signedIn, request.params.id);
+      return { ok: true as const };
+    },
+  );
+
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(
       `/api/admin/users/:id/${action}`,

@@ -73,6 +73,22 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
       });
     },
 
+    /**
+     * A new invitation (the old one lost, or its week gone): a new one-time link by mail. Its
+     * password stays as it is until the link is used, so an invitation cannot lock anyone out.
+     */
+    async reinvite(actor: Actor, id: string) {
+      onlyAdmin(actor);
+      await transaction(async (tx) => {
+        const person = await tx.find(id);
+        if (!person) throw errors.notFound('Personen finns inte.');
+        if (person.disabledAt) throw errors.invalid(`Kontot för ${person.name} är avstängt. Öppna det först.`);
+        await accounts.sendLink(tx.accounts, 'invitation', person, actor.name);
+        const organisationIds = await tx.organisationIdsOf(id);
+        await tx.audit.append([auditFacts(actor, { action: 'person.invited', targetType: 'user', targetId: id, organisationIds }, clock.now())]);
+      });
+    },
+
     async search(actor: Actor, q: string | undefined): Promise<Person[]> {
       onlyAdmin(actor);
       const rows = await repo.search(q ?? '');

@@ -44,15 +44,18 @@ export const actions: Actions = {
     }
     return { saved: t('people.created', { name: body.name, email: body.email }) };
   },
-  disable: async ({ request, fetch }) => toggle(request, fetch, 'disable'),
-  enable: async ({ request, fetch }) => toggle(request, fetch, 'enable'),
+  disable: async ({ request, fetch }) => act(request, fetch, 'disable'),
+  enable: async ({ request, fetch }) => act(request, fetch, 'enable'),
+  invite: async ({ request, fetch }) => act(request, fetch, 'invite'),
 };
 
-async function toggle(request: Request, fetch: typeof globalThis.fetch, action: 'disable' | 'enable') {
+const done = { disable: 'people.disabled', enable: 'people.enabled', invite: 'people.invited' } as const;
+
+async function act(request: Request, fetch: typeof globalThis.fetch, action: 'disable' | 'enable' | 'invite') {
   const form = await request.formData();
   const id = String(form.get('id') ?? '');
   const name = String(form.get('name') ?? '');
   const res = await apiSend(fetch, 'POST', `/api/admin/users/${encodeURIComponent(id)}/${action}`);
   if (!res.ok) return fail(res.problem.status, { values: {}, errors: [{ field: `person-${id}`, message: res.problem.detail }] });
-  return { saved: t(action === 'disable' ? 'people.disabled' : 'people.enabled', { name }) };
+  return { saved: t(done[action], { name }) };
 }
