@@ -13,6 +13,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/package.json ./
 COPY --from=build /app/server ./server
 COPY --from=build /app/db ./db
+# npm run admin:create (the first administrator) and npm run audit:verify run in the container.
+COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/web/build ./web/build
 USER node
 EXPOSE 3000
