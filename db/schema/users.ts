@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, sections } from './organisations.ts';
+import { districts, organisations, sections } from './organisations.ts';
 
-export const roles = ['pedagogue', 'principal', 'pupil_health', 'police', 'partner', 'social_worker', 'team_lead', 'admin'] as const;
+export const roles = ['pedagogue', 'principal', 'pupil_health', 'police', 'partner', 'social_worker', 'team_lead', 'district_admin', 'admin'] as const;
 
 export const users = pgTable(
   'users',
@@ -30,8 +30,10 @@ export const memberships = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    // Only the system administrator works outside an organisation.
+    // Only the administrators work outside an organisation: the system's, and a district's.
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    // The district a district_admin manages (theirs only).
+    districtId: uuid('district_id').references(() => districts.id, { onDelete: 'restrict' }),
     sectionId: uuid('section_id').references(() => sections.id, { onDelete: 'set null' }),
     role: text('role', { enum: roles }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,9 +41,11 @@ export const memberships = pgTable(
   (t) => [
     check(
       'memberships_role_check',
-      sql`${t.role} in ('pedagogue','principal','pupil_health','police','partner','social_worker','team_lead','admin')`,
+      sql`${t.role} in ('pedagogue','principal','pupil_health','police','partner','social_worker','team_lead','district_admin','admin')`,
     ),
-    check('memberships_org_required', sql`${t.role} = 'admin' or ${t.organisationId} is not null`),
+    check('memberships_org_required', sql`${t.role} in ('admin', 'district_admin') or ${t.organisationId} is not null`),
+    check('memberships_district_admin', sql`(${t.role} = 'district_admin') = (${t.districtId} is not null) and (${t.role} <> 'district_admin' or ${t.organisationId} is null)`),
+    index('memberships_district_idx').on(t.districtId),
     uniqueIndex('memberships_unique').on(t.userId, t.organisationId, t.role),
     index('memberships_organisation_idx').on(t.organisationId),
   ],

@@ -6,7 +6,7 @@ import { email } from './text.ts';
 export const SESSION_COOKIE = 'samverkan_session';
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
-export const roleValues = ['pedagogue', 'principal', 'pupil_health', 'police', 'partner', 'social_worker', 'team_lead', 'admin'] as const;
+export const roleValues = ['pedagogue', 'principal', 'pupil_health', 'police', 'partner', 'social_worker', 'team_lead', 'district_admin', 'admin'] as const;
 export const roleSchema = z.enum(roleValues);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -17,7 +17,16 @@ export const createPersonBody = z
     phone: phone.optional(),
     title: freeText(80).optional(),
     memberships: z
-      .array(z.object({ organisationId: uuid, role: grantableRoleSchema, sectionId: uuid.optional() }).strict())
+      .array(
+        z
+          .object({ organisationId: uuid.optional(), districtId: uuid.optional(), role: grantableRoleSchema, sectionId: uuid.optional() })
+          .strict()
+          // A district's administrator belongs to a district; everyone else to an organisation.
+          .superRefine((m, ctx) => {
+            if (m.role === 'district_admin' && (!m.districtId || m.organisationId)) ctx.addIssue({ code: 'custom', path: ['districtId'], message: 'En stadsdelsadministratör hör till en stadsdel, inte till en verksamhet.' });
+            if (m.role !== 'district_admin' && (!m.organisationId || m.districtId)) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Välj verksamheten personen arbetar i.' });
+          }),
+      )
       .min(1, { message: 'Välj minst en verksamhet och roll.' })
       .max(20, { message: 'Högst 20 medlemskap.' }),
   })

@@ -9,6 +9,7 @@ const roleNames: Record<Role, string> = {
   partner: 'samverkanspartner',
   social_worker: 'socialsekreterare',
   team_lead: 'enhetschef',
+  district_admin: 'stadsdelsadministratör',
   admin: 'systemförvaltare',
 };
 

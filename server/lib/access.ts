@@ -4,6 +4,8 @@ import { errors } from './errors.ts';
 
 export type ActorMembership = {
   organisationId: string | null;
+  /** The district a district_admin manages; null or absent for every other role. */
+  districtId?: string | null;
   organisationName: string | null;
   organisationKind: OrganisationKind | null;
   role: Role;
@@ -42,6 +44,14 @@ export type RouteAccess = 'public' | 'signed-in' | readonly Role[];
 export const teamStaff: readonly Role[] = teamRoles;
 export const teamLeads: readonly Role[] = ['team_lead'];
 export const administrators: readonly Role[] = ['admin'];
+/** The administrator, and a district's administrator within their district (the service scopes). */
+export const districtAdministrators: readonly Role[] = ['admin', 'district_admin'];
+
+/** The districts the actor administers: every one for the administrator, their own for a district_admin. */
+export function administeredDistricts(actor: Actor): 'all' | string[] {
+  if (isAdmin(actor)) return 'all';
+  return actor.memberships.flatMap((m) => (m.role === 'district_admin' && m.districtId ? [m.districtId] : []));
+}
 
 /** Whether the gate lets the actor through (the resource is the service's business). */
 export function passesGate(access: RouteAccess, actor: Pick<Actor, 'memberships'> | null): boolean {

@@ -36,7 +36,7 @@ export type TestUser = { id: string; email: string; name: string; password: stri
 
 export async function createUser(
   db: Db,
-  u: { name?: string; phone?: string; memberships?: { organisationId: string | null; role: Role; sectionId?: string }[]; disabled?: boolean } = {},
+  u: { name?: string; phone?: string; memberships?: { organisationId: string | null; role: Role; sectionId?: string; districtId?: string }[]; disabled?: boolean } = {},
 ): Promise<TestUser> {
   const email = `person-${unique()}@test.example`;
   const name = u.name ?? `Testperson ${unique()}`;
@@ -46,7 +46,7 @@ export async function createUser(
     .returning({ id: users.id });
   if (u.memberships?.length) {
     await db.insert(memberships).values(
-      u.memberships.map((m) => ({ userId: user!.id, organisationId: m.organisationId, role: m.role, sectionId: m.sectionId ?? null })),
+      u.memberships.map((m) => ({ userId: user!.id, organisationId: m.organisationId, role: m.role, sectionId: m.sectionId ?? null, districtId: m.districtId ?? null })),
     );
   }
   return { id: user!.id, email, name, password: TEST_PASSWORD };

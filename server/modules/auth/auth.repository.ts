@@ -24,6 +24,7 @@ export function createAuthRepository(db: DbOrTx) {
       return db
         .select({
           organisationId: memberships.organisationId,
+          districtId: memberships.districtId,
           organisationName: organisations.name,
           organisationKind: organisations.kind,
           sectionId: memberships.sectionId,
@@ -59,6 +60,7 @@ export function createAuthRepository(db: DbOrTx) {
           name: users.name,
           email: users.email,
           organisationId: memberships.organisationId,
+          districtId: memberships.districtId,
           organisationName: organisations.name,
           organisationKind: organisations.kind,
           sectionId: memberships.sectionId,

@@ -112,6 +112,7 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
           .filter((m) => m.role !== null)
           .map((m) => ({
             organisationId: m.organisationId,
+            districtId: m.districtId,
             organisationName: m.organisationName,
             organisationKind: m.organisationKind,
             role: m.role!,

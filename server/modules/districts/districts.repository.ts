@@ -62,11 +62,11 @@ export function createDistrictsRepository(db: DbOrTx) {
     },
 
     /** Every organisation (archived too), for the administrator, with its sections. */
-    async listOrganisations(districtId?: string) {
+    async listOrganisations(districtIds: string[] | null) {
       const orgs = await db
         .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, districtId: organisations.districtId, parentId: organisations.parentId, servingTeamId: organisations.servingTeamId, archivedAt: organisations.archivedAt })
         .from(organisations)
-        .where(districtId ? eq(organisations.districtId, districtId) : undefined)
+        .where(districtIds ? inArray(organisations.districtId, districtIds) : undefined)
         .orderBy(asc(organisations.name));
       const secs = orgs.length
         ? await db.select({ id: sections.id, name: sections.name, organisationId: sections.organisationId }).from(sections).where(inArray(sections.organisationId, orgs.map((o) => o.id))).orderBy(asc(sections.sortOrder))

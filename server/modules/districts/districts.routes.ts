@@ -3,7 +3,7 @@ import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
 import { adminOrganisationSchema, adminOrganisationsQuery, districtBody, districtSchema, organisationBody, organisationParams, organisationPatch } from '../../contracts/organisations.ts';
 import { z } from '../../contracts/zod.ts';
-import { administrators } from '../../lib/access.ts';
+import { administrators, districtAdministrators } from '../../lib/access.ts';
 import type { DistrictsService } from './districts.service.ts';
 
 const created = z.object({ id: z.string() });
@@ -11,7 +11,7 @@ const refusals = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 4
 
 export const districtsRoutes: FastifyPluginAsyncZod<{ districts: DistrictsService }> = async (app, { districts }) => {
   const tags = ['Administration'];
-  app.get('/api/admin/districts', { config: { access: administrators }, schema: { tags, summary: 'Stadsdelarna', response: { 200: z.array(districtSchema), 401: problemSchema, 403: problemSchema } } }, async (request) =>
+  app.get('/api/admin/districts', { config: { access: districtAdministrators }, schema: { tags, summary: 'Stadsdelarna', response: { 200: z.array(districtSchema), 401: problemSchema, 403: problemSchema } } }, async (request) =>
     districts.listDistricts(request.signedIn),
   );
   app.post('/api/admin/districts', { config: { access: administrators }, schema: { tags, summary: 'Lägg upp en stadsdel', body: districtBody, response: { 201: created, ...refusals } } }, async (request, reply) =>
@@ -19,17 +19,17 @@ export const districtsRoutes: FastifyPluginAsyncZod<{ districts: DistrictsServic
   );
   app.get(
     '/api/admin/organisations',
-    { config: { access: administrators }, schema: { tags, summary: 'Alla verksamheter (arkiverade också), med avdelningar', querystring: adminOrganisationsQuery, response: { 200: z.array(adminOrganisationSchema), 400: problemSchema, 401: problemSchema, 403: problemSchema } } },
+    { config: { access: districtAdministrators }, schema: { tags, summary: 'Alla verksamheter (arkiverade också), med avdelningar', querystring: adminOrganisationsQuery, response: { 200: z.array(adminOrganisationSchema), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } } },
     async (request) => districts.listOrganisations(request.signedIn, request.query.districtId),
   );
   app.post(
     '/api/admin/organisations',
-    { config: { access: administrators }, schema: { tags, summary: 'Lägg upp en verksamhet i en stadsdel, med avdelningar', body: organisationBody, response: { 201: created, ...refusals } } },
+    { config: { access: districtAdministrators }, schema: { tags, summary: 'Lägg upp en verksamhet i en stadsdel, med avdelningar', body: organisationBody, response: { 201: created, ...refusals } } },
     async (request, reply) => reply.code(201).send(await districts.createOrganisation(request.signedIn, request.body)),
   );
   app.patch(
     '/api/admin/organisations/:id',
-    { config: { access: administrators }, schema: { tags, summary: 'Byt namn på en verksamhet eller team som betjänar den', params: organisationParams, body: organisationPatch, response: { 200: okResponse, 404: problemSchema, ...refusals } } },
+    { config: { access: districtAdministrators }, schema: { tags, summary: 'Byt namn på en verksamhet eller team som betjänar den', params: organisationParams, body: organisationPatch, response: { 200: okResponse, 404: problemSchema, ...refusals } } },
     async (request) => {
       await districts.updateOrganisation(request.signedIn, request.params.id, request.body);
       return { ok: true as const };
@@ -37,7 +37,7 @@ export const districtsRoutes: FastifyPluginAsyncZod<{ districts: DistrictsServic
   );
   app.post(
     '/api/admin/organisations/:id/archive',
-    { config: { access: administrators }, schema: { tags, summary: 'Arkivera en verksamhet (den tas aldrig bort)', params: organisationParams, response: { 200: okResponse, 404: problemSchema, ...refusals } } },
+    { config: { access: districtAdministrators }, schema: { tags, summary: 'Arkivera en verksamhet (den tas aldrig bort)', params: organisationParams, response: { 200: okResponse, 404: problemSchema, ...refusals } } },
     async (request) => {
       await districts.archiveOrganisation(request.signedIn, request.params.id);
       return { ok: true as const };

@@ -1,5 +1,5 @@
 import type { AdminOrganisation, OrganisationBody, OrganisationPatch } from '../../contracts/organisations.ts';
-import { isAdmin, type Actor } from '../../lib/access.ts';
+import { administeredDistricts, isAdmin, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { auditFacts } from '../audit/audit.models.ts';
@@ -15,14 +15,24 @@ const nameField = (message: string) => errors.invalid(message, [{ field: 'name',
 
 /** The districts (stadsdelar) of the installation and the organisations in them: the administrator's. */
 export function createDistrictsService({ repo, transaction, clock }: Deps) {
-  const onlyAdmin = (actor: Actor) => {
-    if (!isAdmin(actor)) throw errors.forbidden('Bara administratören lägger upp stadsdelar och verksamheter.');
+  /** The districts the actor administers: all for the administrator, their own for a district's administrator. */
+  const scopeOf = (actor: Actor) => {
+    const scope = administeredDistricts(actor);
+    if (scope !== 'all' && scope.length === 0) throw errors.forbidden('Bara administratörerna lägger upp verksamheter.');
+    return scope;
   };
+  const inScope = (scope: 'all' | string[], districtId: string | null) => scope === 'all' || (districtId !== null && scope.includes(districtId));
+  /** An organisation the actor administers, locked; one of another district does not exist for them. */
+  async function administered(tx: DistrictsRepository, scope: 'all' | string[], id: string) {
+    const org = await tx.organisation(id);
+    if (!org || !inScope(scope, org.districtId)) throw errors.notFound('Verksamheten finns inte.');
+    return org;
+  }
 
-  /** A team that may serve an organisation: a live social services team. */
-  async function checkTeam(tx: DistrictsRepository, teamId: string) {
+  /** A team that may serve an organisation: a live social services team (of their district, for a district's administrator). */
+  async function checkTeam(tx: DistrictsRepository, scope: 'all' | string[], teamId: string) {
     const team = await tx.organisation(teamId);
-    if (!team || team.kind !== 'social_services' || team.archivedAt) {
+    if (!team || team.kind !== 'social_services' || team.archivedAt || !inScope(scope, team.districtId)) {
       const message = 'Välj ett av socialtjänstens team som betjänar verksamheten.';
       throw errors.invalid(message, [{ field: 'servingTeamId', message }]);
     }
@@ -30,12 +40,13 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
 
   return {
     async listDistricts(actor: Actor) {
-      onlyAdmin(actor);
-      return repo.listDistricts();
+      const scope = scopeOf(actor);
+      return (await repo.listDistricts()).filter((d) => inScope(scope, d.id));
     },
 
+    /** Only the administrator makes districts. */
     async createDistrict(actor: Actor, name: string) {
-      onlyAdmin(actor);
+      if (!isAdmin(actor)) throw errors.forbidden('Bara systemförvaltaren lägger upp stadsdelar.');
       return transaction(async (tx) => {
         if (await tx.districtNamed(name)) throw nameField(`Det finns redan en stadsdel som heter ${name}.`);
         const now = clock.now();
@@ -46,15 +57,16 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
     },
 
     async listOrganisations(actor: Actor, districtId?: string): Promise<AdminOrganisation[]> {
-      onlyAdmin(actor);
-      const rows = await repo.listOrganisations(districtId);
+      const scope = scopeOf(actor);
+      if (districtId && !inScope(scope, districtId)) throw errors.notFound('Stadsdelen finns inte.');
+      const rows = await repo.listOrganisations(districtId ? [districtId] : scope === 'all' ? null : scope);
       return rows.map(({ archivedAt, ...o }) => ({ ...o, archived: archivedAt !== null }));
     },
 
     async createOrganisation(actor: Actor, body: OrganisationBody) {
-      onlyAdmin(actor);
+      const scope = scopeOf(actor);
       return transaction(async (tx) => {
-        if (!(await tx.districtExists(body.districtId))) throw errors.invalid('Stadsdelen finns inte.', [{ field: 'districtId', message: 'Stadsdelen finns inte.' }]);
+        if (!inScope(scope, body.districtId) || !(await tx.districtExists(body.districtId))) throw errors.invalid('Stadsdelen finns inte.', [{ field: 'districtId', message: 'Stadsdelen finns inte.' }]);
         if (await tx.nameTaken(body.districtId, body.name)) throw nameField(`Det finns redan en verksamhet som heter ${body.name} i stadsdelen.`);
         if (body.parentId) {
           const parent = await tx.organisation(body.parentId);
@@ -63,7 +75,7 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
             throw errors.invalid(message, [{ field: 'parentId', message }]);
           }
         }
-        if (body.servingTeamId) await checkTeam(tx, body.servingTeamId);
+        if (body.servingTeamId) await checkTeam(tx, scope, body.servingTeamId);
         const names = body.sections ?? [];
         if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) throw errors.invalid('Två avdelningar har samma namn.', [{ field: 'sections', message: 'Två avdelningar har samma namn.' }]);
         const now = clock.now();
@@ -74,13 +86,12 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
     },
 
     async updateOrganisation(actor: Actor, id: string, patch: OrganisationPatch) {
-      onlyAdmin(actor);
+      const scope = scopeOf(actor);
       await transaction(async (tx) => {
-        const org = await tx.organisation(id);
-        if (!org) throw errors.notFound('Verksamheten finns inte.');
+        const org = await administered(tx, scope, id);
         if (org.archivedAt) throw errors.invalid('Verksamheten är arkiverad och kan inte ändras.');
         if (patch.name && org.districtId && (await tx.nameTaken(org.districtId, patch.name, id))) throw nameField(`Det finns redan en verksamhet som heter ${patch.name} i stadsdelen.`);
-        if (patch.servingTeamId) await checkTeam(tx, patch.servingTeamId);
+        if (patch.servingTeamId) await checkTeam(tx, scope, patch.servingTeamId);
         await tx.updateOrganisation(id, patch);
         await tx.audit.append([auditFacts(actor, { action: 'organisation.changed', targetType: 'organisation', targetId: id, organisationIds: [id] }, clock.now())]);
       });
@@ -88,10 +99,9 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
 
     /** Archived, never deleted: its history stays, it leaves every list and picker. A team still serving someone stays. */
     async archiveOrganisation(actor: Actor, id: string) {
-      onlyAdmin(actor);
+      const scope = scopeOf(actor);
       await transaction(async (tx) => {
-        const org = await tx.organisation(id);
-        if (!org) throw errors.notFound('Verksamheten finns inte.');
+        const org = await administered(tx, scope, id);
         if (org.archivedAt) return;
         const served = org.kind === 'social_services' ? await tx.servedBy(id) : 0;
         if (served > 0) throw errors.invalid(`${org.name} betjänar fortfarande ${served} ${served === 1 ? 'verksamhet' : 'verksamheter'}. Välj ett annat team för dem först.`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { phone as phoneSchema } from '../../contracts/team.ts';
 import { email as emailSchema } from '../../contracts/text.ts';
-import { isAdmin, type Actor } from '../../lib/access.ts';
+import { administeredDistricts, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState, type FieldError } from '../../lib/errors.ts';
 import type { PasswordHasher } from '../../lib/passwords.ts';
@@ -29,9 +29,9 @@ type Valid = { name: string; email: string; phone: string | null; organisationId
  * their invitations, or nobody.
  */
 export function createPeopleImport({ transaction, accounts, clock, hasher }: Deps) {
-  async function check(tx: PeopleRepository, rows: CsvRow[]) {
+  async function check(tx: PeopleRepository, rows: CsvRow[], districtIds: string[] | null) {
     const orgNames = [...new Set(rows.flatMap((r) => (r.cells.organisation ? [r.cells.organisation.toLowerCase()] : [])))];
-    const orgs = await tx.organisationsByNames(orgNames);
+    const orgs = await tx.organisationsByNames(orgNames, districtIds);
     const sections = await tx.sectionsOf(orgs.map((o) => o.id));
     const emails = rows.flatMap((r) => {
       const e = emailSchema.safeParse(r.cells.email ?? '');
@@ -74,14 +74,16 @@ export function createPeopleImport({ transaction, accounts, clock, hasher }: Dep
   }
 
   return async function importStaff(actor: Actor, text: string, dryRun: boolean): Promise<ImportResult> {
-    if (!isAdmin(actor)) throw errors.forbidden('Bara administratören läser in personallistor.');
+    // A district's administrator reads in staff of their district: other organisations do not exist for them.
+    const scope = administeredDistricts(actor);
+    if (scope !== 'all' && scope.length === 0) throw errors.forbidden('Bara administratörerna läser in personallistor.');
     const file = parseStaffCsv(text);
     if (!file.ok) throw errors.invalid(file.message, [{ field: 'file', message: file.message }]);
     if (file.rows.length === 0) throw errors.invalid('Filen har rubriker men inga personer.', [{ field: 'file', message: 'Filen har rubriker men inga personer.' }]);
     // Nobody knows this password; the invitation replaces it. One hash for the whole file.
     const unknowable = dryRun ? '' : await hasher.hash(randomBytes(32).toString('base64url'));
     return transaction(async (tx) => {
-      const checked = await check(tx, file.rows);
+      const checked = await check(tx, file.rows, scope === 'all' ? null : scope);
       const rows = checked.map((c) => c.result);
       if (dryRun || rows.some((r) => !r.ok)) return { rows, created: 0 };
       const now = clock.now();

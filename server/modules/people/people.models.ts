@@ -8,6 +8,8 @@ export const kindsOfRole: Record<Exclude<Role, 'admin'>, readonly OrganisationKi
   pupil_health: ['school', 'preschool_unit', 'preschool'],
   police: ['police'],
   partner: ['child_health', 'health_care', 'youth_services', 'social_services_unit', 'other'],
+  // Works for a district, in no organisation.
+  district_admin: [],
   social_worker: ['social_services'],
   team_lead: ['social_services'],
 };
@@ -18,6 +20,7 @@ export const roleNames: Record<Exclude<Role, 'admin'>, string> = {
   pupil_health: 'elevhälsa',
   police: 'polis',
   partner: 'samverkanspartner',
+  district_admin: 'stadsdelsadministratör',
   social_worker: 'socialsekreterare',
   team_lead: 'enhetschef',
 };

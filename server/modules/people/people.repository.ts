@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { memberships, organisations, sections, users } from '../../../db/schema/index.ts';
+import { districts, memberships, organisations, sections, users } from '../../../db/schema/index.ts';
 import { createAccountsRepository } from '../accounts/accounts.repository.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 
@@ -18,16 +18,33 @@ export function createPeopleRepository(db: DbOrTx) {
 
     async organisationsByIds(ids: string[]) {
       if (ids.length === 0) return [];
-      return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(and(inArray(organisations.id, ids), isNull(organisations.archivedAt)));
+      return db
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, districtId: organisations.districtId })
+        .from(organisations)
+        .where(and(inArray(organisations.id, ids), isNull(organisations.archivedAt)));
     },
 
-    /** Organisations by name, case-insensitively (a file names them as people do). */
-    async organisationsByNames(lowerNames: string[]) {
+    async existingDistricts(ids: string[]) {
+      if (ids.length === 0) return [];
+      return (await db.select({ id: districts.id }).from(districts).where(inArray(districts.id, ids))).map((d) => d.id);
+    },
+
+    /** A person's memberships with the district each is in (an organisation's, or a district_admin's own). */
+    async membershipsOf(userId: string) {
+      return db
+        .select({ role: memberships.role, districtId: sql<string | null>`coalesce(${memberships.districtId}, ${organisations.districtId})` })
+        .from(memberships)
+        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(eq(memberships.userId, userId));
+    },
+
+    /** Organisations by name, case-insensitively (a file names them as people do); in these districts only, unless null. */
+    async organisationsByNames(lowerNames: string[], districtIds: string[] | null) {
       if (lowerNames.length === 0) return [];
       return db
         .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
         .from(organisations)
-        .where(and(inArray(sql`lower(${organisations.name})`, lowerNames), isNull(organisations.archivedAt)));
+        .where(and(inArray(sql`lower(${organisations.name})`, lowerNames), isNull(organisations.archivedAt), districtIds ? inArray(organisations.districtId, districtIds) : undefined));
     },
 
     async sectionsOf(organisationIds: string[]) {
@@ -47,7 +64,7 @@ export function createPeopleRepository(db: DbOrTx) {
     },
 
     /** A person with no password anyone knows (the hash of a random one) until the invitation is used. */
-    async create(p: { name: string; email: string; phone: string | null; title: string | null; passwordHash: string; memberships: { organisationId: string; role: (typeof memberships.$inferInsert)['role']; sectionId: string | null }[] }) {
+    async create(p: { name: string; email: string; phone: string | null; title: string | null; passwordHash: string; memberships: { organisationId: string | null; districtId?: string | null; role: (typeof memberships.$inferInsert)['role']; sectionId: string | null }[] }) {
       const [user] = await db.insert(users).values({ name: p.name, email: p.email, phone: p.phone, title: p.title, passwordHash: p.passwordHash }).returning({ id: users.id, name: users.name });
       await db.insert(memberships).values(p.memberships.map((m) => ({ ...m, userId: user!.id })));
       return user!;
@@ -68,13 +85,17 @@ export function createPeopleRepository(db: DbOrTx) {
       return rows.map((r) => r.organisationId);
     },
 
-    /** People whose name or address holds the words, by name; with their memberships. */
-    async search(q: string) {
+    /** People whose name or address holds the words, by name, with their memberships; with `districtIds`, only people working there. */
+    async search(q: string, districtIds: string[] | null) {
       const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const inDistricts = districtIds
+        ? sql`exists (select 1 from ${memberships} m left join ${organisations} o on o.id = m.organisation_id
+            where m.user_id = ${users.id} and ${inArray(sql`coalesce(m.district_id, o.district_id)`, districtIds)})`
+        : undefined;
       const people = await db
         .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
         .from(users)
-        .where(q ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : sql`true`)
+        .where(and(q ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined, inDistricts))
         .orderBy(asc(users.name), asc(users.email))
         .limit(SHOWN);
       const ids = people.map((p) => p.id);

@@ -3,7 +3,7 @@ import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
 import { createPersonBody, peopleQuery, personParams, personSchema } from '../../contracts/people.ts';
 import { z } from '../../contracts/zod.ts';
-import { administrators } from '../../lib/access.ts';
+import { districtAdministrators } from '../../lib/access.ts';
 import type { Services } from '../registry.ts';
 
 // A staff list of a few thousand people is a few hundred kilobytes; a bigger file is refused (413).
@@ -21,7 +21,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }>
   app.post(
     '/api/admin/import',
     {
-      config: { access: administrators },
+      config: { access: districtAdministrators },
       schema: {
         tags: ['Administration'],
         summary: 'Läs in en personallista (CSV: name, email, role, organisation, section, phone). Med dryRun=true, eller när någon rad är fel, skrivs inget',
@@ -37,7 +37,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }>
   app.get(
     '/api/admin/users',
     {
-      config: { access: administrators },
+      config: { access: districtAdministrators },
       schema: { tags: ['Administration'], summary: 'Personer vars namn eller e-post innehåller sökningen (högst 50)', querystring: peopleQuery, response: { 200: z.array(personSchema), 400: problemSchema, 401: problemSchema, 403: problemSchema } },
     },
     async (request) => people.search(request.signedIn, request.query.q),
@@ -46,7 +46,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }>
   app.post(
     '/api/admin/users',
     {
-      config: { access: administrators },
+      config: { access: districtAdministrators },
       schema: {
         tags: ['Administration'],
         summary: 'Lägg upp en person med verksamheter och roller; hen får en inbjudan med en engångslänk (7 dagar) att välja lösenord',
@@ -60,7 +60,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }>
   app.post(
     '/api/admin/users/:id/invite',
     {
-      config: { access: administrators },
+      config: { access: districtAdministrators },
       schema: {
         tags: ['Administration'],
         summary: 'Skicka en ny inbjudan med en ny engångslänk (7 dagar) att välja lösenord',
@@ -78,7 +78,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }>
     app.post(
       `/api/admin/users/:id/${action}`,
       {
-        config: { access: administrators },
+        config: { access: districtAdministrators },
         schema: {
           tags: ['Administration'],
           summary: disabled ? 'Stäng av ett konto: alla sessioner upphör direkt' : 'Öppna ett avstängt konto igen',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CreatePersonBody, Person } from '../../contracts/people.ts';
-import { isAdmin, type Actor } from '../../lib/access.ts';
+import { administeredDistricts, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, type FieldError } from '../../lib/errors.ts';
 import type { PasswordHasher } from '../../lib/passwords.ts';
@@ -18,31 +18,61 @@ type Deps = {
 };
 
 export function createPeopleService({ repo, transaction, accounts, clock, hasher }: Deps) {
-  const onlyAdmin = (actor: Actor) => {
-    if (!isAdmin(actor)) throw errors.forbidden('Bara administratören lägger upp och stänger av konton.');
+  /** The districts the actor may manage people in: all for the administrator, their own for a district's. */
+  const scopeOf = (actor: Actor) => {
+    const scope = administeredDistricts(actor);
+    if (scope !== 'all' && scope.length === 0) throw errors.forbidden('Bara administratörerna lägger upp och stänger av konton.');
+    return scope;
   };
+  const inScope = (scope: 'all' | string[], districtId: string | null) => scope === 'all' || (districtId !== null && scope.includes(districtId));
 
-  /** Every membership names a live organisation of a kind the role belongs to, and a section of it. */
-  async function membershipProblems(tx: PeopleRepository, list: CreatePersonBody['memberships']): Promise<FieldError[]> {
-    const orgs = new Map((await tx.organisationsByIds([...new Set(list.map((m) => m.organisationId))])).map((o) => [o.id, o]));
+  /**
+   * Every membership names a live organisation of a kind the role belongs to, and a section of
+   * it; a district's administrator only organisations of their district (others do not exist
+   * for them). A district_admin membership names a district, and only the administrator grants it.
+   */
+  async function membershipProblems(tx: PeopleRepository, scope: 'all' | string[], list: CreatePersonBody['memberships']): Promise<FieldError[]> {
+    const orgIds = list.flatMap((m) => (m.organisationId ? [m.organisationId] : []));
+    const orgs = new Map((await tx.organisationsByIds([...new Set(orgIds)])).map((o) => [o.id, o]));
     const sectionsOf = new Map((await tx.sectionsByIds(list.flatMap((m) => (m.sectionId ? [m.sectionId] : [])))).map((s) => [s.id, s.organisationId]));
+    const districts = new Set(await tx.existingDistricts(list.flatMap((m) => (m.districtId ? [m.districtId] : []))));
     return list.flatMap((m, i): FieldError[] => {
-      const org = orgs.get(m.organisationId);
-      if (!org) return [{ field: `memberships.${i}.organisationId`, message: 'Verksamheten finns inte.' }];
+      if (m.role === 'district_admin') {
+        if (scope !== 'all') throw errors.forbidden('Bara systemförvaltaren lägger upp stadsdelsadministratörer.');
+        return districts.has(m.districtId!) ? [] : [{ field: `memberships.${i}.districtId`, message: 'Stadsdelen finns inte.' }];
+      }
+      const org = orgs.get(m.organisationId!);
+      if (!org || !inScope(scope, org.districtId)) return [{ field: `memberships.${i}.organisationId`, message: 'Verksamheten finns inte.' }];
       if (!kindsOfRole[m.role].includes(org.kind)) return [{ field: `memberships.${i}.role`, message: `${org.name} har ingen ${roleNames[m.role]}: välj en roll som hör till verksamheten.` }];
       if (m.sectionId && sectionsOf.get(m.sectionId) !== org.id) return [{ field: `memberships.${i}.sectionId`, message: `Avdelningen hör inte till ${org.name}.` }];
       return [];
     });
   }
 
+  /**
+   * The person, locked, when the actor may manage them: for a district's administrator every
+   * membership must be in their district, and administrators are the administrator's alone.
+   * Anyone else is reported as not found.
+   */
+  async function managed(tx: PeopleRepository, scope: 'all' | string[], id: string) {
+    const person = await tx.find(id);
+    if (!person) throw errors.notFound('Personen finns inte.');
+    if (scope !== 'all') {
+      const held = await tx.membershipsOf(id);
+      const ok = held.length > 0 && held.every((m) => m.role !== 'admin' && m.role !== 'district_admin' && inScope(scope, m.districtId));
+      if (!ok) throw errors.notFound('Personen finns inte.');
+    }
+    return person;
+  }
+
   return {
     /** A new member of staff with their memberships, and the invitation mail to choose a password: all or nothing. */
     async create(actor: Actor, body: CreatePersonBody) {
-      onlyAdmin(actor);
+      const scope = scopeOf(actor);
       const unknowable = await hasher.hash(randomBytes(32).toString('base64url'));
       return transaction(async (tx) => {
         if (await tx.emailTaken(body.email)) throw errors.invalid('Det finns redan ett konto med den e-postadressen.', [{ field: 'email', message: 'Adressen används redan av ett annat konto.' }]);
-        const problems = await membershipProblems(tx, body.memberships);
+        const problems = await membershipProblems(tx, scope, body.memberships);
         if (problems.length) throw errors.invalid(problems.map((p) => p.message).join(' '), problems);
         const user = await tx.create({
           name: body.name,
@@ -50,22 +80,21 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
           phone: body.phone ?? null,
           title: body.title ?? null,
           passwordHash: unknowable,
-          memberships: body.memberships.map((m) => ({ organisationId: m.organisationId, role: m.role, sectionId: m.sectionId ?? null })),
+          memberships: body.memberships.map((m) => ({ organisationId: m.organisationId ?? null, districtId: m.districtId ?? null, role: m.role, sectionId: m.sectionId ?? null })),
         });
         await accounts.sendLink(tx.accounts, 'invitation', user, actor.name);
         const now = clock.now();
-        await tx.audit.append([auditFacts(actor, { action: 'person.created', targetType: 'user', targetId: user.id, organisationIds: body.memberships.map((m) => m.organisationId) }, now)]);
+        await tx.audit.append([auditFacts(actor, { action: 'person.created', targetType: 'user', targetId: user.id, organisationIds: body.memberships.map((m) => m.organisationId ?? null) }, now)]);
         return { id: user.id };
       });
     },
 
     /** Disabled: every session ends at once, no mail goes out, sign-in is refused. Enabled: as before. */
     async setDisabled(actor: Actor, id: string, disabled: boolean) {
-      onlyAdmin(actor);
+      const scope = scopeOf(actor);
       if (disabled && id === actor.userId) throw errors.invalid('Du kan inte stänga av ditt eget konto.');
       await transaction(async (tx) => {
-        const person = await tx.find(id);
-        if (!person) throw errors.notFound('Personen finns inte.');
+        await managed(tx, scope, id);
         const now = clock.now();
         await tx.setDisabled(id, disabled ? now : null);
         const organisationIds = await tx.organisationIdsOf(id);
@@ -78,10 +107,9 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
      * password stays as it is until the link is used, so an invitation cannot lock anyone out.
      */
     async reinvite(actor: Actor, id: string) {
-      onlyAdmin(actor);
+      const scope = scopeOf(actor);
       await transaction(async (tx) => {
-        const person = await tx.find(id);
-        if (!person) throw errors.notFound('Personen finns inte.');
+        const person = await managed(tx, scope, id);
         if (person.disabledAt) throw errors.invalid(`Kontot för ${person.name} är avstängt. Öppna det först.`);
         await accounts.sendLink(tx.accounts, 'invitation', person, actor.name);
         const organisationIds = await tx.organisationIdsOf(id);
@@ -89,9 +117,10 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
       });
     },
 
+    /** People whose name or address holds the words; a district's administrator finds those of their district. */
     async search(actor: Actor, q: string | undefined): Promise<Person[]> {
-      onlyAdmin(actor);
-      const rows = await repo.search(q ?? '');
+      const scope = scopeOf(actor);
+      const rows = await repo.search(q ?? '', scope === 'all' ? null : scope);
       return rows.map((p) => ({
         id: p.id,
         name: p.name,

@@ -64,6 +64,7 @@ export const sv = {
   'role.partner': 'Samverkanspartner',
   'role.social_worker': 'Socialsekreterare',
   'role.team_lead': 'Enhetschef',
+  'role.district_admin': 'Stadsdelsadministratör',
   'role.admin': 'Systemförvaltare',
   'kind.school': 'Skola',
   'kind.preschool_unit': 'Förskoleenhet',

@@ -8,7 +8,7 @@ const resultSchema = z.object({ rows: z.array(z.object({ line: z.number(), ok: z
 const FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 export const load: PageServerLoad = ({ locals }) => {
-  if (!locals.user!.memberships.some((m) => m.role === 'admin')) error(404, t('error.404'));
+  if (!locals.user!.memberships.some((m) => m.role === 'admin' || m.role === 'district_admin')) error(404, t('error.404'));
   return {};
 };
 

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { organisationListSchema } from '#contracts/organisations.ts';
+import { adminOrganisationSchema } from '#contracts/organisations.ts';
 import { grantableRoleValues, personSchema } from '#contracts/people.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
@@ -11,11 +11,12 @@ import type { Actions, PageServerLoad } from './$types';
 const formField = (apiField: string) => ({ 'memberships.0.organisationId': 'organisation', 'memberships.0.role': 'role', 'memberships.0.sectionId': 'organisation', memberships: 'organisation' })[apiField] ?? apiField.split('.')[0]!;
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
-  if (!locals.user!.memberships.some((m) => m.role === 'admin')) error(404, t('error.404'));
+  if (!locals.user!.memberships.some((m) => m.role === 'admin' || m.role === 'district_admin')) error(404, t('error.404'));
   const q = url.searchParams.get('q')?.trim().slice(0, 120) ?? '';
   const [people, organisations] = await Promise.all([
     apiGet(fetch, `/api/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`, z.array(personSchema)),
-    apiGet(fetch, '/api/organisations', organisationListSchema),
+    // The organisations the actor administers: every one, or their district's.
+    apiGet(fetch, '/api/admin/organisations', z.array(adminOrganisationSchema)),
   ]);
   return {
     q,
@@ -23,8 +24,12 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
       ...p,
       roles: p.memberships.map((m) => (m.organisationName ? `${t(`role.${m.role as 'pedagogue'}`)}, ${m.organisationName}` : t(`role.${m.role as 'admin'}`))).join(' · '),
     })),
-    organisations: organisations.map((o) => ({ id: o.id, label: `${o.name} (${t(`kind.${o.kind}`)})` })).sort((a, b) => a.label.localeCompare(b.label, 'sv')),
-    roles: grantableRoleValues.map((r) => ({ value: r, label: t(`role.${r}`) })),
+    organisations: organisations
+      .filter((o) => !o.archived)
+      .map((o) => ({ id: o.id, label: `${o.name} (${t(`kind.${o.kind}`)})` }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'sv')),
+    // A district's administrator belongs to a district, not an organisation: made through the API for now.
+    roles: grantableRoleValues.filter((r) => r !== 'district_admin').map((r) => ({ value: r, label: t(`role.${r}`) })),
   };
 };
 

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 // One district at a time (?stadsdel=<id>, or =ingen for organisations from before districts): a
 // city has hundreds of organisations.
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
-  if (!locals.user!.memberships.some((m) => m.role === 'admin')) error(404, t('error.404'));
+  if (!locals.user!.memberships.some((m) => m.role === 'admin' || m.role === 'district_admin')) error(404, t('error.404'));
   const districts = await apiGet(fetch, '/api/admin/districts', z.array(districtSchema));
   const asked = url.searchParams.get('stadsdel');
   const chosen = asked === 'ingen' ? null : (districts.find((d) => d.id === asked) ?? districts[0] ?? null);
@@ -18,6 +18,8 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const nameOf = new Map(organisations.map((o) => [o.id, o.name]));
   const live = organisations.filter((o) => !o.archived);
   return {
+    // Only the administrator makes districts; a district's administrator works in theirs.
+    canAddDistrict: locals.user!.memberships.some((m) => m.role === 'admin'),
     districts,
     chosen: chosen?.id ?? 'ingen',
     heading: chosen?.name ?? t('orgs.noDistrict'),
