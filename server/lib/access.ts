@@ -52,6 +52,17 @@ export function administeredDistricts(actor: Actor): 'all' | string[] {
   if (isAdmin(actor)) return 'all';
   return actor.memberships.flatMap((m) => (m.role === 'district_admin' && m.districtId ? [m.districtId] : []));
 }
+export type DistrictScope = ReturnType<typeof administeredDistricts>;
+
+/** The districts an administrator of some kind administers; anyone else is refused with `refusal`. */
+export function requireDistrictScope(actor: Actor, refusal: string): DistrictScope {
+  const scope = administeredDistricts(actor);
+  if (scope !== 'all' && scope.length === 0) throw errors.forbidden(refusal);
+  return scope;
+}
+
+/** Whether something in `districtId` (null: in no district) is within the scope. */
+export const inDistrictScope = (scope: DistrictScope, districtId: string | null) => scope === 'all' || (districtId !== null && scope.includes(districtId));
 
 /** Whether the gate lets the actor through (the resource is the service's business). */
 export function passesGate(access: RouteAccess, actor: Pick<Actor, 'memberships'> | null): boolean {

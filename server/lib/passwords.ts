@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's recommended floor).
@@ -12,3 +13,6 @@ export const passwordHasher = {
   },
 };
 export type PasswordHasher = typeof passwordHasher;
+
+/** A new account's password until its invitation is used: the hash of one nobody ever knew. */
+export const unknowablePassword = (hasher: PasswordHasher) => hasher.hash(randomBytes(32).toString('base64url'));

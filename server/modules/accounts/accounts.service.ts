@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { SetPasswordBody } from '../../contracts/accounts.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { passwordProblem } from '../../lib/password-policy.ts';
-import type { PasswordHasher } from '../../lib/passwords.ts';
+import { unknowablePassword, type PasswordHasher } from '../../lib/passwords.ts';
 import { newSessionToken, sessionIdOf } from '../../lib/tokens.ts';
 import { linkMail, linkPath } from './accounts.mail.ts';
 import type { AccountsRepository } from './accounts.repository.ts';
@@ -66,7 +65,7 @@ export function createAccountsService({ transaction, clock, hasher, baseUrl }: D
 
     /** The first administrator of an installation (`npm run admin:create`): the link to choose a password. */
     async createFirstAdmin(input: { email: string; name: string }) {
-      const unknowable = await hasher.hash(randomBytes(32).toString('base64url'));
+      const unknowable = await unknowablePassword(hasher);
       return transaction(async (tx) => {
         if (await tx.userByEmail(input.email)) throw new AppError('invalid_request', `Det finns redan ett konto med adressen ${input.email}.`, { fields: [{ field: 'email', message: 'Adressen används redan.' }] });
         const user = await tx.createAdmin({ ...input, passwordHash: unknowable });

@@ -1,5 +1,5 @@
 import type { AdminOrganisation, OrganisationBody, OrganisationPatch } from '../../contracts/organisations.ts';
-import { administeredDistricts, isAdmin, type Actor } from '../../lib/access.ts';
+import { inDistrictScope, isAdmin, requireDistrictScope, type Actor, type DistrictScope } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { auditFacts } from '../audit/audit.models.ts';
@@ -16,23 +16,18 @@ const nameField = (message: string) => errors.invalid(message, [{ field: 'name',
 /** The districts (stadsdelar) of the installation and the organisations in them: the administrator's. */
 export function createDistrictsService({ repo, transaction, clock }: Deps) {
   /** The districts the actor administers: all for the administrator, their own for a district's administrator. */
-  const scopeOf = (actor: Actor) => {
-    const scope = administeredDistricts(actor);
-    if (scope !== 'all' && scope.length === 0) throw errors.forbidden('Bara administratörerna lägger upp verksamheter.');
-    return scope;
-  };
-  const inScope = (scope: 'all' | string[], districtId: string | null) => scope === 'all' || (districtId !== null && scope.includes(districtId));
+  const scopeOf = (actor: Actor) => requireDistrictScope(actor, 'Bara administratörerna lägger upp verksamheter.');
   /** An organisation the actor administers, locked; one of another district does not exist for them. */
-  async function administered(tx: DistrictsRepository, scope: 'all' | string[], id: string) {
+  async function administered(tx: DistrictsRepository, scope: DistrictScope, id: string) {
     const org = await tx.organisation(id);
-    if (!org || !inScope(scope, org.districtId)) throw errors.notFound('Verksamheten finns inte.');
+    if (!org || !inDistrictScope(scope, org.districtId)) throw errors.notFound('Verksamheten finns inte.');
     return org;
   }
 
   /** A team that may serve an organisation: a live social services team (of their district, for a district's administrator). */
-  async function checkTeam(tx: DistrictsRepository, scope: 'all' | string[], teamId: string) {
+  async function checkTeam(tx: DistrictsRepository, scope: DistrictScope, teamId: string) {
     const team = await tx.organisation(teamId);
-    if (!team || team.kind !== 'social_services' || team.archivedAt || !inScope(scope, team.districtId)) {
+    if (!team || team.kind !== 'social_services' || team.archivedAt || !inDistrictScope(scope, team.districtId)) {
       const message = 'Välj ett av socialtjänstens team som betjänar verksamheten.';
       throw errors.invalid(message, [{ field: 'servingTeamId', message }]);
     }
@@ -41,7 +36,7 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
   return {
     async listDistricts(actor: Actor) {
       const scope = scopeOf(actor);
-      return (await repo.listDistricts()).filter((d) => inScope(scope, d.id));
+      return (await repo.listDistricts()).filter((d) => inDistrictScope(scope, d.id));
     },
 
     /** Only the administrator makes districts. */
@@ -58,7 +53,7 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
 
     async listOrganisations(actor: Actor, districtId?: string): Promise<AdminOrganisation[]> {
       const scope = scopeOf(actor);
-      if (districtId && !inScope(scope, districtId)) throw errors.notFound('Stadsdelen finns inte.');
+      if (districtId && !inDistrictScope(scope, districtId)) throw errors.notFound('Stadsdelen finns inte.');
       const rows = await repo.listOrganisations(districtId ? [districtId] : scope === 'all' ? null : scope);
       return rows.map(({ archivedAt, ...o }) => ({ ...o, archived: archivedAt !== null }));
     },
@@ -66,7 +61,7 @@ export function createDistrictsService({ repo, transaction, clock }: Deps) {
     async createOrganisation(actor: Actor, body: OrganisationBody) {
       const scope = scopeOf(actor);
       return transaction(async (tx) => {
-        if (!inScope(scope, body.districtId) || !(await tx.districtExists(body.districtId))) throw errors.invalid('Stadsdelen finns inte.', [{ field: 'districtId', message: 'Stadsdelen finns inte.' }]);
+        if (!inDistrictScope(scope, body.districtId) || !(await tx.districtExists(body.districtId))) throw errors.invalid('Stadsdelen finns inte.', [{ field: 'districtId', message: 'Stadsdelen finns inte.' }]);
         if (await tx.nameTaken(body.districtId, body.name)) throw nameField(`Det finns redan en verksamhet som heter ${body.name} i stadsdelen.`);
         if (body.parentId) {
           const parent = await tx.organisation(body.parentId);

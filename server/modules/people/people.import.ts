@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { phone as phoneSchema } from '../../contracts/team.ts';
 import { email as emailSchema } from '../../contracts/text.ts';
-import { administeredDistricts, type Actor } from '../../lib/access.ts';
+import { requireDistrictScope, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState, type FieldError } from '../../lib/errors.ts';
-import type { PasswordHasher } from '../../lib/passwords.ts';
+import { unknowablePassword, type PasswordHasher } from '../../lib/passwords.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import { auditFacts } from '../audit/audit.models.ts';
 import { looksLikeFormula, parseStaffCsv, roleOf, type Column, type CsvRow } from './people.csv.ts';
@@ -75,13 +74,12 @@ export function createPeopleImport({ transaction, accounts, clock, hasher }: Dep
 
   return async function importStaff(actor: Actor, text: string, dryRun: boolean): Promise<ImportResult> {
     // A district's administrator reads in staff of their district: other organisations do not exist for them.
-    const scope = administeredDistricts(actor);
-    if (scope !== 'all' && scope.length === 0) throw errors.forbidden('Bara administratörerna läser in personallistor.');
+    const scope = requireDistrictScope(actor, 'Bara administratörerna läser in personallistor.');
     const file = parseStaffCsv(text);
     if (!file.ok) throw errors.invalid(file.message, [{ field: 'file', message: file.message }]);
     if (file.rows.length === 0) throw errors.invalid('Filen har rubriker men inga personer.', [{ field: 'file', message: 'Filen har rubriker men inga personer.' }]);
     // Nobody knows this password; the invitation replaces it. One hash for the whole file.
-    const unknowable = dryRun ? '' : await hasher.hash(randomBytes(32).toString('base64url'));
+    const unknowable = dryRun ? '' : await unknowablePassword(hasher);
     return transaction(async (tx) => {
       const checked = await check(tx, file.rows, scope === 'all' ? null : scope);
       const rows = checked.map((c) => c.result);

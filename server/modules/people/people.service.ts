@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { CreatePersonBody, Person } from '../../contracts/people.ts';
-import { administeredDistricts, type Actor } from '../../lib/access.ts';
+import { inDistrictScope, requireDistrictScope, type Actor, type DistrictScope } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, type FieldError } from '../../lib/errors.ts';
-import type { PasswordHasher } from '../../lib/passwords.ts';
+import { unknowablePassword, type PasswordHasher } from '../../lib/passwords.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import { auditFacts } from '../audit/audit.models.ts';
 import { kindsOfRole, roleNames } from './people.models.ts';
@@ -19,19 +18,14 @@ type Deps = {
 
 export function createPeopleService({ repo, transaction, accounts, clock, hasher }: Deps) {
   /** The districts the actor may manage people in: all for the administrator, their own for a district's. */
-  const scopeOf = (actor: Actor) => {
-    const scope = administeredDistricts(actor);
-    if (scope !== 'all' && scope.length === 0) throw errors.forbidden('Bara administratörerna lägger upp och stänger av konton.');
-    return scope;
-  };
-  const inScope = (scope: 'all' | string[], districtId: string | null) => scope === 'all' || (districtId !== null && scope.includes(districtId));
+  const scopeOf = (actor: Actor) => requireDistrictScope(actor, 'Bara administratörerna lägger upp och stänger av konton.');
 
   /**
    * Every membership names a live organisation of a kind the role belongs to, and a section of
    * it; a district's administrator only organisations of their district (others do not exist
    * for them). A district_admin membership names a district, and only the administrator grants it.
    */
-  async function membershipProblems(tx: PeopleRepository, scope: 'all' | string[], list: CreatePersonBody['memberships']): Promise<FieldError[]> {
+  async function membershipProblems(tx: PeopleRepository, scope: DistrictScope, list: CreatePersonBody['memberships']): Promise<FieldError[]> {
     const orgIds = list.flatMap((m) => (m.organisationId ? [m.organisationId] : []));
     const orgs = new Map((await tx.organisationsByIds([...new Set(orgIds)])).map((o) => [o.id, o]));
     const sectionsOf = new Map((await tx.sectionsByIds(list.flatMap((m) => (m.sectionId ? [m.sectionId] : [])))).map((s) => [s.id, s.organisationId]));
@@ -42,7 +36,7 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
         return districts.has(m.districtId!) ? [] : [{ field: `memberships.${i}.districtId`, message: 'Stadsdelen finns inte.' }];
       }
       const org = orgs.get(m.organisationId!);
-      if (!org || !inScope(scope, org.districtId)) return [{ field: `memberships.${i}.organisationId`, message: 'Verksamheten finns inte.' }];
+      if (!org || !inDistrictScope(scope, org.districtId)) return [{ field: `memberships.${i}.organisationId`, message: 'Verksamheten finns inte.' }];
       if (!kindsOfRole[m.role].includes(org.kind)) return [{ field: `memberships.${i}.role`, message: `${org.name} har ingen ${roleNames[m.role]}: välj en roll som hör till verksamheten.` }];
       if (m.sectionId && sectionsOf.get(m.sectionId) !== org.id) return [{ field: `memberships.${i}.sectionId`, message: `Avdelningen hör inte till ${org.name}.` }];
       return [];
@@ -54,12 +48,12 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
    * membership must be in their district, and administrators are the administrator's alone.
    * Anyone else is reported as not found.
    */
-  async function managed(tx: PeopleRepository, scope: 'all' | string[], id: string) {
+  async function managed(tx: PeopleRepository, scope: DistrictScope, id: string) {
     const person = await tx.find(id);
     if (!person) throw errors.notFound('Personen finns inte.');
     if (scope !== 'all') {
       const held = await tx.membershipsOf(id);
-      const ok = held.length > 0 && held.every((m) => m.role !== 'admin' && m.role !== 'district_admin' && inScope(scope, m.districtId));
+      const ok = held.length > 0 && held.every((m) => m.role !== 'admin' && m.role !== 'district_admin' && inDistrictScope(scope, m.districtId));
       if (!ok) throw errors.notFound('Personen finns inte.');
     }
     return person;
@@ -69,7 +63,7 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
     /** A new member of staff with their memberships, and the invitation mail to choose a password: all or nothing. */
     async create(actor: Actor, body: CreatePersonBody) {
       const scope = scopeOf(actor);
-      const unknowable = await hasher.hash(randomBytes(32).toString('base64url'));
+      const unknowable = await unknowablePassword(hasher);
       return transaction(async (tx) => {
         if (await tx.emailTaken(body.email)) throw errors.invalid('Det finns redan ett konto med den e-postadressen.', [{ field: 'email', message: 'Adressen används redan av ett annat konto.' }]);
         const problems = await membershipProblems(tx, scope, body.memberships);
