@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema, type Role } from './contracts/auth.ts';
 
 // The only reader of process.env. Every variable is documented in .env.example.
 const booleanFlag = z
@@ -34,6 +35,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Samverkan <noreply@samverkan.example>'),
   MAIL_WORKER: z.enum(['true', 'false', '1', '0', '']).optional(),
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  OIDC_ISSUER: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  OIDC_CLIENT_ID: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  MFA_REQUIRED_ROLES: z.string().optional(),
 });
 
 export type Config = {
@@ -68,6 +73,10 @@ export type Config = {
   /** Whether this copy sends the outbox (every copy may: rows are claimed, never sent twice at once). */
   mailWorker: boolean;
   mailPollSeconds: number;
+  /** The city's OpenID provider ("Logga in med stadens konto"), when configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  /** Roles that must give a second factor when they sign in by password. */
+  mfaRequiredRoles: readonly Role[];
 };
 
 export class ConfigError extends Error {}
@@ -85,6 +94,17 @@ function parseTrustProxy(raw: string | undefined): false | string {
     throw new ConfigError('TRUST_PROXY tar proxyernas adresser, inte ett antal: ange t.ex. 10.0.0.5 eller 10.0.0.0/8,127.0.0.1.');
   }
   return raw; // comma-separated addresses or CIDR ranges, as Fastify understands them
+}
+
+// Those who see families' cases, and those who administer people, give a second factor in production.
+const MFA_ROLES_IN_PRODUCTION: readonly Role[] = ['social_worker', 'team_lead', 'district_admin', 'admin'];
+
+function parseRoles(raw: string | undefined, production: boolean): readonly Role[] {
+  if (raw === undefined) return production ? MFA_ROLES_IN_PRODUCTION : [];
+  const names = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = names.filter((r) => !roleSchema.safeParse(r).success);
+  if (unknown.length) throw new ConfigError(`MFA_REQUIRED_ROLES: okänd roll ${unknown.join(', ')} (roller: ${roleSchema.options.join(', ')}).`);
+  return names as Role[];
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -115,6 +135,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError('DEMO_DATA kan inte användas i produktion.');
     }
   }
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError('Stadens inloggning (OIDC) kräver alla tre: OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET.');
+  }
   if (!secret) secret = DEV_SECRET;
   if (secret.length < 32) throw new ConfigError('SESSION_SECRET måste ha minst 32 tecken.');
 
@@ -141,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     mailWorker: e.MAIL_WORKER === undefined || e.MAIL_WORKER === '' ? true : e.MAIL_WORKER === 'true' || e.MAIL_WORKER === '1',
     mailPollSeconds: e.MAIL_POLL_SECONDS,
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
+    mfaRequiredRoles: parseRoles(e.MFA_REQUIRED_ROLES, production),
     apiDocs: e.API_DOCS === undefined || e.API_DOCS === '' ? !production : e.API_DOCS === 'true' || e.API_DOCS === '1',
   };
 }

@@ -14,11 +14,15 @@ export const users = pgTable(
     title: text('title'),
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
+    // The subject the city's OpenID provider gave this person at the first city sign-in: later
+    // sign-ins find them by it even when the provider's e-mail changes. Never an identity number.
+    oidcSubject: text('oidc_subject'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
+    uniqueIndex('users_oidc_subject_unique').on(t.oidcSubject),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
   ],
 );

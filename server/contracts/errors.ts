@@ -4,6 +4,7 @@ import { z } from './zod.ts';
 export const errorCodes = [
   'unauthenticated',
   'invalid_credentials',
+  'mfa_required',
   'rate_limited',
   'forbidden',
   'not_found',
@@ -30,6 +31,10 @@ export const problemSchema = z
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     /** 409 slot_taken: the next free slots to offer instead. */
     alternatives: z.array(z.object({ id: z.string(), startsAt: z.string() })).optional(),
+    /** 401 mfa_required: send it with the code to POST /api/auth/mfa (valid 5 minutes). */
+    mfaToken: z.string().optional(),
+    /** 401 mfa_required: no second factor is set up yet; POST /api/auth/mfa/enrol first. */
+    enrolment: z.boolean().optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;

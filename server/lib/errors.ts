@@ -3,6 +3,7 @@ import type { ErrorCode } from '../contracts/errors.ts';
 const titles: Record<ErrorCode, string> = {
   unauthenticated: 'Du är inte inloggad',
   invalid_credentials: 'Fel e-post eller lösenord',
+  mfa_required: 'Ange koden från din app',
   rate_limited: 'För många försök',
   forbidden: 'Du har inte behörighet',
   not_found: 'Hittades inte',
@@ -20,6 +21,7 @@ const titles: Record<ErrorCode, string> = {
 const statuses: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
+  mfa_required: 401,
   rate_limited: 429,
   forbidden: 403,
   not_found: 404,
@@ -36,6 +38,8 @@ const statuses: Record<ErrorCode, number> = {
 
 export type FieldError = { field: string; message: string };
 export type Alternative = { id: string; startsAt: string };
+/** What a password sign-in that needs a second step carries back (401 mfa_required). */
+export type SecondStep = { mfaToken: string; enrolment: boolean };
 
 /** A domain error: a value with a stable code and a plain-Swedish detail a person can act on. */
 export class AppError extends Error {
@@ -46,11 +50,12 @@ export class AppError extends Error {
   readonly headers?: Record<string, string>;
   /** Other slots to offer when the chosen one was taken (409 slot_taken). */
   readonly alternatives?: Alternative[];
+  readonly secondStep?: SecondStep;
 
   constructor(
     code: ErrorCode,
     detail: string,
-    extra: { status?: number; fields?: FieldError[]; headers?: Record<string, string>; alternatives?: Alternative[] } = {},
+    extra: { status?: number; fields?: FieldError[]; headers?: Record<string, string>; alternatives?: Alternative[]; secondStep?: SecondStep } = {},
   ) {
     super(detail);
     this.code = code;
@@ -59,6 +64,7 @@ export class AppError extends Error {
     this.fields = extra.fields;
     this.headers = extra.headers;
     this.alternatives = extra.alternatives;
+    this.secondStep = extra.secondStep;
   }
 
   get title() {

@@ -16,6 +16,8 @@ import meetings from './meetings/meetings.module.ts';
 import organisations from './organisations/organisations.module.ts';
 import people from './people/people.module.ts';
 import profile from './profile/profile.module.ts';
+import secondFactor from './second-factor/second-factor.module.ts';
+import citySignIn from './city-sign-in/city-sign-in.module.ts';
 import roster from './roster/roster.module.ts';
 import settings from './settings/settings.module.ts';
 import slots from './slots/slots.module.ts';
@@ -30,7 +32,9 @@ import type { AppModule } from './registry.ts';
 export const modules: readonly AppModule[] = [
   health,
   mail,
+  secondFactor,
   auth,
+  citySignIn,
   accounts,
   people,
   districts,

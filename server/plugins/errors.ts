@@ -20,6 +20,7 @@ export function sendProblem(reply: FastifyReply, error: AppError) {
       code: error.code,
       ...(error.fields ? { fields: error.fields } : {}),
       ...(error.alternatives ? { alternatives: error.alternatives } : {}),
+      ...(error.secondStep ?? {}),
     });
 }
 

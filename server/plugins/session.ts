@@ -11,6 +11,7 @@ import type { AuthService } from '../modules/auth/auth.service.ts';
 export type AccessEntry = { method: string; url: string; access: RouteAccess };
 
 const DEVICE_COOKIE_SECONDS = 180 * 24 * 3600;
+const SECOND_STEP_SECONDS = 5 * 60;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,6 +30,12 @@ declare module 'fastify' {
     };
     /** Every /api route with who may call it, in registration order (printed into SECURITY.md). */
     accessTable: readonly AccessEntry[];
+    /** The 401 mfa_required token: who gave the right password, for five minutes, and nothing else. */
+    secondStepToken: {
+      sign: (userId: string) => string;
+      /** The user it was signed for, or null when expired, altered or another kind of token. */
+      verify: (token: string) => string | null;
+    };
     deviceCookie: {
       /** The device id when this browser's device cookie was issued for `email`, else null. */
       read: (request: FastifyRequest, email: string) => string | null;
@@ -88,6 +95,18 @@ async function sessionPlugin(app: FastifyInstance, { secret, auth, lifetimeSecon
     },
     clear(request, reply) {
       reply.clearCookie(cookieNameFor(request), { path: '/', httpOnly: true, sameSite: 'lax', secure: request.client.protocol === 'https' });
+    },
+  });
+
+  app.decorate('secondStepToken', {
+    sign: (userId) => app.jwt.sign({ mfa: userId }, { expiresIn: SECOND_STEP_SECONDS }),
+    verify(token) {
+      try {
+        const claims = app.jwt.verify(token) as { mfa?: unknown };
+        return typeof claims.mfa === 'string' ? claims.mfa : null;
+      } catch {
+        return null;
+      }
     },
   });
 

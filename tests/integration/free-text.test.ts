@@ -13,6 +13,13 @@ const EXEMPT = new Map([
   ['GET /api/admin/users query.q', 'the administrator’s search for a name or address: never stored'],
   ['POST /api/auth/set-password body.token', 'a one-time link’s secret: compared by its hash, never stored or shown'],
   ['POST /api/anonymity/check body.text', 'the guard itself: it answers what it found and keeps nothing'],
+  ['POST /api/auth/mfa body.mfaToken', 'the signed five-minute token of a right password (letters, digits, dots): verified, never stored'],
+  ['POST /api/auth/mfa/enrol body.mfaToken', 'the signed five-minute token of a right password (letters, digits, dots): verified, never stored'],
+  ['POST /api/auth/mfa body.code', 'a one-time code (digits, or letters and digits with a dash): checked against the app or a hash, never stored'],
+  ['POST /api/me/mfa/confirm body.code', 'a one-time code: checked against the app, never stored'],
+  ['POST /api/me/mfa/recovery-codes body.code', 'a one-time code: checked against the app, never stored'],
+  ['POST /api/me/mfa/disable body.code', 'a one-time code: checked against the app, never stored'],
+  ['GET /api/auth/oidc/login query.next', 'the path to return to after the city sign-in: only a path on this site is followed, kept in a signed cookie for ten minutes'],
   ['GET /api/calendar/{token} path.token', 'a calendar feed’s secret key (43 URL-safe characters): compared by its hash, never stored or shown'],
 ]);
 

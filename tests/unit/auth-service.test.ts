@@ -17,6 +17,7 @@ function setup(user?: { id: string; passwordHash: string; disabledAt: Date | nul
     clock: fixedClock('2026-11-23T08:00:00Z'),
     hasher: { hash: async (p) => `hash:${p}`, verify },
     dummyHash: 'hash:dummy-never-matches',
+    secondFactor: { stepFor: async () => 'none' as const, verify: async () => ({ ok: false as const }) },
     settings: { idleMinutes: 60, absoluteHours: 12, maxFailuresPerAccount: 5, maxFailuresPerAddress: 50, maxSignInsPerAddress: 600 },
   });
   return { service, verify, repo };
@@ -47,7 +48,9 @@ describe('sign-in does the same work whether or not the e-mail exists', () => {
 
   test('the session row stores a hash of the token, never the token', async () => {
     const { service, repo } = setup({ id: 'u1', passwordHash: 'hash:rätt', disabledAt: null });
-    const { token } = await service.login({ email: 'n@x.se', password: 'rätt' }, '1.2.3.4');
+    const signIn = await service.login({ email: 'n@x.se', password: 'rätt' }, '1.2.3.4');
+    if (signIn.kind !== 'session') throw new Error('expected a session');
+    const { token } = signIn;
     const stored = vi.mocked(repo.createSession).mock.calls[0]![0];
     expect(stored.id).not.toContain(token);
     expect(stored.id).toMatch(/^[0-9a-f]{64}$/);

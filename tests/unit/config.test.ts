@@ -63,4 +63,22 @@ describe('configuration', () => {
   test('a hop count, which Fastify would take as trusting nobody, stops the start too', () => {
     expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY tar proxyernas adresser/);
   });
+
+  test('city sign-in takes all three OIDC settings or none', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.stad.example' })).toThrow(/alla tre/);
+    expect(loadConfig({ OIDC_ISSUER: 'https://login.stad.example', OIDC_CLIENT_ID: 'samverkan', OIDC_CLIENT_SECRET: 'x' }).oidc).toEqual({
+      issuer: 'https://login.stad.example',
+      clientId: 'samverkan',
+      clientSecret: 'x',
+    });
+  });
+
+  test('a second factor is required of the case-handling and administering roles in production, by default only there', () => {
+    expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DATABASE_URL: 'postgres://a@b/c' }).mfaRequiredRoles).toEqual(['social_worker', 'team_lead', 'district_admin', 'admin']);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DATABASE_URL: 'postgres://a@b/c', MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: 'admin, police' }).mfaRequiredRoles).toEqual(['admin', 'police']);
+    expect(() => loadConfig({ MFA_REQUIRED_ROLES: 'admin,chef' })).toThrow(/okänd roll chef/);
+  });
 });

@@ -3,6 +3,16 @@ import { AppError } from '../../lib/errors.ts';
 export const authErrors = {
   invalidCredentials: () =>
     new AppError('invalid_credentials', 'E-postadressen eller lösenordet stämmer inte. Kontrollera och försök igen.'),
+  wrongCode: () =>
+    new AppError('invalid_credentials', 'Koden stämmer inte. Skriv de sex siffrorna som appen visar just nu, eller en av dina reservkoder.', { fields: [{ field: 'code', message: 'Koden stämmer inte.' }] }),
+  secondStep: (mfaToken: string, enrolment: boolean) =>
+    new AppError(
+      'mfa_required',
+      enrolment
+        ? 'Ditt konto behöver tvåstegsverifiering. Koppla en app för engångskoder (t.ex. Microsoft Authenticator eller FreeOTP) och ange koden den visar.'
+        : 'Ange koden som din app för engångskoder visar, eller en reservkod.',
+      { secondStep: { mfaToken, enrolment } },
+    ),
   busy: () =>
     new AppError('unavailable', 'Många loggar in just nu. Försök igen om några sekunder.', { headers: { 'retry-after': '5' } }),
   rateLimited: (retryAfterSeconds: number, limit: 'failures' | 'sign-ins' = 'failures') => {

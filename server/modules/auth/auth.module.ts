@@ -13,9 +13,10 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'auth',
-  services: async ({ config, db, clock }) => ({
+  services: async ({ config, db, clock }, { secondFactor }) => ({
     auth: createAuthService({
       repo: createAuthRepository(db),
+      secondFactor,
       clock,
       hasher: passwordHasher,
       // Unknown accounts are checked against this, so they take as long as known ones.

@@ -19,6 +19,14 @@ export function createAuthRepository(db: DbOrTx) {
       return row;
     },
 
+    async findUserById(id: string) {
+      const [row] = await db
+        .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.id, id))
+        .limit(1);
+      return row;
+    },
 
     async listMemberships(userId: string) {
       return db

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginBody, loginResponse, meSchema, okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
+import { authErrors } from './auth.errors.ts';
 import type { AuthService } from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
@@ -10,13 +11,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
       config: { access: 'public' },
       schema: {
         tags: ['Inloggning'],
-        summary: 'Logga in med e-post och lösenord',
+        summary: 'Logga in med e-post och lösenord; 401 mfa_required (med mfaToken) när ett andra steg behövs',
         body: loginBody,
         response: { 200: loginResponse, 400: problemSchema, 401: problemSchema, 429: problemSchema, 503: problemSchema },
       },
     },
     async (request, reply) => {
       const session = await auth.login(request.body, request.client.ip, app.deviceCookie.read(request, request.body.email));
+      if (session.kind === 'second_step') throw authErrors.secondStep(app.secondStepToken.sign(session.userId), session.enrolment);
       app.sessionCookie.set(request, reply, session.token);
       app.deviceCookie.set(request, reply, request.body.email, session.device);
       return { user: session.user };

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
-import type { LoginBody, Me } from '../../contracts/auth.ts';
+import type { LoginBody, Me, Role } from '../../contracts/auth.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { PasswordHasher } from '../../lib/passwords.ts';
@@ -26,8 +26,20 @@ export type AuthSettings = {
 export const CONCURRENT_CHECKS = Math.max(2, availableParallelism());
 export const QUEUE_LIMIT = 200;
 
+/** What the second factor tells the sign-in (the second-factor module). */
+export type SecondFactorCheck = {
+  stepFor(userId: string, roles: readonly Role[]): Promise<'none' | 'code' | 'enrol'>;
+  verify(userId: string, code: string): Promise<{ ok: false } | { ok: true; recoveryCodes?: string[] }>;
+};
+
+/** A new session: its token for the cookie, the browser's device id, and who signed in. */
+export type Session = { token: string; device: string; user: Me };
+/** A password sign-in either opens a session or asks for the second step. */
+export type SignIn = ({ kind: 'session' } & Session) | { kind: 'second_step'; userId: string; enrolment: boolean };
+
 type Deps = {
   repo: AuthRepository;
+  secondFactor: SecondFactorCheck;
   clock: Clock;
   hasher: PasswordHasher;
   settings: AuthSettings;
@@ -37,7 +49,7 @@ type Deps = {
 
 type LiveSessionRow = Awaited<ReturnType<AuthRepository['findLiveSessions']>>[number];
 
-export function createAuthService({ repo, clock, hasher, settings, dummyHash }: Deps) {
+export function createAuthService({ repo, clock, hasher, settings, dummyHash, secondFactor }: Deps) {
   // Every signed-in request reads its session from the database, so logout and revocation take
   // effect at once. The checks of requests that arrive in the same turn of the event loop go as
   // one query: under load one round trip serves many requests, and each request's session is
@@ -60,6 +72,30 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
     successesPerAddress: settings.maxSignInsPerAddress,
   };
 
+  async function claim_(email: string, address: string, device: string | null, now: Date) {
+    if (checks.pendingCount >= QUEUE_LIMIT) throw authErrors.busy();
+    const claim = await repo.claimAttempt({ emailKey: email, address, device, now, since: new Date(now.getTime() - FAILURE_WINDOW_MS), limits });
+    if (!claim.claimed) throw authErrors.rateLimited((claim.retryAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000, claim.limit);
+    return claim;
+  }
+
+  type Memberships = Awaited<ReturnType<AuthRepository['listMemberships']>>;
+  async function open(user: { id: string; name: string; email: string }, memberships: Memberships, device: string | null, now: Date): Promise<Session> {
+    const token = newSessionToken();
+    const expiresAt = new Date(now.getTime() + settings.absoluteHours * 3600 * 1000);
+    await repo.createSession({ id: sessionIdOf(token), userId: user.id, now, expiresAt });
+    return {
+      token,
+      device: device ?? newDeviceId(),
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        memberships: memberships.map(({ organisationId, organisationName, organisationKind, role }) => ({ organisationId, organisationName, organisationKind, role })),
+      },
+    };
+  }
+
   return {
     /**
      * Signs in; returns the session token to be signed into the cookie, and the device id to keep
@@ -67,32 +103,43 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash }: 
      * this very account: such a browser has an allowance of its own, so nobody can lock a social
      * worker out by guessing at her address.
      */
-    async login(input: LoginBody, address: string, device: string | null = null) {
+    async login(input: LoginBody, address: string, device: string | null = null): Promise<SignIn> {
       const now = clock.now();
-      if (checks.pendingCount >= QUEUE_LIMIT) throw authErrors.busy();
-      const claim = await repo.claimAttempt({ emailKey: input.email, address, device, now, since: new Date(now.getTime() - FAILURE_WINDOW_MS), limits });
-      if (!claim.claimed) throw authErrors.rateLimited((claim.retryAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000, claim.limit);
-
+      const claim = await claim_(input.email, address, device, now);
       const user = await repo.findUserByEmail(input.email);
       const ok = await checks(() => hasher.verify(user?.passwordHash ?? dummyHash, input.password));
       // A wrong attempt stays written as it was claimed: a failure.
       if (!user || !ok || user.disabledAt) throw authErrors.invalidCredentials();
       await repo.markSucceeded(claim.id);
-
-      const token = newSessionToken();
-      const expiresAt = new Date(now.getTime() + settings.absoluteHours * 3600 * 1000);
-      await repo.createSession({ id: sessionIdOf(token), userId: user.id, now, expiresAt });
       const memberships = await repo.listMemberships(user.id);
-      return {
-        token,
-        device: device ?? newDeviceId(),
-        user: {
-          id: user.id,
-          name: user.name,
-          email: user.email,
-          memberships: memberships.map(({ organisationId, organisationName, organisationKind, role }) => ({ organisationId, organisationName, organisationKind, role })),
-        },
-      };
+      const step = await secondFactor.stepFor(user.id, memberships.map((m) => m.role));
+      if (step !== 'none') return { kind: 'second_step', userId: user.id, enrolment: step === 'enrol' };
+      return { kind: 'session', ...(await open(user, memberships, device, now)) };
+    },
+
+    /**
+     * The second step of a password sign-in: a code from the person's app (or one of their
+     * recovery codes) for the user the first step vouched for. Throttled on the same counters as
+     * passwords, so the code cannot be guessed either. Setting up the factor ends here too: the
+     * first right code confirms it and its recovery codes are shown once.
+     */
+    async completeSecondStep(userId: string, code: string, address: string, device: string | null = null) {
+      const now = clock.now();
+      const user = await repo.findUserById(userId);
+      if (!user || user.disabledAt) throw authErrors.invalidCredentials();
+      const claim = await claim_(user.email, address, device, now);
+      const result = await secondFactor.verify(userId, code);
+      if (!result.ok) throw authErrors.wrongCode();
+      await repo.markSucceeded(claim.id);
+      const memberships = await repo.listMemberships(user.id);
+      return { ...(await open(user, memberships, device, now)), recoveryCodes: result.recoveryCodes };
+    },
+
+    /** A session for someone the city's identity provider vouched for (no password, no second step here). */
+    async startSession(userId: string) {
+      const user = await repo.findUserById(userId);
+      if (!user || user.disabledAt) throw authErrors.invalidCredentials();
+      return open(user, await repo.listMemberships(user.id), null, clock.now());
     },
 
     /** Resolves a session token to the actor, or null when it is revoked, expired or idle. */

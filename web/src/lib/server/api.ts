@@ -56,10 +56,4 @@ async function readProblem(res: Response): Promise<Problem | null> {
   return parsed.success ? parsed.data : null;
 }
 
-/** Only paths on this site are followed after sign-in, never another host. */
-export function safeNext(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  // A Location header holds Latin-1 without control characters; anything else would be a 500.
-  if (/[^\x20-\x7e\xa0-\xff]/.test(value)) return '/';
-  return value;
-}
+export { safeNext } from '#contracts/safe-next.ts';
