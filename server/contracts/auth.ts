@@ -37,3 +37,6 @@ export type Me = z.infer<typeof meSchema>;
 
 export const loginResponse = z.object({ user: meSchema });
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** The ways to sign in here: passwords always, the city's account when OIDC is configured. */
+export const authMethodsSchema = z.object({ password: z.literal(true), city: z.boolean() });

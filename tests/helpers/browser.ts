@@ -53,16 +53,16 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
 }
 
 /** The real app with the web mount, listening on a free loopback port, on the worker's database. */
-export async function startWebApp(clock: Clock = testClock) {
+export async function startWebApp(clock: Clock = testClock, env: Record<string, string> = {}, port = 0) {
   const { buildApp } = await import('../../server/app.ts');
   const { loadConfig } = await import('../../server/config.ts');
   const { TEST_ENV } = await import('./app.ts');
   const { testDb } = await import('./db.ts');
   const database = await testDb();
-  const app = await buildApp({ config: loadConfig(TEST_ENV), database, clock, web: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as { port: number };
-  return { app, db: database.db, base: `http://127.0.0.1:${port}` };
+  const app = await buildApp({ config: loadConfig({ ...TEST_ENV, ...env }), database, clock, web: true });
+  await app.listen({ port, host: '127.0.0.1' });
+  const bound = (app.server.address() as { port: number }).port;
+  return { app, db: database.db, base: `http://127.0.0.1:${bound}` };
 }
 
 /** The web app on a fresh database with one district whose team has its office hours set. */
@@ -110,10 +110,10 @@ type Started = Awaited<ReturnType<typeof startWebApp>>;
  * The web app and a Chromium for one describe block: started, with the block's own data from
  * `setup`, before its tests and closed after them. Read the fields inside the tests.
  */
-export function useWebApp<T extends object>(setup: (started: Started) => Promise<T>, clock: Clock = testClock): Started & T & { browser: Browser } {
+export function useWebApp<T extends object>(setup: (started: Started) => Promise<T>, clock: Clock = testClock, env: Record<string, string> = {}): Started & T & { browser: Browser } {
   const suite = {} as Started & T & { browser: Browser };
   beforeAll(async () => {
-    const started = await startWebApp(clock);
+    const started = await startWebApp(clock, env);
     Object.assign(suite, started, await setup(started));
     suite.browser = await launchBrowser();
   });

@@ -162,4 +162,12 @@ describe('without OIDC configured', () => {
     expect(res.json().detail).toMatch(/stadens konto/);
     await app.close();
   });
+
+  test('when the provider does not answer, the person is sent back to the sign-in page, which says so', async () => {
+    const { app } = await buildTestApp({ env: { OIDC_ISSUER: 'http://127.0.0.1:9/ingen', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' } });
+    const res = await app.inject({ method: 'GET', url: '/api/auth/oidc/login' });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/login?stadens-konto=ej-tillganglig');
+    await app.close();
+  });
 });

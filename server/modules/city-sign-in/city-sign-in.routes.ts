@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../lib/errors.ts';
+import { authMethodsSchema } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
 import { safeNext } from '../../contracts/safe-next.ts';
 import { z } from '../../contracts/zod.ts';
@@ -21,7 +23,7 @@ export const citySignInRoutes: FastifyPluginAsyncZod<{ citySignIn: CitySignInSer
       schema: {
         tags: ['Inloggning'],
         summary: 'Sätten att logga in här: e-post och lösenord, och stadens konto när det är inställt',
-        response: { 200: z.object({ password: z.literal(true), city: z.boolean() }) },
+        response: { 200: authMethodsSchema },
       },
     },
     async () => ({ password: true as const, city: citySignIn.enabled }),
@@ -33,13 +35,19 @@ export const citySignInRoutes: FastifyPluginAsyncZod<{ citySignIn: CitySignInSer
       config: { access: 'public' },
       schema: {
         tags: ['Inloggning'],
-        summary: 'Logga in med stadens konto: 302 till stadens inloggning (OpenID Connect)',
+        summary: 'Logga in med stadens konto: 302 till stadens inloggning (OpenID Connect), eller till inloggningssidan när den inte svarar',
         querystring: z.object({ next: z.string().max(2000).optional() }).strict(),
-        response: { 302: z.null(), 404: problemSchema, 503: problemSchema },
+        response: { 302: z.null(), 404: problemSchema },
       },
     },
     async (request, reply) => {
-      const { url, pending } = await citySignIn.start(safeNext(request.query.next));
+      // A person followed a link: when the provider does not answer, the sign-in page says so.
+      const started = await citySignIn.start(safeNext(request.query.next)).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'unavailable') return null;
+        throw err;
+      });
+      if (!started) return reply.redirect(`/login?stadens-konto=${refusalParam.unavailable}`, 302);
+      const { url, pending } = started;
       reply.setCookie(PENDING_COOKIE, app.jwt.sign({ oidc: pending }, { expiresIn: PENDING_SECONDS }), {
         httpOnly: true,
         // Lax: the provider sends the browser back with a top-level GET, which carries it.

@@ -12,6 +12,7 @@ import type { SecondFactorRepository } from './second-factor.repository.ts';
 const ISSUER = 'Samverkan';
 const PERIOD = 30;
 const RECOVERY_CODES = 10;
+const PENDING_REUSE_MS = 10 * 60 * 1000;
 // No 0/o, 1/l/i: a code is read off paper. 31 letters, ten of them: about 50 bits per code.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -54,9 +55,17 @@ export function createSecondFactorService({ repo, clock, box, requiredRoles }: D
     return delta === null ? null : Math.floor(timestamp / 1000 / PERIOD) + delta;
   }
 
+  /**
+   * A new secret, or the one set up in the last ten minutes and not yet confirmed: a page shown
+   * again after a mistyped code keeps the QR code the person already scanned.
+   */
   async function startEnrolment(userId: string, label: string): Promise<Enrolment> {
-    const secret = new Secret({ size: 20 }).base32;
-    if (!(await repo.savePending(userId, box.seal(secret), clock.now()))) throw errorsOf.alreadyOn();
+    const now = clock.now();
+    const factor = await repo.find(userId);
+    if (factor?.confirmedAt) throw errorsOf.alreadyOn();
+    const recent = factor && now.getTime() - factor.createdAt.getTime() < PENDING_REUSE_MS ? box.open(factor.sealedSecret) : null;
+    const secret = recent ?? new Secret({ size: 20 }).base32;
+    if (!recent && !(await repo.savePending(userId, box.seal(secret), now))) throw errorsOf.alreadyOn();
     const uri = totpOf(secret, label).toString();
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { secret, uri, qrSvg };

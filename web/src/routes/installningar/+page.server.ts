@@ -1,4 +1,5 @@
 import { calendarFeedSchema } from '#contracts/agenda.ts';
+import { secondFactorStatus } from '#contracts/second-factor.ts';
 import { mailKindValues, mailPreferencesSchema } from '#contracts/mail.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
@@ -6,8 +7,8 @@ import { failWith } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch }) => {
-  const { off } = await apiGet(fetch, '/api/me/mail-preferences', mailPreferencesSchema);
-  return { kinds: mailKindValues.map((kind) => ({ kind, on: !off.includes(kind) })) };
+  const [{ off }, secondFactor] = await Promise.all([apiGet(fetch, '/api/me/mail-preferences', mailPreferencesSchema), apiGet(fetch, '/api/me/mfa', secondFactorStatus)]);
+  return { kinds: mailKindValues.map((kind) => ({ kind, on: !off.includes(kind) })), secondFactor };
 };
 
 export const actions: Actions = {
