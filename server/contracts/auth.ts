@@ -8,6 +8,14 @@ export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
 export const roleValues = ['pedagogue', 'principal', 'pupil_health', 'police', 'partner', 'social_worker', 'team_lead', 'district_admin', 'admin'] as const;
 export const roleSchema = z.enum(roleValues);
+
+/**
+ * Who speaks for their organisation towards the team: rektor and elevhälsa of a school (a unit's
+ * förskolechef for its preschools), and the staff of a partner (BVC, BUP, fritid…). They ask for
+ * meetings, follow their requests, are named in cases and read consented feedback. Pedagogues
+ * and the police do not.
+ */
+export const organisationSideRoles: readonly (typeof roleValues)[number][] = ['principal', 'pupil_health', 'partner'];
 export type Role = z.infer<typeof roleSchema>;
 
 export const loginBody = z

@@ -1,13 +1,11 @@
 import type { Tenancy } from '../../db/tenancy.ts';
+import { organisationSideRoles } from '../contracts/auth.ts';
 import { stockholmDate } from '../contracts/time.ts';
 import { organisationIdsOf, teamRoles, type Actor } from './access.ts';
 import type { Clock } from './clock.ts';
 
-/** The school-side roles that may read and write consented feedback. Pedagogues never do. */
-const schoolRoles = ['principal', 'pupil_health'] as const;
-
 /** The actor's tenancy at the clock's instant: their teams, and the organisations they speak for. */
 export function tenancyOf(actor: Actor, clock: Clock): Tenancy {
   const now = clock.now();
-  return { teamIds: organisationIdsOf(actor, teamRoles), schoolOrganisationIds: organisationIdsOf(actor, schoolRoles), now, today: stockholmDate(now) };
+  return { teamIds: organisationIdsOf(actor, teamRoles), schoolOrganisationIds: organisationIdsOf(actor, organisationSideRoles), now, today: stockholmDate(now) };
 }

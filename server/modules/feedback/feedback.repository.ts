@@ -4,6 +4,7 @@ import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
 import { createConsentsRepository } from '../consents/consents.repository.ts';
+import { organisationSideRoles } from '../../contracts/auth.ts';
 import { caseOrganisations, cases, feedback, memberships, organisations, statutoryFeedback, users } from '../../../db/schema/index.ts';
 import { createMailRepository } from '../mail/mail.repository.ts';
 
@@ -12,7 +13,7 @@ const statutoryOfCaseOrganisation = and(eq(statutoryFeedback.caseId, caseOrganis
 
 export function createFeedbackRepository(db: DbOrTx) {
   return {
-    /** Who reads an organisation's feedback on the school side: its principal and elevhälsa (a unit's for its preschools). */
+    /** Who reads an organisation's feedback on its side: principal, elevhälsa or partner staff (a unit's for its preschools). */
     async schoolReaders(organisationId: string) {
       const unit = db.select({ parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, organisationId));
       return db
@@ -21,7 +22,7 @@ export function createFeedbackRepository(db: DbOrTx) {
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(
           and(
-            inArray(memberships.role, ['principal', 'pupil_health']),
+            inArray(memberships.role, [...organisationSideRoles]),
             or(eq(memberships.organisationId, organisationId), inArray(memberships.organisationId, unit)),
             isNull(users.disabledAt),
           ),

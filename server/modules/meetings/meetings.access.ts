@@ -1,4 +1,4 @@
-import type { Role } from '../../contracts/auth.ts';
+import { organisationSideRoles, type Role } from '../../contracts/auth.ts';
 import { familyMeetingTypes, type Meeting } from '../../contracts/meetings.ts';
 import { stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
@@ -7,11 +7,11 @@ import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import type { MeetingRow, MeetingsRepository } from './meetings.repository.ts';
 
-// Principal and elevhälsa ask for meetings and follow their organisation's requests; a unit's
-// leadership its preschools'.
-export const followerRoles: readonly Role[] = ['principal', 'pupil_health'];
+// Principal, elevhälsa and partners ask for meetings and follow their organisation's requests; a
+// unit's leadership its preschools'.
+export const followerRoles: readonly Role[] = organisationSideRoles;
 
-/** Whether the actor is principal or elevhälsa of the organisation or of its unit. */
+/** Whether the actor speaks for the organisation or for its unit (principal, elevhälsa, partner). */
 export function followsOrganisation(actor: Actor, organisationId: string, parentId: string | null) {
   return actor.memberships.some((mb) => followerRoles.includes(mb.role) && mb.organisationId !== null && (mb.organisationId === organisationId || mb.organisationId === parentId));
 }

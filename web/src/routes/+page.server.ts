@@ -23,7 +23,7 @@ function byPerson(contacts: Contact[]) {
   return [...people.values()];
 }
 
-const STAFF_ROLES: ReadonlySet<string> = new Set(['pedagogue', 'principal', 'pupil_health', 'police']);
+const STAFF_ROLES: ReadonlySet<string> = new Set(['pedagogue', 'principal', 'pupil_health', 'partner', 'police']);
 
 export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
   const user = locals.user!;

@@ -1,3 +1,4 @@
+import { organisationSideRoles } from '#contracts/auth.ts';
 import { fail } from '@sveltejs/kit';
 import { consentScopeValues, feedbackSchema, inboxEntrySchema, statutoryAnswerValues, type Consent, type ConsentScope, type Feedback } from '#contracts/consents.ts';
 import { formatShortDate, moment, stockholmDate } from '#contracts/time.ts';
@@ -159,7 +160,7 @@ export function caseConsentsView(a: {
   };
 }
 
-const SCHOOL_ROLES: ReadonlySet<string> = new Set(['principal', 'pupil_health']);
+const SCHOOL_ROLES: ReadonlySet<string> = new Set(organisationSideRoles);
 
 /**
  * The places whose Återkoppling the person reads: where they are rektor or elevhälsa, and a

@@ -1,11 +1,11 @@
-import type { Me } from '#contracts/auth.ts';
+import { organisationSideRoles, type Me } from '#contracts/auth.ts';
 import { meetingTypeValues, type Meeting, type MeetingType } from '#contracts/meetings.ts';
 import type { Organisation } from '#contracts/organisations.ts';
 import { t } from '../i18n.ts';
 import { when } from './slots.ts';
 import { daysSince, moment } from '#contracts/time.ts';
 
-const REQUESTERS: ReadonlySet<string> = new Set(['principal', 'pupil_health']);
+const REQUESTERS: ReadonlySet<string> = new Set(organisationSideRoles);
 const TEAM: ReadonlySet<string> = new Set(['social_worker', 'team_lead']);
 
 /** The places the person may ask for a meeting about, and the kinds of meeting they may ask for. */
