@@ -1,6 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, test } from 'vitest';
-import { secondFactors } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { auditLog, districts, secondFactors } from '../../db/schema/index.ts';
 import type { Clock } from '../../server/lib/clock.ts';
 import { buildTestApp, cookieOf } from '../helpers/app.ts';
 import { createOrganisation, createUser } from '../helpers/factories.ts';
@@ -168,6 +169,24 @@ describe('a second factor for password accounts (TOTP)', () => {
   test('outside production nothing is required unless MFA_REQUIRED_ROLES says so', async () => {
     const { app, worker, login } = await setup({});
     expect((await login(worker)).statusCode).toBe(200);
+    await app.close();
+  });
+
+  test('an administrator resets a lost factor (audited): the person sets up a new one at the next sign-in; a district admin of another district cannot', async () => {
+    const { app, db, inject, worker, login, enrol } = await setup({ MFA_REQUIRED_ROLES: 'social_worker' });
+    await enrol();
+    const admin = await createUser(db, { memberships: [{ organisationId: null, role: 'admin' }] });
+    const adminCookie = cookieOf(await login(admin));
+    const [elsewhere] = await db.insert(districts).values({ name: `Annanstans ${worker.id.slice(0, 6)}` }).returning();
+    const stranger = await createUser(db, { memberships: [{ organisationId: null, role: 'district_admin', districtId: elsewhere!.id }] });
+    const strangerCookie = cookieOf(await login(stranger));
+    const url = `/api/admin/users/${worker.id}/second-factor/reset`;
+    expect((await inject({ method: 'POST', url, headers: { cookie: strangerCookie } })).statusCode).toBe(404);
+    expect((await login(worker)).json()).toMatchObject({ enrolment: false });
+    expect((await inject({ method: 'POST', url, headers: { cookie: adminCookie } })).statusCode).toBe(200);
+    expect((await login(worker)).json()).toMatchObject({ code: 'mfa_required', enrolment: true });
+    const logged = await db.select().from(auditLog).where(eq(auditLog.targetId, worker.id));
+    expect(logged.map((r) => r.action)).toContain('person.second_factor_reset');
     await app.close();
   });
 });

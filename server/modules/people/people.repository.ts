@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzl
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { districts, memberships, organisations, sections, users } from '../../../db/schema/index.ts';
 import { createAccountsRepository } from '../accounts/accounts.repository.ts';
+import { createSecondFactorRepository } from '../second-factor/second-factor.repository.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 
 const SHOWN = 50;
@@ -9,6 +10,8 @@ const SHOWN = 50;
 export function createPeopleRepository(db: DbOrTx) {
   return {
     accounts: createAccountsRepository(db),
+    /** A person's second factor, reset by an administrator inside the people transaction. */
+    secondFactor: createSecondFactorRepository(db),
     audit: createAuditRepository(db),
 
     async emailTaken(email: string) {

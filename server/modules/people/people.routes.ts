@@ -92,4 +92,21 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }>
       },
     );
   }
+
+  app.post(
+    '/api/admin/users/:id/second-factor/reset',
+    {
+      config: { access: districtAdministrators },
+      schema: {
+        tags: ['Administration'],
+        summary: 'Nollställ tvåstegsverifieringen (tappad telefon och reservkoder): personen kopplar en ny app vid nästa inloggning',
+        params: personParams,
+        response: { 200: okResponse, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      await people.resetSecondFactor(request.signedIn, request.params.id);
+      return { ok: true as const };
+    },
+  );
 };

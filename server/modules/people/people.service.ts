@@ -111,6 +111,20 @@ export function createPeopleService({ repo, transaction, accounts, clock, hasher
       });
     },
 
+    /**
+     * A lost phone and lost recovery codes: the person's second factor goes, and a role that
+     * requires one sets up a new one at the next sign-in. Audited; their sessions stay.
+     */
+    async resetSecondFactor(actor: Actor, id: string) {
+      const scope = scopeOf(actor);
+      await transaction(async (tx) => {
+        await managed(tx, scope, id);
+        await tx.secondFactor.remove(id);
+        const organisationIds = await tx.organisationIdsOf(id);
+        await tx.audit.append([auditFacts(actor, { action: 'person.second_factor_reset', targetType: 'user', targetId: id, organisationIds }, clock.now())]);
+      });
+    },
+
     /** People whose name or address holds the words; a district's administrator finds those of their district. */
     async search(actor: Actor, q: string | undefined): Promise<Person[]> {
       const scope = scopeOf(actor);

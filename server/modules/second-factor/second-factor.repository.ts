@@ -1,8 +1,8 @@
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/client.ts';
+import type { DbOrTx, Tx } from '../../../db/client.ts';
 import { memberships, recoveryCodes, secondFactors, users } from '../../../db/schema/index.ts';
 
-export function createSecondFactorRepository(db: Db) {
+export function createSecondFactorRepository(db: DbOrTx) {
   return {
     /** The person's address and roles (the QR code's label; whether their roles require a factor). */
     async person(userId: string) {

@@ -52,11 +52,12 @@ export const actions: Actions = {
   disable: async ({ request, fetch }) => act(request, fetch, 'disable'),
   enable: async ({ request, fetch }) => act(request, fetch, 'enable'),
   invite: async ({ request, fetch }) => act(request, fetch, 'invite'),
+  resetSecondFactor: async ({ request, fetch }) => act(request, fetch, 'second-factor/reset'),
 };
 
-const done = { disable: 'people.disabled', enable: 'people.enabled', invite: 'people.invited' } as const;
+const done = { disable: 'people.disabled', enable: 'people.enabled', invite: 'people.invited', 'second-factor/reset': 'people.secondFactorReset' } as const;
 
-async function act(request: Request, fetch: typeof globalThis.fetch, action: 'disable' | 'enable' | 'invite') {
+async function act(request: Request, fetch: typeof globalThis.fetch, action: keyof typeof done) {
   const form = await request.formData();
   const id = String(form.get('id') ?? '');
   const name = String(form.get('name') ?? '');
