@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { meetings } from './meetings.ts';
 import { organisations } from './organisations.ts';
 import { users } from './users.ts';
@@ -74,5 +74,39 @@ export const caseWorkerChanges = pgTable(
   (t) => [
     check('case_worker_changes_override_reason', sql`not ${t.continuityOverridden} or ${t.reason} is not null`),
     index('case_worker_changes_case_idx').on(t.caseId, t.changedAt),
+  ],
+);
+
+// The steps of the case's path with their Stockholm dates (server/contracts/case-path.ts has the
+// order they must come in). Each step once per case.
+export const caseEventKindValues = [
+  'report_received',
+  'investigation_opened',
+  'investigation_not_opened',
+  'intervention_offered',
+  'intervention_accepted',
+  'intervention_declined',
+  'intervention_started',
+  'intervention_completed',
+  'case_closed',
+  'check_in_done',
+] as const;
+
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: caseEventKindValues }).notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('case_events_once').on(t.caseId, t.kind),
+    check('case_events_kind', sql.raw(`"kind" in (${caseEventKindValues.map((k) => `'${k}'`).join(', ')})`)),
+    check('case_events_on', sql`${t.on} between '2000-01-01' and '2100-12-31'`),
   ],
 );

@@ -1,3 +1,4 @@
+import { caseEventKinds, caseEventSchema, workerPeriodSchema } from './case-path.ts';
 import { meetingStatusValues, meetingTypeValues } from './meetings.ts';
 import { freeText, uuid } from './text.ts';
 import { z } from './zod.ts';
@@ -48,7 +49,13 @@ export const caseSchema = z
     metFamily: z.array(person),
     meetings: z.array(z.object({ id: z.string(), type: z.enum(meetingTypeValues), status: z.enum(meetingStatusValues), startsAt: z.string().nullable() })),
     changes: z.array(caseChangeSchema),
-    can: z.object({ changeWorkers: z.boolean(), readAudit: z.boolean() }),
+    /** The case's path so far, in the order it happened. */
+    events: z.array(caseEventSchema),
+    /** The steps that may be recorded next. */
+    nextSteps: z.array(z.enum(caseEventKinds)),
+    /** Who worked with the family, over time (Stockholm dates; until null: still on the case). */
+    workerHistory: z.array(workerPeriodSchema),
+    can: z.object({ changeWorkers: z.boolean(), recordSteps: z.boolean(), readAudit: z.boolean() }),
   })
   .meta({ id: 'Case' });
 export type Case = z.infer<typeof caseSchema>;

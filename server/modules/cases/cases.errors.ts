@@ -1,3 +1,4 @@
+import type { PathProblem } from '../../contracts/case-path.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 
 const names = (list: string[]) => (list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} eller ${list.at(-1)}`);
@@ -8,6 +9,7 @@ export const caseErrors = {
   oneTeam: () => errors.invalid('Alla verksamheter i ett ärende ska höra till samma team.', [{ field: 'organisationIds', message: 'Välj verksamheter som ditt team arbetar med.' }]),
   notAWorker: (field: string) => errors.invalid('Välj socialsekreterare i teamet.', [{ field, message: 'Någon av de valda är inte socialsekreterare i teamet.' }]),
   mayNotChange: () => errors.forbidden('Bara ärendets socialsekreterare och enhetschefen kan byta handläggare.'),
+  path: (problem: PathProblem) => errors.invalid(problem.message, [problem]),
   onlyLead: () => errors.forbidden('Bara enhetschefen kan läsa ärendets logg.'),
   continuity: (met: string[], isLead: boolean) =>
     new AppError(

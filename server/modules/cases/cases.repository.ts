@@ -1,14 +1,16 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { caseOrganisations, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, organisations, users } from '../../../db/schema/index.ts';
+import { caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, organisations, users } from '../../../db/schema/index.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createCasesRepository(db: DbOrTx) {
   return {
-    async insert(c: { teamId: string; label: string; reportMeetingId: string | null; createdBy: string; createdAt: Date; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[] }) {
+    /** A new case; `reportReceivedOn` starts its path (a case from an anmälningsmöte: the meeting's date). */
+    async insert(c: { teamId: string; label: string; reportMeetingId: string | null; createdBy: string; createdAt: Date; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[]; reportReceivedOn?: string }) {
       const [row] = await db.insert(cases).values({ teamId: c.teamId, label: c.label, reportMeetingId: c.reportMeetingId, createdBy: c.createdBy, createdAt: c.createdAt }).returning({ id: cases.id });
       const id = row!.id;
+      if (c.reportReceivedOn) await db.insert(caseEvents).values({ caseId: id, kind: 'report_received', on: c.reportReceivedOn, recordedBy: c.createdBy, recordedAt: c.createdAt });
       await db.insert(caseOrganisations).values(c.organisations.map((o) => ({ caseId: id, organisationId: o.id, reporter: o.reporter })));
       await db.insert(caseWorkers).values(c.workerIds.map((userId) => ({ caseId: id, userId, responsible: userId === c.responsibleId })));
       return id;
@@ -73,6 +75,15 @@ export function createCasesRepository(db: DbOrTx) {
         .leftJoin(users, eq(users.id, caseWorkerChanges.changedBy))
         .where(eq(caseWorkerChanges.caseId, caseId))
         .orderBy(asc(caseWorkerChanges.changedAt));
+    },
+
+    /** The case's path, in the order its steps happened. */
+    async eventsOf(caseId: string) {
+      return db.select({ kind: caseEvents.kind, on: caseEvents.on }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.on), asc(caseEvents.recordedAt));
+    },
+
+    async insertEvent(e: typeof caseEvents.$inferInsert) {
+      await db.insert(caseEvents).values(e);
     },
 
     async names(userIds: string[]) {

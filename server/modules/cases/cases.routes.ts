@@ -1,3 +1,4 @@
+import { caseEventBody, caseEventSchema } from '../../contracts/case-path.ts';
 import { teamLeads, teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntrySchema, caseBody, caseParams, caseSchema, caseSummarySchema, overrideSchema, workersBody } from '../../contracts/cases.ts';
@@ -26,6 +27,21 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async
     '/api/cases/:id',
     { config: { access: teamStaff }, schema: { tags, summary: 'Ett ärende: verksamheter, handläggare, de som träffade familjen, möten och byten', params: caseParams, response: { 200: caseSchema, ...problems } } },
     async (request) => cases.get(request.signedIn, request.params.id),
+  );
+
+  app.post(
+    '/api/cases/:id/events',
+    {
+      config: { access: teamStaff },
+      schema: {
+        tags,
+        summary: 'Registrera ett steg i ärendets väg (anmälan, utredning, insats, avslut, uppföljande samtal) med datum; 400 när ordningen inte går ihop',
+        params: caseParams,
+        body: caseEventBody,
+        response: { 201: caseEventSchema, ...problems },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await cases.recordEvent(request.signedIn, request.params.id, request.body)),
   );
 
   app.put(

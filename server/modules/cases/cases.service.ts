@@ -1,9 +1,12 @@
+import { nextSteps, pathProblem, type CaseEvent, type CaseEventBody } from '../../contracts/case-path.ts';
 import type { Case, CaseSummary } from '../../contracts/cases.ts';
+import { stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { caseErrors } from './cases.errors.ts';
+import { workerPeriods } from './cases.models.ts';
 import type { casesTransaction, CasesRepository } from './cases.repository.ts';
 import { oneByOne } from '../../lib/one-by-one.ts';
 
@@ -39,8 +42,12 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
 
   /** The case as its page shows it, read inside the caller's transaction. */
   async function view(tx: Tx, actor: Actor, c: CaseRow, isLead: boolean): Promise<Case> {
-    const [workers, orgs, met, meetings, changes] = await oneByOne([() => tx.workersOf(c.id), () => tx.organisationsOf(c.id), () => tx.metFamily(c.reportMeetingId), () => tx.meetingsOf(c.id), () => tx.changes(c.id)] as const);
+    const [workers, orgs, met, meetings, changes, events] = await oneByOne(
+      [() => tx.workersOf(c.id), () => tx.organisationsOf(c.id), () => tx.metFamily(c.reportMeetingId), () => tx.meetingsOf(c.id), () => tx.changes(c.id), () => tx.eventsOf(c.id)] as const,
+    );
     const people = new Map((await tx.names([...new Set(changes.flatMap((ch) => [...ch.before, ...ch.after]))])).map((p) => [p.userId, p.name]));
+    for (const w of workers) people.set(w.userId, w.name);
+    const periods = workerPeriods(c.createdAt, workers.map((w) => w.userId), changes, stockholmDate);
     const named = (ids: string[]) => ids.map((userId) => ({ userId, name: people.get(userId) ?? 'Borttagen användare' }));
     const responsible = workers.find((w) => w.responsible)!;
     const isWorker = workers.some((w) => w.userId === actor.userId);
@@ -55,7 +62,10 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
       metFamily: met,
       meetings: meetings.map((m) => ({ ...m, startsAt: m.startsAt?.toISOString() ?? null })),
       changes: changes.map((ch) => ({ at: ch.at.toISOString(), byName: ch.byName, before: named(ch.before), after: named(ch.after), reason: ch.reason, continuityOverridden: ch.continuityOverridden })),
-      can: { changeWorkers: isWorker || isLead, readAudit: isLead },
+      events,
+      nextSteps: nextSteps(events),
+      workerHistory: periods.map((p) => ({ ...p, name: people.get(p.userId) ?? 'Borttagen användare' })),
+      can: { changeWorkers: isWorker || isLead, recordSteps: isWorker || isLead, readAudit: isLead },
     };
   }
 
@@ -121,6 +131,22 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
         await tx.insertChange({ caseId: id, changedBy: actor.userId, changedAt: clock.now(), before: workers.map((w) => w.userId), after, reason, continuityOverridden: !continuityHolds });
         await auditCase(tx, actor, c, continuityHolds ? 'case.workers' : 'case.workers_override');
         return view(tx, actor, c, isLead);
+      });
+    },
+
+    /**
+     * Records a step of the case's path on its Stockholm date. The steps come in their order,
+     * each once, never in the future; a refusal says in Swedish what must come first.
+     */
+    async recordEvent(actor: Actor, id: string, body: CaseEventBody): Promise<CaseEvent> {
+      return transaction(async (tx) => {
+        const { c } = await visible(tx, actor, id);
+        await tx.lock(id);
+        const problem = pathProblem(await tx.eventsOf(id), body, stockholmDate(clock.now()));
+        if (problem) throw caseErrors.path(problem);
+        await tx.insertEvent({ caseId: id, kind: body.kind, on: body.on, recordedBy: actor.userId, recordedAt: clock.now() });
+        await auditCase(tx, actor, c, `case.step.${body.kind}`);
+        return { kind: body.kind, on: body.on };
       });
     },
 

@@ -1,3 +1,4 @@
+import { stockholmDate } from '../../contracts/time.ts';
 import type { Actor } from '../../lib/access.ts';
 import { auditFacts } from '../audit/audit.models.ts';
 import { lockedMeeting, type MeetingAccess } from './meetings.access.ts';
@@ -29,6 +30,8 @@ export function createMeetingOutcome({ repo, transaction, clock }: MeetingsDeps,
           organisations: [{ id: m.organisationId, reporter: body.reportFiled ?? true }],
           responsibleId: actor.userId,
           workerIds: [actor.userId, ...workerIds.filter((w) => w !== actor.userId)],
+          // The report came in at the meeting, unless the outcome says none was filed.
+          ...(body.reportFiled === false ? {} : { reportReceivedOn: stockholmDate(locked.startsAt!) }),
         });
       }
       await tx.recordOutcome(id, { held: body.held, reportFiled: body.reportFiled ?? null, notes: body.notes || null, byUserId: actor.userId, caseId }, clock.now());

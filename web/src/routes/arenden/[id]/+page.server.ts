@@ -10,7 +10,8 @@ import { sv, type MessageKey } from '#lib/messages/sv.ts';
 import { apiGet, apiGetOrProblem, apiSend } from '#lib/server/api.ts';
 import { acknowledgeFeedback, caseConsentsView, feedbackListSchema, writeFeedback } from '#lib/server/consents.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
-import { moment, shortMoment, stockholmDate } from '#contracts/time.ts';
+import { longDate, moment, shortMoment, stockholmDate } from '#contracts/time.ts';
+import { caseEventKindNames } from '#contracts/case-path.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const is = <T extends string>(values: readonly T[], v: string | null): v is T => v !== null && (values as readonly string[]).includes(v);
@@ -45,6 +46,14 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
         statusLabel: is(meetingStatusValues, m.status) ? t(`meetingStatus.${m.status as MeetingStatus}`) : '',
         when: m.startsAt ? moment(m.startsAt, locals.now) : t('meeting.noTime'),
       })),
+      steps: c.events.map((e) => ({ label: caseEventKindNames[e.kind], date: longDate(e.on) })),
+      stepChoices: c.nextSteps.map((kind) => ({ value: kind, label: caseEventKindNames[kind] })),
+      periods: c.workerHistory.map((p) => ({
+        name: p.name,
+        part: t(p.responsible ? 'path.responsible' : 'path.coWorker'),
+        from: longDate(p.from),
+        until: p.until ? longDate(p.until) : t('path.now'),
+      })),
       changes: c.changes.map((ch) => ({ ...ch, when: moment(ch.at, locals.now), beforeNames: names(ch.before), afterNames: names(ch.after) })).reverse(),
     },
     isLead: locals.user!.memberships.some((m) => m.role === 'team_lead' && m.organisationId === c.teamId),
@@ -52,6 +61,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     ...caseConsentsView({ organisations: c.organisations, consents, statutory, feedback, isWorker, now: locals.now }),
     // A new consent runs from today to the same date next year, the longest the law allows.
     consentDefaults: { validFrom: today, validUntil: latestValidUntil(today) },
+    today,
     workers: roster?.workers ?? [],
     // The API answers oldest first; the newest is what the team lead looks for.
     audit:
@@ -127,6 +137,14 @@ export const actions: Actions = {
     const res = await apiSend(fetch, 'POST', `/api/consents/${encodeURIComponent(id)}/withdraw`, { reason });
     if (!res.ok) return failWith(renameFields(res.problem, { reason: field }), values, field);
     return { saved: t('consents.withdrawn') };
+  },
+  /** A step of the case's path, on its date (today unless another is given). */
+  step: async ({ request, fetch, params }) => {
+    const values = formValues(await request.formData(), ['step-kind', 'step-on']);
+    if (!values['step-kind']) return fail(400, { values, errors: [{ field: 'step-kind', message: t('path.missingKind') }] });
+    const res = await apiSend(fetch, 'POST', `/api/cases/${encodeURIComponent(params.id)}/events`, { kind: values['step-kind'], on: values['step-on'] ?? '' });
+    if (!res.ok) return failWith(renameFields(res.problem, { kind: 'step-kind', on: 'step-on' }), values, 'step-kind');
+    return { saved: t('path.saved') };
   },
   feedback: async ({ request, fetch, params }) => writeFeedback(fetch, params.id, await request.formData(), t('feedback.sentToSchool')),
   acknowledge: async ({ request, fetch }) => acknowledgeFeedback(fetch, await request.formData()),

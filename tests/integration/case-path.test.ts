@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { openedCase, type Opened } from '../helpers/cases.ts';
+
+type Headers = { cookie: string };
+const step = (c: Opened, headers: Headers, kind: string, on: string) => c.app.inject({ method: 'POST', url: `/api/cases/${c.caseId}/events`, headers, payload: { kind, on } });
+const read = async (c: Opened, headers: Headers = c.asBo) => (await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}`, headers })).json();
+
+describe('the case\'s path from report to check-in', () => {
+  test('a case from an anmälningsmöte starts with the report received on the meeting\'s date', async () => {
+    const c = await openedCase();
+    const kase = await read(c);
+    expect(kase.events).toEqual([{ kind: 'report_received', on: '2026-03-04' }]);
+    expect(kase.nextSteps).toEqual(['investigation_opened', 'investigation_not_opened', 'case_closed']);
+    expect(kase.can.recordSteps).toBe(true);
+  });
+
+  test('the workers record the path in order, each step once, and the case shows it', async () => {
+    const c = await openedCase();
+    c.clock.set('2026-05-20T12:00:00+02:00');
+    // Weeks later: the sessions of the meeting day have ended.
+    const [bo, lead] = [await c.as(c.bo), await c.as(c.lead)];
+    for (const [kind, on] of [
+      ['investigation_opened', '2026-03-05'],
+      ['intervention_offered', '2026-03-20'],
+      ['intervention_accepted', '2026-03-23'],
+      ['intervention_started', '2026-03-25'],
+      ['intervention_completed', '2026-05-15'],
+      ['case_closed', '2026-05-20'],
+    ] as const) {
+      const res = await step(c, kind === 'intervention_offered' ? lead : bo, kind, on);
+      expect(res.statusCode, `${kind}: ${res.body}`).toBe(201);
+      expect(res.json()).toEqual({ kind, on });
+    }
+    const kase = await read(c, bo);
+    expect(kase.events.map((e: { kind: string }) => e.kind)).toEqual(['report_received', 'investigation_opened', 'intervention_offered', 'intervention_accepted', 'intervention_started', 'intervention_completed', 'case_closed']);
+    expect(kase.nextSteps).toEqual(['check_in_done']);
+    // After closing, only the check-in call; it cannot precede the closing.
+    expect((await step(c, bo, 'intervention_declined', '2026-05-20')).statusCode).toBe(400);
+    const early = await step(c, bo, 'check_in_done', '2026-05-19');
+    expect(early.statusCode).toBe(400);
+    expect(early.json().fields).toEqual([{ field: 'on', message: '”Uppföljande samtal gjort” kan inte ha skett före ”ärendet avslutades” (2026-05-20).' }]);
+  });
+
+  test('an impossible order or a date in the future is refused in Swedish and changes nothing', async () => {
+    const c = await openedCase();
+    const skipped = await step(c, c.asBo, 'intervention_started', '2026-03-04');
+    expect(skipped.statusCode).toBe(400);
+    expect(skipped.json()).toMatchObject({ code: 'invalid_request', detail: '”Familjen tackade ja” måste registreras före ”insatsen började”.' });
+    const future = await step(c, c.asBo, 'investigation_opened', '2026-03-05');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().detail).toMatch(/framtiden/);
+    expect((await step(c, c.asBo, 'report_received', '2026-03-01')).json().detail).toMatch(/redan registrerat/);
+    expect((await step(c, c.asBo, 'no_such_step', '2026-03-01')).statusCode).toBe(400);
+    expect((await step(c, c.asBo, 'investigation_opened', '9999-12-31')).statusCode).toBe(400);
+    expect((await read(c)).events).toHaveLength(1);
+  });
+
+  test('only the case\'s workers and the team lead record steps: a colleague gets 404, a rektor 403', async () => {
+    const c = await openedCase();
+    expect((await step(c, await c.as(c.cia), 'investigation_opened', '2026-03-04')).statusCode).toBe(404);
+    expect((await step(c, await c.as(c.principal), 'investigation_opened', '2026-03-04')).statusCode).toBe(403);
+    expect((await read(c)).events).toHaveLength(1);
+  });
+
+  test('who worked with the family is kept over time: a handover closes one period and opens another', async () => {
+    const c = await openedCase();
+    c.clock.set('2026-04-01T10:00:00+02:00');
+    const handover = await c.app.inject({ method: 'PUT', url: `/api/cases/${c.caseId}/workers`, headers: await c.as(c.bo), payload: { responsibleId: c.anna.id, coWorkerIds: [c.cia.id] } });
+    expect(handover.statusCode).toBe(200);
+    const periods = (await read(c, await c.as(c.lead))).workerHistory as { name: string; responsible: boolean; from: string; until: string | null }[];
+    expect(periods).toEqual([
+      { userId: c.bo.id, name: 'Bo Ek', responsible: true, from: '2026-03-04', until: '2026-04-01' },
+      { userId: c.anna.id, name: 'Anna Berg', responsible: false, from: '2026-03-04', until: '2026-04-01' },
+      { userId: c.anna.id, name: 'Anna Berg', responsible: true, from: '2026-04-01', until: null },
+      { userId: c.cia.id, name: 'Cia Lund', responsible: false, from: '2026-04-01', until: null },
+    ]);
+  });
+});
