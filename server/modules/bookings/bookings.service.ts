@@ -18,7 +18,7 @@ type Deps = {
   repo: BookingsRepository;
   slots: Pick<SlotsRepository, 'find' | 'nextFree' | 'hostsOf'>;
   transaction: <T>(work: (repo: BookingsRepository) => Promise<T>) => Promise<T>;
-  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  organisations: Pick<OrganisationsService, 'requireVisible' | 'requireOpen'>;
   slotList: Pick<SlotsService, 'list'>;
   clock: Clock;
   /** Where the links in mails point. */
@@ -117,7 +117,7 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       if (!slot) throw bookingErrors.slotNotFound();
       // The slot comes with its hosts, so the mails are written with the booking in its one
       // statement: the slot's row is locked for a single round trip, and nothing more is read.
-      const scope = await organisations.requireVisible(actor, slot.organisationId);
+      const scope = await organisations.requireOpen(actor, slot.organisationId);
       if (!isStaffOf(actor, scope)) throw bookingErrors.notStaff();
       const closed = closedFor(slot);
       if (closed) throw closed;

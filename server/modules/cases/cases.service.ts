@@ -14,7 +14,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof casesTransaction>>[0]>[0];
 type Deps = {
   repo: CasesRepository;
   transaction: ReturnType<typeof casesTransaction>;
-  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  organisations: Pick<OrganisationsService, 'requireVisible' | 'requireOpen'>;
   clock: Clock;
 };
 
@@ -71,7 +71,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
 
   return {
     async create(actor: Actor, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string }) {
-      const scopes = await Promise.all(body.organisationIds.map((id) => organisations.requireVisible(actor, id)));
+      const scopes = await Promise.all(body.organisationIds.map((id) => organisations.requireOpen(actor, id)));
       const teamId = scopes[0]!.servingTeamId;
       if (!teamId || scopes.some((s) => s.servingTeamId !== teamId)) throw caseErrors.oneTeam();
       if (!memberOfTeam(actor, teamId)) throw caseErrors.notTeam();

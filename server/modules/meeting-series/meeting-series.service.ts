@@ -10,7 +10,7 @@ import type { MeetingSeriesRepository, meetingSeriesTransaction } from './meetin
 type Deps = {
   repo: MeetingSeriesRepository;
   transaction: ReturnType<typeof meetingSeriesTransaction>;
-  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  organisations: Pick<OrganisationsService, 'requireVisible' | 'requireOpen'>;
   clock: Clock;
 };
 
@@ -22,7 +22,7 @@ type Deps = {
  */
 export function createMeetingSeriesService({ repo, transaction, organisations, clock }: Deps) {
   async function requirePlanner(actor: Actor, body: MeetingSeriesBody) {
-    const scope = await organisations.requireVisible(actor, body.organisationId);
+    const scope = await organisations.requireOpen(actor, body.organisationId);
     const teamId = scope.servingTeamId;
     if (!teamId || !memberOfTeam(actor, teamId)) throw seriesErrors.notTeam();
     if (body.type === 'police_collaboration' && scope.kind !== 'police') throw seriesErrors.policeOnly();

@@ -13,7 +13,7 @@ export function createMeetingRequests({ transaction, organisations, clock }: Mee
   }
 
   async function request(actor: Actor, body: MeetingBody) {
-    const scope = await organisations.requireVisible(actor, body.organisationId);
+    const scope = await organisations.requireOpen(actor, body.organisationId);
     const teamSide = scope.servingTeamId !== null && memberOfTeam(actor, scope.servingTeamId);
     const police = scope.kind === 'police' && actor.memberships.some((m) => m.role === 'police' && m.organisationId === scope.id);
     const school = followsOrganisation(actor, scope.id, scope.parentId);

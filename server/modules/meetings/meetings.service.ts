@@ -10,7 +10,7 @@ import { createMeetingScheduling } from './meetings.scheduling.ts';
 export type MeetingsDeps = {
   repo: MeetingsRepository;
   transaction: <T>(work: (repo: MeetingsRepository) => Promise<T>) => Promise<T>;
-  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  organisations: Pick<OrganisationsService, 'requireVisible' | 'requireOpen'>;
   clock: Clock;
   /** Where the links in mails point. */
   mailBaseUrl: string;

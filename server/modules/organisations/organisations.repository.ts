@@ -8,7 +8,14 @@ export type VisibilityFilter = { all: true } | { all: false; ownIds: string[]; t
 export function createOrganisationsRepository(db: DbOrTx) {
   // Every read of an organisation's data starts with this visibility check: prepared once.
   const scope = db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, parentId: organisations.parentId, servingTeamId: organisations.servingTeamId })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      parentId: organisations.parentId,
+      servingTeamId: organisations.servingTeamId,
+      archived: sql<boolean>`${organisations.archivedAt} is not null`,
+    })
     .from(organisations)
     .where(eq(organisations.id, sql.placeholder('id')))
     .limit(1)

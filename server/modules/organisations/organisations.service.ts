@@ -1,6 +1,6 @@
 import type { Organisation } from '../../contracts/organisations.ts';
 import { isAdmin, organisationIdsOf, requireAccess, teamRoles, type Actor } from '../../lib/access.ts';
-import { errors } from '../../lib/errors.ts';
+import { AppError, errors } from '../../lib/errors.ts';
 import { versionedCache } from '../../lib/versioned-cache.ts';
 import type { OrganisationsRepository } from './organisations.repository.ts';
 
@@ -13,18 +13,37 @@ export function createOrganisationsService({ repo }: Deps) {
   // The organisation picker and every page that names places list them: kept the same way, per
   // set of memberships (the answer has no one's data, only places and sections).
   const lists = versionedCache<Organisation[]>();
+
+  /** Loads an organisation's access facts and checks that the actor may see it (else 404). */
+  async function requireVisible(actor: Actor, organisationId: string) {
+    const scope = await scopes.get(actor.directoryVersion, organisationId, () => repo.findScope(organisationId));
+    if (!scope) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
+    requireAccess(actor, 'organisation:read', scope);
+    return scope;
+  }
+
   return {
+    requireVisible,
+
     async listVisible(actor: Actor): Promise<Organisation[]> {
       const filter = isAdmin(actor) ? { all: true as const } : { all: false as const, ownIds: organisationIdsOf(actor), teamIds: organisationIdsOf(actor, teamRoles) };
       const key = filter.all ? 'all' : `${[...filter.ownIds].sort().join(',')} ${[...filter.teamIds].sort().join(',')}`;
       return lists.get(actor.directoryVersion, key, () => repo.listVisible(filter));
     },
 
-    /** Loads an organisation's access facts and checks that the actor may see it (else 404). */
-    async requireVisible(actor: Actor, organisationId: string) {
-      const scope = await scopes.get(actor.directoryVersion, organisationId, () => repo.findScope(organisationId));
-      if (!scope) throw errors.notFound('Verksamheten finns inte, eller så har du inte tillgång till den.');
-      requireAccess(actor, 'organisation:read', scope);
+
+    /**
+     * An organisation something new is made for (a meeting, a case, times, terms): visible, and
+     * not archived. What it already has stays readable.
+     */
+    async requireOpen(actor: Actor, organisationId: string) {
+      const scope = await requireVisible(actor, organisationId);
+      if (scope.archived) {
+        throw new AppError('invalid_request', `${scope.name} är arkiverad: inget nytt kan läggas till där. Det som redan finns går att läsa.`, {
+          status: 409,
+          fields: [{ field: 'organisationId', message: `${scope.name} är arkiverad.` }],
+        });
+      }
       return scope;
     },
   };

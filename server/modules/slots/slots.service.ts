@@ -13,7 +13,7 @@ import type { SlotRow, SlotsRepository } from './slots.repository.ts';
 type Deps = {
   repo: SlotsRepository;
   transaction: <T>(work: (repo: SlotsRepository) => Promise<T>) => Promise<T>;
-  organisations: Pick<OrganisationsService, 'requireVisible'>;
+  organisations: Pick<OrganisationsService, 'requireVisible' | 'requireOpen'>;
   clock: Clock;
   /** Where the links in mails point. */
   mailBaseUrl: string;
@@ -66,7 +66,7 @@ export function createSlotsService({ repo, transaction, organisations, clock, ma
 
   /** Who may publish for an organisation: the serving team's social workers and team lead. */
   async function requirePublisher(actor: Actor, body: Pick<SeriesBody, 'organisationId' | 'hostIds'>) {
-    const scope = await organisations.requireVisible(actor, body.organisationId);
+    const scope = await organisations.requireOpen(actor, body.organisationId);
     if (!scope.servingTeamId || !memberOfTeam(actor, scope.servingTeamId)) throw slotErrors.notPublisher();
     if (!leadsTeam(actor, scope.servingTeamId) && !body.hostIds.includes(actor.userId)) throw slotErrors.ownSeries();
     const members = new Set((await repo.teamMembers(scope.servingTeamId)).map((m) => m.userId));
