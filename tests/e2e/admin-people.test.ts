@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { districts } from '../../db/schema/index.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
 
@@ -9,7 +10,8 @@ describe.skipIf(!run)('Personer: the administrator adds, finds and disables peop
   const suite = useWebApp(async ({ db }) => {
     const { school } = await createDistrict(db);
     const admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
-    return { admin, schoolLabel: `${school.name} (Skola)` };
+    const [district] = await db.insert(districts).values({ name: `Rinkeby ${randomUUID().slice(0, 6)}` }).returning();
+    return { admin, schoolLabel: `${school.name} (Skola)`, districtName: district!.name };
   });
 
   test.each(JS_MODES)('%s', async (_name, javaScriptEnabled) => {
@@ -48,6 +50,16 @@ describe.skipIf(!run)('Personer: the administrator adds, finds and disables peop
     await page.getByText(`Kontot för ${name} är avstängt.`).waitFor();
     await page.getByRole('button', { name: `Öppna igen: kontot för ${name}` }).waitFor();
     await expectAccessible(page, { javaScriptEnabled });
+
+    // A district's administrator belongs to a district, chosen in the same list.
+    const dname = `Dan Distrikt ${randomUUID().slice(0, 6)}`;
+    const demail = `dan-${randomUUID().slice(0, 8)}@stad.example`;
+    await page.getByLabel('Namn', { exact: true }).fill(dname);
+    await page.getByLabel('E-postadress', { exact: true }).fill(demail);
+    await page.getByLabel('Verksamhet').selectOption({ label: `Stadsdel ${suite.districtName} (för en stadsdelsadministratör)` });
+    await page.getByLabel('Roll').selectOption({ label: 'Stadsdelsadministratör' });
+    await page.getByRole('button', { name: 'Lägg upp och skicka inbjudan' }).click();
+    await page.getByText(`${dname} är upplagd och har fått en inbjudan till ${demail}.`).waitFor();
     await page.context().close();
   });
 });

@@ -338,6 +338,7 @@ export const sv = {
   'people.enabled': 'Kontot för {name} är öppet igen.',
   'people.invite': 'Ny inbjudan',
   'people.inviteLabel': 'Ny inbjudan till {name}',
+  'people.districtOption': 'Stadsdel {name} (för en stadsdelsadministratör)',
   'people.resetSecondFactor': 'Nollställ tvåsteg',
   'people.resetSecondFactorLabel': 'Nollställ tvåsteg för {name}',
   'people.secondFactorReset': 'Tvåstegsverifieringen för {name} är nollställd. Hen kopplar en ny app nästa gång hen loggar in.',

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { adminOrganisationSchema } from '#contracts/organisations.ts';
+import { adminOrganisationSchema, districtSchema } from '#contracts/organisations.ts';
 import { grantableRoleValues, personSchema } from '#contracts/people.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
@@ -8,15 +8,21 @@ import { formValues } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The API names a membership's fields by index (memberships.0.role); the form has one of each. */
-const formField = (apiField: string) => ({ 'memberships.0.organisationId': 'organisation', 'memberships.0.role': 'role', 'memberships.0.sectionId': 'organisation', memberships: 'organisation' })[apiField] ?? apiField.split('.')[0]!;
+const formField = (apiField: string) =>
+  ({ 'memberships.0.organisationId': 'organisation', 'memberships.0.districtId': 'organisation', 'memberships.0.role': 'role', 'memberships.0.sectionId': 'organisation', memberships: 'organisation' })[apiField] ??
+  apiField.split('.')[0]!;
+// A district's administrator belongs to a district: the place list offers the districts too, to the administrator.
+const DISTRICT = 'stadsdel:';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   if (!locals.user!.memberships.some((m) => m.role === 'admin' || m.role === 'district_admin')) error(404, t('error.404'));
   const q = url.searchParams.get('q')?.trim().slice(0, 120) ?? '';
-  const [people, organisations] = await Promise.all([
+  const isAdmin = locals.user!.memberships.some((m) => m.role === 'admin');
+  const [people, organisations, districts] = await Promise.all([
     apiGet(fetch, `/api/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`, z.array(personSchema)),
     // The organisations the actor administers: every one, or their district's.
     apiGet(fetch, '/api/admin/organisations', z.array(adminOrganisationSchema)),
+    isAdmin ? apiGet(fetch, '/api/admin/districts', z.array(districtSchema)) : Promise.resolve([]),
   ]);
   return {
     q,
@@ -24,14 +30,22 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
       ...p,
       roles: p.memberships.map((m) => (m.organisationName ? `${t(`role.${m.role as 'pedagogue'}`)}, ${m.organisationName}` : t(`role.${m.role as 'admin'}`))).join(' · '),
     })),
-    organisations: organisations
-      .filter((o) => !o.archived)
-      .map((o) => ({ id: o.id, label: `${o.name} (${t(`kind.${o.kind}`)})` }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'sv')),
-    // A district's administrator belongs to a district, not an organisation: made through the API for now.
-    roles: grantableRoleValues.filter((r) => r !== 'district_admin').map((r) => ({ value: r, label: t(`role.${r}`) })),
+    organisations: [
+      ...organisations
+        .filter((o) => !o.archived)
+        .map((o) => ({ id: o.id, label: `${o.name} (${t(`kind.${o.kind}`)})` }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'sv')),
+      ...districts.map((d) => ({ id: `${DISTRICT}${d.id}`, label: t('people.districtOption', { name: d.name }) })),
+    ],
+    // Only the administrator makes a district's administrators.
+    roles: grantableRoleValues.filter((r) => isAdmin || r !== 'district_admin').map((r) => ({ value: r, label: t(`role.${r}`) })),
   };
 };
+
+/** The form's one place and role as the API's membership: a district for a district's administrator. */
+function membership(place: string, role: string) {
+  return place.startsWith(DISTRICT) ? { districtId: place.slice(DISTRICT.length), role } : { organisationId: place, role };
+}
 
 export const actions: Actions = {
   create: async ({ request, fetch }) => {
@@ -40,7 +54,7 @@ export const actions: Actions = {
       name: values.name ?? '',
       email: values.email ?? '',
       ...(values.title ? { title: values.title } : {}),
-      memberships: values.organisation || values.role ? [{ organisationId: values.organisation ?? '', role: values.role ?? '' }] : [],
+      memberships: values.organisation || values.role ? [membership(values.organisation ?? '', values.role ?? '')] : [],
     };
     const res = await apiSend(fetch, 'POST', '/api/admin/users', body);
     if (!res.ok) {
