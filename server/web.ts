@@ -9,9 +9,10 @@ import { BRIDGE_HEADER, BRIDGE_IP_HEADER, BRIDGE_PROTO_HEADER } from './plugins/
 
 export const WEB_BUILD_DIR = path.resolve(import.meta.dirname, '..', 'web', 'build');
 
-// Page forms send a few kilobytes; only the profile page's photo form sends more.
+// Page forms send a few kilobytes; only the profile page's photo form and the import forms send more.
 const PAGE_FORM_LIMIT = 256 * 1024;
 const PHOTO_FORM_LIMIT = 9 * 1024 * 1024;
+const IMPORT_FORM_LIMIT = 3 * 1024 * 1024;
 const FORM_TOO_LARGE = 'Formuläret är större än något formulär här behöver och skickades inte. Gå tillbaka och försök igen.';
 
 /** What SvelteKit's handleFetch calls: an /api request answered in-process, no socket. */
@@ -117,5 +118,7 @@ export async function mountWeb(app: FastifyInstance, secret: Buffer, clock: Cloc
     scope.all('/*', { schema: { hide: true }, bodyLimit: PAGE_FORM_LIMIT }, toKit);
     // A phone photo (at most 8 MB, see lib/photos.ts) arrives through the profile page's form.
     scope.post('/franvaro-och-profil', { schema: { hide: true }, bodyLimit: PHOTO_FORM_LIMIT }, toKit);
+    // A CSV file (at most 2 MB, see contracts/imports.ts) arrives through the import pages' forms.
+    for (const page of ['/admin/las-in', '/admin/las-in/verksamheter']) scope.post(page, { schema: { hide: true }, bodyLimit: IMPORT_FORM_LIMIT }, toKit);
   });
 }

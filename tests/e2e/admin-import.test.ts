@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { outbox, users } from '../../db/schema/index.ts';
+import { districts, organisations, outbox, users } from '../../db/schema/index.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, signedInPhone, useWebApp } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
 
@@ -59,5 +59,44 @@ describe.skipIf(!run)('Läs in personal: the administrator reads in a school’s
     await signIn(invited, base, { email: `p3-${tag}@skola.example`, password: 'vinter över åsen' });
     await expect(invited.getByText(`Person 3 ${tag}`).first().isVisible()).resolves.toBe(true);
     await context.close();
+  });
+});
+
+describe.skipIf(!run)('Läs in verksamheter: the administrator reads in a district\'s organisations', () => {
+  const suite = useWebApp(async ({ db }) => {
+    const admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
+    const [district] = await db.insert(districts).values({ name: `Husby ${randomUUID().slice(0, 6)}` }).returning();
+    return { admin, district: district! };
+  });
+  const list = (tag: string, kind = 'förskola') =>
+    Buffer.from(`\uFEFFnamn;typ;enhet;team;avdelningar\r\nHusbyteamet ${tag};socialtjänst;;;\r\nHusby förskoleenhet ${tag};förskoleenhet;;Husbyteamet ${tag};\r\nFörskolan Blåbäret ${tag};${kind};Husby förskoleenhet ${tag};Husbyteamet ${tag};Ekorren|Haren\r\n`, 'utf8');
+
+  test.each(JS_MODES)('%s: a wrong kind is refused on its row, the fixed file is checked and written into the chosen district', async (_name, javaScriptEnabled) => {
+    const { browser, base, db, admin, district } = suite;
+    const tag = randomUUID().slice(0, 8);
+    const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
+    await page.goto(`${base}/admin/las-in`);
+    await page.getByRole('link', { name: 'Läs in verksamheter i stället' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Läs in verksamheter' }).waitFor();
+    if (javaScriptEnabled) await page.waitForLoadState('networkidle');
+    await expectAccessible(page, { javaScriptEnabled });
+    await expectFitsPhone(page);
+
+    await page.getByLabel('Stadsdel').selectOption({ label: district.name });
+    await page.getByLabel('CSV-fil').setInputFiles({ name: 'verksamheter.csv', mimeType: 'text/csv', buffer: list(tag, 'dagis') });
+    await page.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await page.getByText('1 av 3 rader behöver rättas. Inget har sparats.').waitFor();
+    await expect(page.getByText(/Rad 4: Typ: Okänd typ "dagis"/).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, { javaScriptEnabled });
+
+    await page.getByLabel('Stadsdel').selectOption({ label: district.name });
+    await page.getByLabel('CSV-fil').setInputFiles({ name: 'verksamheter.csv', mimeType: 'text/csv', buffer: list(tag) });
+    await page.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await page.getByText('Alla 3 rader är rätt.').waitFor();
+    await page.getByRole('button', { name: 'Lägg upp 3 verksamheter' }).click();
+    await page.getByText('3 verksamheter är upplagda.').waitFor();
+    const written = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.districtId, district.id));
+    expect(written.map((o) => o.name).filter((n) => n.endsWith(tag)).sort()).toEqual([`Förskolan Blåbäret ${tag}`, `Husby förskoleenhet ${tag}`, `Husbyteamet ${tag}`]);
+    await page.context().close();
   });
 });

@@ -9,7 +9,7 @@ const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login', '/glomt-losenord', 
 // web server's 9 MB body limit) and the staff list's forms (up to 2 MB) send more; any other form that says it is larger is
 // refused before its body is read, so nobody can make the server hold megabytes per request.
 const FORM_LIMIT = 256 * 1024;
-const sendsFile = (url: URL) => (url.pathname === '/franvaro-och-profil' && url.search === '?/photo') || (url.pathname === '/admin/las-in' && ['?/check', '?/write'].includes(url.search));
+const sendsFile = (url: URL) => (url.pathname === '/franvaro-och-profil' && url.search === '?/photo') || (['/admin/las-in', '/admin/las-in/verksamheter'].includes(url.pathname) && ['?/check', '?/write'].includes(url.search));
 
 /** The session is resolved once per request into `locals`, through the API itself. */
 export const handle: Handle = async ({ event, resolve }) => {

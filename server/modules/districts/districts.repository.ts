@@ -32,6 +32,15 @@ export function createDistrictsRepository(db: DbOrTx) {
       return row;
     },
 
+    /** The district's live organisations (a file's names are checked against them), locked against a second import at once. */
+    async liveOrganisationsOf(districtId: string) {
+      return db
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+        .from(organisations)
+        .where(and(eq(organisations.districtId, districtId), isNull(organisations.archivedAt)))
+        .for('update');
+    },
+
     /** A live organisation of the district with this name (names are unique per district, whatever the case). */
     async nameTaken(districtId: string, name: string, except?: string) {
       const rows = await db

@@ -2,15 +2,33 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
 import { adminOrganisationSchema, adminOrganisationsQuery, districtBody, districtSchema, organisationBody, organisationParams, organisationPatch } from '../../contracts/organisations.ts';
+import { IMPORT_LIMIT, importResult, organisationsImportQuery } from '../../contracts/imports.ts';
 import { z } from '../../contracts/zod.ts';
 import { administrators, districtAdministrators } from '../../lib/access.ts';
-import type { DistrictsService } from './districts.service.ts';
+import { acceptCsv } from '../../lib/csv-body.ts';
+import type { Services } from '../registry.ts';
 
 const created = z.object({ id: z.string() });
 const refusals = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema };
 
-export const districtsRoutes: FastifyPluginAsyncZod<{ districts: DistrictsService }> = async (app, { districts }) => {
+export const districtsRoutes: FastifyPluginAsyncZod<{ districts: Services['districts'] }> = async (app, { districts }) => {
   const tags = ['Administration'];
+  acceptCsv(app);
+  app.post(
+    '/api/admin/import/organisations',
+    {
+      config: { access: districtAdministrators },
+      schema: {
+        tags,
+        summary: 'Läs in en stadsdels verksamheter (CSV: name, kind, parent, team, sections med | mellan avdelningarna). Med dryRun=true, eller när någon rad är fel, skrivs inget',
+        querystring: organisationsImportQuery,
+        consumes: ['text/csv'],
+        body: z.string().max(IMPORT_LIMIT),
+        response: { 200: importResult, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 413: problemSchema, 415: problemSchema },
+      },
+    },
+    async (request) => districts.importOrganisations(request.signedIn, request.query.districtId, request.body, request.query.dryRun === 'true'),
+  );
   app.get('/api/admin/districts', { config: { access: districtAdministrators }, schema: { tags, summary: 'Stadsdelarna', response: { 200: z.array(districtSchema), 401: problemSchema, 403: problemSchema } } }, async (request) =>
     districts.listDistricts(request.signedIn),
   );

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { looksLikeFormula as isFormula, parseCsvTable, type CsvTable } from '../../lib/csv-table.ts';
 import type { Role } from '../../contracts/auth.ts';
 
 /** The columns of a staff list, by the names a header may give them (English as API.md, or Swedish as Excel users write them). */
@@ -17,7 +17,7 @@ const REQUIRED: readonly Column[] = ['name', 'email', 'role', 'organisation'];
 export const MAX_ROWS = 5000;
 
 export type CsvRow = { line: number; cells: Partial<Record<Column, string>> };
-export type CsvFile = { ok: true; rows: CsvRow[] } | { ok: false; message: string };
+export type CsvFile = CsvTable<Column>;
 
 /** A role as the file may write it: the code or the Swedish word the portal shows. */
 const ROLE_WORDS: Record<string, Exclude<Role, 'admin'>> = {
@@ -31,41 +31,15 @@ const ROLE_WORDS: Record<string, Exclude<Role, 'admin'>> = {
 };
 export const roleOf = (word: string) => ROLE_WORDS[word.trim().toLowerCase()];
 
-/**
- * A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = or @ first, after any
- * spaces, tabs or returns; + and - too, but for a phone number that starts with +.
- */
-export function looksLikeFormula(value: string, column: Column): boolean {
-  const first = value.trimStart().charAt(0);
-  if (first === '=' || first === '@') return true;
-  return (first === '+' || first === '-') && !(column === 'phone' && /^\+[0-9][0-9 -]*$/.test(value.trim()));
-}
+/** A cell of the staff list a spreadsheet would run as a formula (a phone number may start with +). */
+export const looksLikeFormula = (value: string, column: Column) => isFormula(value, column === 'phone');
 
-/** Parses the file Excel saves (`;` or `,`, UTF-8 with or without BOM) into rows by column, with their line numbers. */
-export function parseStaffCsv(text: string): CsvFile {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info` every record comes with its line; the library's types do not say so.
-    records = parse(text, { bom: true, delimiter: [';', ','], relax_column_count: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 4096 }) as unknown as typeof records;
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return { ok: false, message: `Filen gick inte att läsa som CSV${line ? ` (rad ${line})` : ''}. Spara den från Excel som "CSV UTF-8" och försök igen.` };
-  }
-  const [header, ...body] = records;
-  if (!header) return { ok: false, message: 'Filen är tom. Den första raden ska vara rubrikerna: name, email, role, organisation, section, phone.' };
-  const columns = header.record.map((h) => (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(h.toLowerCase())));
-  const unknown = header.record.filter((_, i) => !columns[i]);
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (unknown.length || missing.length) {
-    const parts = [...(missing.length ? [`kolumnen ${missing.join(', ')} saknas`] : []), ...(unknown.length ? [`okänd rubrik ${unknown.map((u) => `"${u.slice(0, 40)}"`).join(', ')}`] : [])];
-    return { ok: false, message: `Rubrikraden stämmer inte: ${parts.join('; ')}. Rubrikerna ska vara name, email, role, organisation, section, phone (eller namn, e-post, roll, verksamhet, avdelning, telefon).` };
-  }
-  if (body.length > MAX_ROWS) return { ok: false, message: `Filen har ${body.length} rader. Dela upp den: högst ${MAX_ROWS} personer åt gången.` };
-  return {
-    ok: true,
-    rows: body.map(({ record, info }) => ({
-      line: info.lines,
-      cells: Object.fromEntries(columns.flatMap((c, i) => (c && record[i] ? [[c, record[i]]] : []))) as Partial<Record<Column, string>>,
-    })),
-  };
-}
+/** Parses a staff list as Excel saves it into rows by column, with their line numbers. */
+export const parseStaffCsv = (text: string): CsvFile =>
+  parseCsvTable(text, {
+    columns: COLUMNS,
+    required: REQUIRED,
+    maxRows: MAX_ROWS,
+    headerHelp: 'name, email, role, organisation, section, phone (eller namn, e-post, roll, verksamhet, avdelning, telefon)',
+    rowsAre: 'personer',
+  });

@@ -2,21 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
 import { createPersonBody, peopleQuery, personParams, personSchema } from '../../contracts/people.ts';
+import { IMPORT_LIMIT, importQuery, importResult } from '../../contracts/imports.ts';
 import { z } from '../../contracts/zod.ts';
+import { acceptCsv } from '../../lib/csv-body.ts';
 import { districtAdministrators } from '../../lib/access.ts';
 import type { Services } from '../registry.ts';
 
-// A staff list of a few thousand people is a few hundred kilobytes; a bigger file is refused (413).
-export const IMPORT_LIMIT = 2 * 1024 * 1024;
-const importQuery = z.object({ dryRun: z.enum(['true', 'false'], { message: 'dryRun är true eller false.' }).optional() });
-const importResult = z.object({
-  rows: z.array(z.object({ line: z.number().int(), ok: z.boolean(), errors: z.array(z.object({ field: z.string(), message: z.string() })) })),
-  created: z.number().int(),
-});
-
 export const peopleRoutes: FastifyPluginAsyncZod<{ people: Services['people'] }> = async (app, { people }) => {
-  // A CSV file arrives as its own text; only in this plugin.
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
+  acceptCsv(app);
 
   app.post(
     '/api/admin/import',
