@@ -9,6 +9,7 @@ import consents from './consents/consents.module.ts';
 import contacts from './contacts/contacts.module.ts';
 import districts from './districts/districts.module.ts';
 import feedback from './feedback/feedback.module.ts';
+import figures from './figures/figures.module.ts';
 import health from './health/health.module.ts';
 import mail from './mail/mail.module.ts';
 import meetingSeries from './meeting-series/meeting-series.module.ts';
@@ -53,5 +54,6 @@ export const modules: readonly AppModule[] = [
   consents,
   feedback,
   agenda,
+  figures,
   anonymity,
 ];

@@ -13,6 +13,7 @@ const items: NavItem[] = [
   { href: '/moten', label: t('nav.meetings'), roles: ['principal', 'pupil_health', 'partner', 'police', 'social_worker', 'team_lead'] },
   { href: '/aterkoppling', label: t('nav.feedback'), roles: ['principal', 'pupil_health', 'partner'] },
   { href: '/arenden', label: t('nav.cases'), roles: ['social_worker', 'team_lead'] },
+  { href: '/uppfoljning', label: t('nav.figures'), roles: ['team_lead', 'social_worker', 'principal', 'district_admin', 'admin'] },
   { href: '/kontaktpersoner', label: t('nav.contacts'), roles: ['team_lead'] },
   { href: '/jourschema', label: t('nav.roster'), roles: ['team_lead', 'social_worker'] },
   { href: '/franvaro-och-profil', label: t('nav.profile'), roles: ['social_worker', 'team_lead'] },

@@ -1,0 +1,96 @@
+import type { CaseEventKind } from '../../contracts/case-path.ts';
+import type { Figures, FiguresQuery, Metric } from '../../contracts/figures.ts';
+import { daySpan, daysBetween, stockholmDate } from '../../contracts/time.ts';
+import { administeredDistricts, isAdmin, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
+import { errors } from '../../lib/errors.ts';
+import { count, mean, median, share } from './figures.models.ts';
+import type { FigureScope, FiguresRepository } from './figures.repository.ts';
+
+const notFound = () => errors.notFound('Det finns inga siffror att visa för det du valde, eller så har du inte tillgång till dem.');
+
+/**
+ * The figures the evaluation measured (seed report, chapter 5), over a period, for a team, a
+ * district or an organisation: each computed from the activity in Samverkan, small numbers hidden.
+ */
+export function createFiguresService({ repo }: { repo: FiguresRepository }) {
+  const inDistrict = (actor: Actor, districtId: string | null) => isAdmin(actor) || (districtId !== null && (administeredDistricts(actor) as string[]).includes(districtId));
+
+  /** What the actor asked for, if they may see it: the scope and its name in words. */
+  async function scopeFor(actor: Actor, q: FiguresQuery): Promise<{ scope: FigureScope; label: string }> {
+    const teamScope = async (teamId: string) => ({ scope: { teamIds: [teamId], orgIds: await repo.servedBy(teamId) }, label: 'team' });
+    if (q.organisationId) {
+      const org = await repo.organisation(q.organisationId);
+      if (!org) throw notFound();
+      const speaksFor = actor.memberships.some((m) => m.role === 'principal' && m.organisationId === org.id);
+      const mayRead = inDistrict(actor, org.districtId) || (org.servingTeamId !== null && memberOfTeam(actor, org.servingTeamId)) || speaksFor || (org.kind === 'social_services' && memberOfTeam(actor, org.id));
+      if (!mayRead) throw notFound();
+      if (org.kind === 'social_services') return teamScope(org.id);
+      // A preschool unit's figures are its preschools' too.
+      return { scope: { orgIds: await repo.withPreschools(org.id), teamIds: null }, label: 'organisation' };
+    }
+    if (q.teamId) {
+      const team = await repo.organisation(q.teamId);
+      if (!team || team.kind !== 'social_services' || !(inDistrict(actor, team.districtId) || memberOfTeam(actor, team.id))) throw notFound();
+      return teamScope(team.id);
+    }
+    if (q.districtId) {
+      if (!inDistrict(actor, q.districtId)) throw notFound();
+      return districtScope(q.districtId);
+    }
+    // Nothing chosen: the actor's own team, organisation or district; the whole installation for the administrator.
+    const team = organisationIdsOf(actor, teamRoles)[0];
+    if (team) return teamScope(team);
+    const own = actor.memberships.find((m) => m.role === 'principal' && m.organisationId);
+    if (own) return scopeFor(actor, { ...q, organisationId: own.organisationId! });
+    const district = actor.memberships.find((m) => m.role === 'district_admin' && m.districtId);
+    if (district) return districtScope(district.districtId!);
+    if (isAdmin(actor)) return { scope: { orgIds: null, teamIds: null }, label: 'all' };
+    throw notFound();
+  }
+
+  async function districtScope(districtId: string) {
+    const [orgIds, teamIds] = await Promise.all([repo.inDistrict(districtId), repo.inDistrict(districtId, true)]);
+    return { scope: { orgIds, teamIds }, label: 'district' };
+  }
+
+  return {
+    async figures(actor: Actor, q: FiguresQuery): Promise<Figures> {
+      const { scope, label } = await scopeFor(actor, q);
+      const { start, end } = daySpan(q.from, q.to);
+      const [consultations, meetings, opened, steps] = await Promise.all([
+        repo.consultations(scope, start, end),
+        repo.reportMeetings(scope, start, end),
+        repo.casesOpened(scope, start, end),
+        repo.paths(scope, q.from, q.to),
+      ]);
+      const held = meetings.filter((m) => m.status === 'held');
+      const paths = Map.groupBy(steps, (s) => s.caseId);
+      const on = (caseId: string, kind: CaseEventKind) => paths.get(caseId)?.find((s) => s.kind === kind)?.on;
+      const within = (d: string | undefined) => d !== undefined && d >= q.from && d <= q.to;
+      const caseIds = [...paths.keys()];
+      const decided = caseIds.filter((id) => within(on(id, 'intervention_accepted')) || within(on(id, 'intervention_declined')));
+      const accepted = decided.filter((id) => on(id, 'intervention_accepted'));
+      const started = caseIds.filter((id) => within(on(id, 'intervention_started')) && on(id, 'intervention_accepted'));
+      // An intervention ends completed, or with the case closed before it was.
+      const ended = caseIds.filter((id) => on(id, 'intervention_started') && (within(on(id, 'intervention_completed')) || (!on(id, 'intervention_completed') && within(on(id, 'case_closed')))));
+      const workersMet = opened.map((c) => new Set([...c.current, ...c.changes.flatMap((ch) => [...ch.before, ...ch.after])]).size);
+      const withoutHandover = opened.filter((c) => c.changes.every((ch) => ch.before[0] === ch.after[0]));
+
+      const metrics: Metric[] = [
+        { key: 'consultations', label: 'Walk-and-talk-konsultationer', value: count(consultations), unit: 'count' },
+        { key: 'report_meetings', label: 'Anmälningsmöten', value: count(meetings.length), unit: 'count' },
+        { key: 'days_report_to_first_meeting_median', label: 'Dagar från begäran till anmälningsmöte (median)', value: median(meetings.map((m) => daysBetween(stockholmDate(m.createdAt), stockholmDate(m.startsAt!)))), unit: 'days' },
+        { key: 'share_report_meetings_two_workers', label: 'Anmälningsmöten med två socialsekreterare', value: share(held.filter((m) => m.workers >= 2).length, held.length), unit: 'percent' },
+        { key: 'cases_opened', label: 'Ärenden som öppnades', value: count(opened.length), unit: 'count' },
+        { key: 'social_workers_met_per_family_mean', label: 'Socialsekreterare per familj (medel)', value: mean(workersMet), unit: 'people', reference: { pilot: 2, ordinary: 4.3 } },
+        { key: 'share_cases_without_handover', label: 'Ärenden utan byte av ansvarig', value: share(withoutHandover.length, opened.length), unit: 'percent', reference: { pilot: 87, ordinary: 33 } },
+        { key: 'share_interventions_accepted', label: 'Erbjudna insatser som familjen tackade ja till', value: share(accepted.length, decided.length), unit: 'percent', reference: { pilot: 76, ordinary: 48 } },
+        { key: 'days_decision_to_start_median', label: 'Dagar från ja till att insatsen började (median)', value: median(started.map((id) => daysBetween(on(id, 'intervention_accepted')!, on(id, 'intervention_started')!))), unit: 'days', reference: { pilot: 5, ordinary: 33 } },
+        { key: 'share_interventions_completed', label: 'Insatser som genomfördes som planerat', value: share(ended.filter((id) => on(id, 'intervention_completed')).length, ended.length), unit: 'percent', reference: { pilot: 88, ordinary: 59 } },
+      ];
+      return { from: q.from, to: q.to, scope: label, metrics };
+    },
+  };
+}
+
+export type FiguresService = ReturnType<typeof createFiguresService>;
