@@ -72,6 +72,8 @@ export const meetings = pgTable(
     // iCalendar SEQUENCE: grows with every reschedule and the cancellation.
     sequence: integer('sequence').notNull().default(0),
     changeReason: text('change_reason'),
+    // Why an anmälningsmöte was booked with one social worker instead of two (the team lead's word).
+    singleWorkerReason: text('single_worker_reason'),
     cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
     reportFiled: boolean('report_filed'),
     outcomeNotes: text('outcome_notes'),

@@ -83,6 +83,8 @@ export const scheduleBody = z
     startsAt: instant,
     endsAt: instant,
     socialWorkerIds: z.array(uuid).min(1, { message: 'Välj minst en socialsekreterare.' }).max(3, { message: 'Välj högst tre socialsekreterare.' }),
+    /** An anmälningsmöte with one social worker: the team lead's reason (brådskande, ingen annan ledig). */
+    reason: freeText(300).optional(),
   })
   .strict()
   .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { message: 'Sluttiden måste vara efter starttiden.', path: ['endsAt'] })

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { meetings, meetingWorkers } from '../../db/schema/index.ts';
+import { auditLog, meetings, meetingWorkers } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { addAbsence, assignContact, createDistrict, createOrganisation, createSlot, createUser, putOnDuty, reportMeetingRequest } from '../helpers/factories.ts';
@@ -108,13 +108,32 @@ describe('anmälningsmöte: request → schedule → outcome → case', () => {
     expect((await d.db.select().from(meetings).where(eq(meetings.id, id)))[0]!.status).toBe('requested');
   });
 
-  test.each([[1], [3]])('an anmälningsmöte with %i social workers is 400 invalid_request', async (n) => {
+  test.each([
+    [1, 'Ett anmälningsmöte har två socialsekreterare. Skriv skälet om bara en kan komma.'],
+    [3, 'Ett anmälningsmöte har två socialsekreterare.'],
+  ])('an anmälningsmöte with %i social workers and no reason is 400 invalid_request', async (n, detail) => {
     const d = await district();
     const id = await requested(d);
     const res = await schedule(d, id, await d.as(d.lead), [d.anna.id, d.bo.id, d.cia.id].slice(0, n));
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'invalid_request', detail: 'Ett anmälningsmöte ska ha exakt två socialsekreterare.' });
+    expect(res.json()).toMatchObject({ code: 'invalid_request', detail });
     expect((await d.db.select().from(meetings).where(eq(meetings.id, id)))[0]!.status).toBe('requested');
+  });
+
+  test('the team lead books one social worker with a reason: kept, audited and counted; Anna as contact cannot', async () => {
+    const d = await district();
+    const id = await requested(d);
+    const one = (headers: Headers, reason?: string) =>
+      d.app.inject({ method: 'POST', url: `/api/meetings/${id}/schedule`, headers, payload: { startsAt: '2026-03-10T10:00:00+01:00', endsAt: '2026-03-10T11:00:00+01:00', socialWorkerIds: [d.anna.id], ...(reason ? { reason } : {}) } });
+    const byContact = await one(await d.as(d.anna), 'Brådskande, ingen annan ledig.');
+    expect(byContact.statusCode).toBe(400);
+    expect(byContact.json().detail).toMatch(/Bara enhetschefen/);
+    const res = await one(await d.as(d.lead), 'Brådskande, ingen annan ledig.');
+    expect(res.statusCode).toBe(200);
+    const [row] = await d.db.select().from(meetings).where(eq(meetings.id, id));
+    expect(row).toMatchObject({ status: 'scheduled', singleWorkerReason: 'Brådskande, ingen annan ledig.' });
+    const actions = (await d.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, id))).map((a) => a.action);
+    expect(actions).toContain('meeting.schedule_single_worker');
   });
 
   test('other meetings take one to three workers; the team lead is not a social worker for it', async () => {

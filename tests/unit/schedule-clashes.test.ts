@@ -9,15 +9,22 @@ const end = at('2026-03-10T11:00:00+01:00');
 
 describe('how many social workers a meeting takes', () => {
   test.each([
-    ['report_meeting', 1, 'Ett anmälningsmöte ska ha exakt två socialsekreterare.'],
+    ['report_meeting', 1, 'Ett anmälningsmöte har två socialsekreterare. Bara enhetschefen kan boka en, med ett skäl.'],
     ['report_meeting', 2, null],
-    ['report_meeting', 3, 'Ett anmälningsmöte ska ha exakt två socialsekreterare.'],
+    ['report_meeting', 3, 'Ett anmälningsmöte har två socialsekreterare.'],
     ['follow_up', 0, 'Välj en till tre socialsekreterare.'],
     ['follow_up', 1, null],
     ['follow_up', 3, null],
     ['follow_up', 4, 'Välj en till tre socialsekreterare.'],
   ] as const)('%s with %i → %s', (type, count, problem) => {
     expect(workerCountProblem(type, count)).toBe(problem);
+  });
+
+  test('the team lead books an anmälningsmöte with one social worker only with a reason', () => {
+    expect(workerCountProblem('report_meeting', 1, { isLead: true, reason: false })).toBe('Ett anmälningsmöte har två socialsekreterare. Skriv skälet om bara en kan komma.');
+    expect(workerCountProblem('report_meeting', 1, { isLead: true, reason: true })).toBeNull();
+    expect(workerCountProblem('report_meeting', 1, { isLead: false, reason: true })).toMatch(/Bara enhetschefen/);
+    expect(workerCountProblem('report_meeting', 3, { isLead: true, reason: true })).toBe('Ett anmälningsmöte har två socialsekreterare.');
   });
 });
 

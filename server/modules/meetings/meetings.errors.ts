@@ -11,7 +11,7 @@ export const meetingErrors = {
   mayNotSchedule: () => errors.forbidden('Möten bokas av enhetschefen eller verksamhetens kontaktpersoner.'),
   mayNotChange: () => errors.forbidden('Bara teamet och den som begärde mötet kan ändra det.'),
   notAssigned: () => errors.forbidden('Utfallet registreras av någon av socialsekreterarna på mötet.'),
-  workers: (detail: string) => errors.invalid(detail, [{ field: 'socialWorkerIds', message: detail }]),
+  workers: (detail: string, field = 'socialWorkerIds') => errors.invalid(detail, [{ field, message: detail }]),
   notAWorker: () => errors.invalid('Välj socialsekreterare i teamet.', [{ field: 'socialWorkerIds', message: 'Någon av de valda är inte socialsekreterare i teamet.' }]),
   cancelled: () => errors.invalid('Mötet är inställt och kan inte ändras.'),
   alreadyScheduled: () => errors.invalid('Mötet har redan en tid. Flytta det i stället.'),

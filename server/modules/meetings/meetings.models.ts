@@ -12,10 +12,17 @@ export const meetingTypeNames: Record<MeetingType, string> = {
   staff_visit: 'APT-besök',
 };
 
-/** An anmälningsmöte is met by exactly two social workers; other meetings by one to three. */
-export function workerCountProblem(type: MeetingType, count: number): string | null {
-  if (type === 'report_meeting') return count === 2 ? null : 'Ett anmälningsmöte ska ha exakt två socialsekreterare.';
-  return count >= 1 && count <= 3 ? null : 'Välj en till tre socialsekreterare.';
+/**
+ * An anmälningsmöte is met by two social workers; the team lead may book one with a reason
+ * (urgent, nobody else free). Other meetings take one to three.
+ */
+export function workerCountProblem(type: MeetingType, count: number, single: { isLead: boolean; reason: boolean } = { isLead: false, reason: false }): string | null {
+  if (type !== 'report_meeting') return count >= 1 && count <= 3 ? null : 'Välj en till tre socialsekreterare.';
+  if (count === 2) return null;
+  if (count === 1 && single.isLead && single.reason) return null;
+  if (count === 1 && single.isLead) return 'Ett anmälningsmöte har två socialsekreterare. Skriv skälet om bara en kan komma.';
+  if (count === 1) return 'Ett anmälningsmöte har två socialsekreterare. Bara enhetschefen kan boka en, med ett skäl.';
+  return 'Ett anmälningsmöte har två socialsekreterare.';
 }
 
 /** The Stockholm calendar days a period touches (a meeting rarely spans midnight, but may). */

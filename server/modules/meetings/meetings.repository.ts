@@ -134,8 +134,8 @@ export function createMeetingsRepository(db: DbOrTx) {
       return rows.map((r) => r.organisationId);
     },
 
-    async setTime(id: string, startsAt: Date, endsAt: Date, workerIds: string[], at: Date) {
-      await db.update(meetings).set({ status: 'scheduled', startsAt, endsAt, scheduledAt: at, updatedAt: at }).where(eq(meetings.id, id));
+    async setTime(id: string, startsAt: Date, endsAt: Date, workerIds: string[], at: Date, singleWorkerReason: string | null = null) {
+      await db.update(meetings).set({ status: 'scheduled', startsAt, endsAt, scheduledAt: at, updatedAt: at, singleWorkerReason }).where(eq(meetings.id, id));
       await db.insert(meetingWorkers).values(workerIds.map((userId) => ({ meetingId: id, userId, startsAt, endsAt })));
     },
 

@@ -51,11 +51,13 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
     }));
   }
 
-  async function schedule(actor: Actor, id: string, body: { startsAt: string; endsAt: string; socialWorkerIds: string[] }) {
+  async function schedule(actor: Actor, id: string, body: { startsAt: string; endsAt: string; socialWorkerIds: string[]; reason?: string }) {
     const { m, access } = await visible(repo, actor, id);
     if (!access.isLead && !access.isContact) throw meetingErrors.mayNotSchedule();
-    const countProblem = workerCountProblem(m.type, body.socialWorkerIds.length);
-    if (countProblem) throw meetingErrors.workers(countProblem);
+    const reason = body.reason?.trim() || null;
+    const countProblem = workerCountProblem(m.type, body.socialWorkerIds.length, { isLead: access.isLead, reason: reason !== null });
+    if (countProblem) throw meetingErrors.workers(countProblem, access.isLead && body.socialWorkerIds.length === 1 ? 'reason' : 'socialWorkerIds');
+    const single = m.type === 'report_meeting' && body.socialWorkerIds.length === 1 ? reason : null;
     const team = new Set((await repo.schedule.socialWorkers(m.teamId)).map((w) => w.userId));
     if (!body.socialWorkerIds.every((w) => team.has(w))) throw meetingErrors.notAWorker();
     const start = new Date(body.startsAt);
@@ -64,8 +66,8 @@ export function createMeetingScheduling({ repo, transaction, clock }: MeetingsDe
     await transaction(async (tx) => {
       await lockedMeeting(tx, id, ['requested'], meetingErrors.alreadyScheduled);
       await claimTime(tx, body.socialWorkerIds, start, end);
-      await tx.setTime(id, start, end, body.socialWorkerIds, clock.now());
-      await audit(tx, actor, m, 'meeting.schedule');
+      await tx.setTime(id, start, end, body.socialWorkerIds, clock.now(), single);
+      await audit(tx, actor, m, single ? 'meeting.schedule_single_worker' : 'meeting.schedule');
       await mail.changed(tx, 'scheduled', id);
     }).catch(onClash);
     return get(actor, id);

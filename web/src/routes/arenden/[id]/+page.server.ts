@@ -11,12 +11,16 @@ import { apiGet, apiGetOrProblem, apiSend } from '#lib/server/api.ts';
 import { acknowledgeFeedback, caseConsentsView, feedbackListSchema, writeFeedback } from '#lib/server/consents.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
 import { longDate, moment, shortMoment, stockholmDate } from '#contracts/time.ts';
-import { caseEventKindNames } from '#contracts/case-path.ts';
+import { caseEventKindNames, type CaseEventKind } from '#contracts/case-path.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const is = <T extends string>(values: readonly T[], v: string | null): v is T => v !== null && (values as readonly string[]).includes(v);
 /** Every code as words; one the catalogue does not know yet is "Annan händelse", never the code. */
-const actionLabel = (action: string) => (`audit.action.${action}` in sv ? t(`audit.action.${action}` as MessageKey) : t('audit.action.other'));
+const actionLabel = (action: string) => {
+  const step = /^case\.step\.(\w+)$/.exec(action)?.[1];
+  if (step && step in caseEventKindNames) return t('audit.action.case.step', { step: caseEventKindNames[step as CaseEventKind] });
+  return `audit.action.${action}` in sv ? t(`audit.action.${action}` as MessageKey) : t('audit.action.other');
+};
 const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ') || t('case.none');
 
 export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {

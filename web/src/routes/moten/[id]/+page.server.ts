@@ -43,12 +43,12 @@ export const actions: Actions = {
   schedule: async ({ request, fetch, params }) => {
     const form = await request.formData();
     const ids = form.getAll('socialWorkerIds').map(String);
-    const values: Record<string, string> = { ...formValues(form, ['time', 'other-date', 'other-start', 'other-end']), socialWorkerIds: ids.join(',') };
+    const values: Record<string, string> = { ...formValues(form, ['time', 'other-date', 'other-start', 'other-end', 'reason']), socialWorkerIds: ids.join(',') };
     // A proposed time comes as "start|end"; "other" means the date and time fields below it.
     const chosen = values.time === 'other' ? period(values, 'other') : values.time ? { startsAt: values.time.split('|')[0]!, endsAt: values.time.split('|')[1] ?? '' } : null;
     if (!chosen) return fail(400, { values, errors: [{ field: 'time', message: t('schedule.pickTime') }] });
     if ('error' in chosen) return fail(400, { values, errors: [chosen.error!] });
-    const res = await apiSend(fetch, 'POST', meetingPath(params.id, 'schedule'), { ...chosen, socialWorkerIds: ids });
+    const res = await apiSend(fetch, 'POST', meetingPath(params.id, 'schedule'), { ...chosen, socialWorkerIds: ids, ...(values.reason ? { reason: values.reason } : {}) });
     if (!res.ok) {
       const other = values.time === 'other';
       return failWith(renameFields(res.problem, { startsAt: other ? 'other-date' : 'time', endsAt: other ? 'other-end' : 'time' }), values, other ? 'other-date' : 'time');

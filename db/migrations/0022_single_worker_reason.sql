@@ -1,0 +1,1 @@
+ALTER TABLE "meetings" ADD COLUMN "single_worker_reason" text;
