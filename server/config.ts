@@ -39,6 +39,7 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   OIDC_CLIENT_SECRET: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   MFA_REQUIRED_ROLES: z.string().optional(),
+  CHECK_IN_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
 });
 
 export type Config = {
@@ -77,6 +78,8 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
   /** Roles that must give a second factor when they sign in by password. */
   mfaRequiredRoles: readonly Role[];
+  /** Months after a case closes when the responsible worker calls the family ("vi ringer efter några månader"). */
+  checkInMonths: number;
 };
 
 export class ConfigError extends Error {}
@@ -167,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailPollSeconds: e.MAIL_POLL_SECONDS,
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
     mfaRequiredRoles: parseRoles(e.MFA_REQUIRED_ROLES, production),
+    checkInMonths: e.CHECK_IN_MONTHS,
     apiDocs: e.API_DOCS === undefined || e.API_DOCS === '' ? !production : e.API_DOCS === 'true' || e.API_DOCS === '1',
   };
 }

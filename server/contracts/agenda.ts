@@ -1,7 +1,7 @@
 import { dayWindow } from './dates.ts';
 import { z } from './zod.ts';
 
-export const agendaKindValues = ['walk_and_talk', 'booking', 'meeting', 'duty', 'absence', 'on_site'] as const;
+export const agendaKindValues = ['walk_and_talk', 'booking', 'meeting', 'duty', 'absence', 'on_site', 'check_in'] as const;
 
 /** One thing in a person's own days, with a generic title: a calendar is read by more people than its owner. */
 export const agendaItemSchema = z

@@ -47,6 +47,11 @@ export function addMonths(month: string, months: number): string {
   return inRange(calendar(`${month}-01`).plus({ months }), `${month} ${months >= 0 ? '+' : ''}${months} months`).slice(0, 7);
 }
 
+/** A calendar date moved by whole months; the 31st becomes the month's last day when it has fewer. */
+export function addMonthsToDate(date: string, months: number): string {
+  return inRange(calendar(date).plus({ months }), `${date} ${months >= 0 ? '+' : ''}${months} months`);
+}
+
 /** The same date a year later, or 28 February when the year after has no 29th. */
 export function nextYearSameDay(date: string): string {
   return inRange(calendar(date).plus({ years: 1 }), `${date} +1 year`);

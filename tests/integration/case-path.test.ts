@@ -76,3 +76,24 @@ describe('the case\'s path from report to check-in', () => {
     ]);
   });
 });
+
+describe('the check-in call after a case is closed', () => {
+  test('it is due in the responsible worker\'s agenda three months after closing, stays on today until made, then goes', async () => {
+    const c = await openedCase();
+    c.clock.set('2026-03-20T09:00:00+01:00');
+    const bo = await c.as(c.bo);
+    for (const [kind, on] of [['investigation_not_opened', '2026-03-05'], ['case_closed', '2026-03-20']] as const) expect((await step(c, bo, kind, on)).statusCode).toBe(201);
+    const agenda = async (headers: Headers, from: string, to: string) =>
+      ((await c.app.inject({ method: 'GET', url: `/api/me/agenda?from=${from}&to=${to}`, headers })).json() as { kind: string; startsAt: string; title: string; link: string }[]).filter((i) => i.kind === 'check_in');
+    const due = await agenda(bo, '2026-06-15', '2026-06-30');
+    expect(due).toEqual([expect.objectContaining({ startsAt: '2026-06-19T22:00:00.000Z', title: 'Uppföljande samtal med en familj', link: `/arenden/${c.caseId}` })]);
+    // Anna is on the case but not responsible: the call is Bo's.
+    expect(await agenda(await c.as(c.anna), '2026-06-15', '2026-06-30')).toEqual([]);
+    // In July it has not been made: it is on today.
+    c.clock.set('2026-07-06T09:00:00+02:00');
+    const late = await c.as(c.bo);
+    expect((await agenda(late, '2026-07-06', '2026-07-12')).map((i) => i.startsAt)).toEqual(['2026-07-05T22:00:00.000Z']);
+    expect((await step(c, late, 'check_in_done', '2026-07-06')).statusCode).toBe(201);
+    expect(await agenda(late, '2026-07-06', '2026-07-12')).toEqual([]);
+  });
+});

@@ -11,6 +11,6 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'agenda',
-  services: ({ db, clock, config }) => ({ agenda: createAgendaService({ repo: createAgendaRepository(db), clock, baseUrl: config.publicUrl }) }),
+  services: ({ db, clock, config }) => ({ agenda: createAgendaService({ repo: createAgendaRepository(db), clock, baseUrl: config.publicUrl, checkInMonths: config.checkInMonths }) }),
   routes: agendaRoutes,
 });

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.ts';
-import { absences, bookings, calendarFeeds, dutyRoster, meetings, meetingWorkers, organisations, slotHosts, slots, users } from '../../../db/schema/index.ts';
+import { absences, bookings, calendarFeeds, caseEvents, caseWorkers, dutyRoster, meetings, meetingWorkers, organisations, slotHosts, slots, users } from '../../../db/schema/index.ts';
 
 /** A person's own days, read across the tables that hold them. Each read is one indexed query. */
 export function createAgendaRepository(db: DbOrTx) {
@@ -31,6 +32,17 @@ export function createAgendaRepository(db: DbOrTx) {
         .from(meetings)
         .innerJoin(organisations, eq(organisations.id, meetings.organisationId))
         .where(and(eq(meetings.status, 'scheduled'), or(inArray(meetings.id, sitting), eq(meetings.requestedBy, userId)), lt(meetings.startsAt, to), gt(meetings.endsAt, from)));
+    },
+
+    /** Closed cases the person is responsible for whose family has not had the check-in call yet, with the closing date. */
+    async checkInsDue(userId: string) {
+      const closed = alias(caseEvents, 'closed');
+      const done = db.select({ caseId: caseEvents.caseId }).from(caseEvents).where(eq(caseEvents.kind, 'check_in_done'));
+      return db
+        .select({ caseId: closed.caseId, closedOn: closed.on })
+        .from(closed)
+        .innerJoin(caseWorkers, and(eq(caseWorkers.caseId, closed.caseId), eq(caseWorkers.userId, userId), eq(caseWorkers.responsible, true)))
+        .where(and(eq(closed.kind, 'case_closed'), notInArray(closed.caseId, done)));
     },
 
     dutyDays: (userId: string, from: string, to: string) =>

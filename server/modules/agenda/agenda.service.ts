@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AgendaItem } from '../../contracts/agenda.ts';
-import { addDays, daySpan, stockholmDate, stockholmInstant } from '../../contracts/time.ts';
+import { addDays, addMonthsToDate, daySpan, stockholmDate, stockholmInstant } from '../../contracts/time.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
@@ -8,7 +8,7 @@ import { calendarFeed } from '../../lib/invite.ts';
 import { meetingTypeNames, placeNames } from '../meetings/meetings.models.ts';
 import type { AgendaRepository } from './agenda.repository.ts';
 
-type Deps = { repo: AgendaRepository; clock: Clock; baseUrl: string };
+type Deps = { repo: AgendaRepository; clock: Clock; baseUrl: string; checkInMonths: number };
 
 // The feed shows two weeks back and three months ahead: what a calendar app needs, no more.
 const FEED_PAST_DAYS = 14;
@@ -17,17 +17,26 @@ const DEFAULT_DAYS = 7;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAgendaService({ repo, clock, baseUrl }: Deps) {
+export function createAgendaService({ repo, clock, baseUrl, checkInMonths }: Deps) {
   /** Everything of the person's own days from `from` to `to` (Stockholm dates, both included), in time order. */
   async function itemsOf(userId: string, from: string, to: string): Promise<(AgendaItem & { uid: string })[]> {
     const { start, end } = daySpan(from, to);
-    const [hosted, booked, meetings, duty, away] = await Promise.all([
+    const today = stockholmDate(clock.now());
+    const [hosted, booked, meetings, duty, away, checkIns] = await Promise.all([
       repo.hosted(userId, start, end),
       repo.booked(userId, start, end),
       repo.meetings(userId, start, end),
       repo.dutyDays(userId, from, to),
       repo.absences(userId, from, to),
+      repo.checkInsDue(userId),
     ]);
+    // "Vi ringer efter några månader": due some months after the case closed; one not yet made
+    // stays on today until it is.
+    const calls = checkIns.flatMap((c) => {
+      const due = addMonthsToDate(c.closedOn, checkInMonths);
+      const day = due < today ? today : due;
+      return day >= from && day <= to ? [{ caseId: c.caseId, day }] : [];
+    });
     const wholeDays = (first: string, last: string) => ({ startsAt: stockholmInstant(first, '00:00').toISOString(), endsAt: stockholmInstant(addDays(last, 1), '00:00').toISOString() });
     const items: (AgendaItem & { uid: string })[] = [
       ...hosted.map((s) => ({
@@ -51,6 +60,8 @@ export function createAgendaService({ repo, clock, baseUrl }: Deps) {
       })),
       ...duty.map((d) => ({ uid: `duty-${d.day}`, kind: 'duty' as const, ...wholeDays(d.day, d.day), title: 'Jourtelefonen', location: null, link: '/jourschema' })),
       // An absence shows as itself, never its reason.
+      // A calendar is read by more people than its owner: the title says what, never whom.
+      ...calls.map((c) => ({ uid: `check-in-${c.caseId}`, kind: 'check_in' as const, ...wholeDays(c.day, c.day), title: 'Uppföljande samtal med en familj', location: null, link: `/arenden/${c.caseId}` })),
       ...away.map((a) => ({ uid: `absence-${a.id}`, kind: 'absence' as const, ...wholeDays(a.startsOn < from ? from : a.startsOn, a.endsOn > to ? to : a.endsOn), title: 'Frånvaro', location: null, link: '/franvaro-och-profil' })),
     ];
     return items.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.kind.localeCompare(b.kind));

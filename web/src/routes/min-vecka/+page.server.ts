@@ -11,7 +11,7 @@ import { teamOf } from '#lib/server/team.ts';
 import { dateParam } from '#lib/server/query.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const OTHER_KINDS: ReadonlySet<string> = new Set(['meeting', 'duty', 'absence', 'booking']);
+const OTHER_KINDS: ReadonlySet<string> = new Set(['meeting', 'duty', 'absence', 'booking', 'check_in']);
 
 /** "måndag 7 december" or "måndag 7 – tisdag 8 december" for items that take whole days. */
 function wholeDays(startsAt: string, endsAt: string): string {
