@@ -16,6 +16,12 @@ export const roleSchema = z.enum(roleValues);
  * and the police do not.
  */
 export const organisationSideRoles: readonly (typeof roleValues)[number][] = ['principal', 'pupil_health', 'partner'];
+
+/**
+ * Who reads and answers consented feedback for an organisation named in a case: those above,
+ * and the police of a police area named in it (the guardians' consent decides, as for a school).
+ */
+export const feedbackReaderRoles: readonly (typeof roleValues)[number][] = [...organisationSideRoles, 'police'];
 export type Role = z.infer<typeof roleSchema>;
 
 export const loginBody = z

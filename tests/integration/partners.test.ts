@@ -65,4 +65,18 @@ describe('partners (BVC, BUP, fritid…) work with the team like a school', () =
     const res = await p.app.inject({ method: 'POST', url: `/api/slots/${slot.id}/bookings`, headers: nurse, payload: { topic: 'unsure_report' } });
     expect([403, 404]).toContain(res.statusCode);
   });
+
+  test('a police area named in a case gets consented feedback like a school', async () => {
+    const p = await partners();
+    const area = await createOrganisation(p.db, { kind: 'police', name: 'Lokalpolisområde Vällingby', servingTeamId: p.team.id });
+    const officer = await createUser(p.db, { name: 'Pia Polis', memberships: [{ organisationId: area.id, role: 'police' }] });
+    const anna = await p.as(p.anna);
+    const caseId = (await p.app.inject({ method: 'POST', url: '/api/cases', headers: anna, payload: { label: 'Familjen P', organisationIds: [area.id], workerIds: [p.anna.id] } })).json().id as string;
+    const consent = { organisationId: area.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'written', validFrom: TODAY, validUntil: '2026-06-12' };
+    expect((await p.app.inject({ method: 'POST', url: `/api/cases/${caseId}/consents`, headers: anna, payload: consent })).statusCode).toBe(201);
+    expect((await p.app.inject({ method: 'POST', url: `/api/cases/${caseId}/feedback`, headers: anna, payload: { organisationId: area.id, scope: 'intervention_progress', body: 'Familjen har fått stöd.' } })).statusCode).toBe(201);
+    const read = await p.app.inject({ method: 'GET', url: `/api/cases/${caseId}/feedback`, headers: await p.as(officer) });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual([expect.objectContaining({ body: 'Familjen har fått stöd.' })]);
+  });
 });

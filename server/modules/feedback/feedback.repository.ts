@@ -4,7 +4,7 @@ import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
 import { createConsentsRepository } from '../consents/consents.repository.ts';
-import { organisationSideRoles } from '../../contracts/auth.ts';
+import { feedbackReaderRoles } from '../../contracts/auth.ts';
 import { caseOrganisations, cases, feedback, memberships, organisations, statutoryFeedback, users } from '../../../db/schema/index.ts';
 import { createMailRepository } from '../mail/mail.repository.ts';
 
@@ -22,7 +22,7 @@ export function createFeedbackRepository(db: DbOrTx) {
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(
           and(
-            inArray(memberships.role, [...organisationSideRoles]),
+            inArray(memberships.role, [...feedbackReaderRoles]),
             or(eq(memberships.organisationId, organisationId), inArray(memberships.organisationId, unit)),
             isNull(users.disabledAt),
           ),

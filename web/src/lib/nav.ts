@@ -11,7 +11,7 @@ const items: NavItem[] = [
   { href: '/min-vecka', label: t('nav.myWeek'), roles: ['social_worker', 'team_lead'] },
   { href: '/walk-and-talk/serier', label: t('nav.series'), roles: ['social_worker', 'team_lead'] },
   { href: '/moten', label: t('nav.meetings'), roles: ['principal', 'pupil_health', 'partner', 'police', 'social_worker', 'team_lead'] },
-  { href: '/aterkoppling', label: t('nav.feedback'), roles: ['principal', 'pupil_health', 'partner'] },
+  { href: '/aterkoppling', label: t('nav.feedback'), roles: ['principal', 'pupil_health', 'partner', 'police'] },
   { href: '/arenden', label: t('nav.cases'), roles: ['social_worker', 'team_lead'] },
   { href: '/uppfoljning', label: t('nav.figures'), roles: ['team_lead', 'social_worker', 'principal', 'district_admin', 'admin'] },
   { href: '/kontaktpersoner', label: t('nav.contacts'), roles: ['team_lead'] },

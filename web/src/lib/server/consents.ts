@@ -1,4 +1,4 @@
-import { organisationSideRoles } from '#contracts/auth.ts';
+import { feedbackReaderRoles } from '#contracts/auth.ts';
 import { fail } from '@sveltejs/kit';
 import { consentScopeValues, feedbackSchema, inboxEntrySchema, statutoryAnswerValues, type Consent, type ConsentScope, type Feedback } from '#contracts/consents.ts';
 import { formatShortDate, moment, stockholmDate } from '#contracts/time.ts';
@@ -160,7 +160,7 @@ export function caseConsentsView(a: {
   };
 }
 
-const SCHOOL_ROLES: ReadonlySet<string> = new Set(organisationSideRoles);
+const SCHOOL_ROLES: ReadonlySet<string> = new Set(feedbackReaderRoles);
 
 /**
  * The places whose Återkoppling the person reads: where they are rektor or elevhälsa, and a
