@@ -81,3 +81,6 @@ export const teamSettingsSchema = z.object({
 export const closedDayBody = z.object({ day: isoDate, name: freeText(80) }).strict();
 export const closedDaySchema = z.object({ day: z.string(), name: z.string() });
 export const closedDayParams = z.object({ day: isoDate });
+
+/** Someone the team lead may name as contact; `unitName` when they belong to another unit of social services. */
+export const contactCandidateSchema = z.object({ userId: z.string(), name: z.string(), unitName: z.string().nullable() }).meta({ id: 'ContactCandidate' });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
-import { assignContact, createDistrict, createUser, putOnDuty } from '../helpers/factories.ts';
+import { assignContact, createDistrict, createOrganisation, createUser, putOnDuty } from '../helpers/factories.ts';
 
 async function setup() {
   const { app, db } = await buildTestApp({ clock: fixedClock('2026-03-02T09:00:00+01:00') });
@@ -133,5 +133,25 @@ describe('team settings and closed days', () => {
       // closed days are global: a date no other test uses, removed again
       expect((await app.inject({ method: 'DELETE', url: '/api/closed-days/2030-03-05', headers: asAdmin })).statusCode).toBe(200);
     }
+  });
+
+  test('a contact from another unit of social services (a föräldrarådgivare) without joining the team; not a BVC nurse', async () => {
+    const { app, db, team, preschool, asLead } = await setup();
+    const unit = await createOrganisation(db, { kind: 'social_services_unit', name: 'Föräldrarådgivningen' });
+    const bvc = await createOrganisation(db, { kind: 'child_health', name: 'BVC' });
+    const adviser = await createUser(db, { name: 'Frida Rådgivare', memberships: [{ organisationId: unit.id, role: 'partner' }] });
+    const nurse = await createUser(db, { name: 'Sara Sjuksköterska', memberships: [{ organisationId: bvc.id, role: 'partner' }] });
+    const candidates = (await app.inject({ method: 'GET', url: `/api/teams/${team.id}/contact-candidates`, headers: asLead })).json() as { name: string; unitName: string | null }[];
+    expect(candidates.at(-1)).toEqual({ userId: adviser.id, name: 'Frida Rådgivare', unitName: 'Föräldrarådgivningen' });
+    expect(candidates.find((c) => c.name === 'Maria Chef')).toMatchObject({ unitName: null });
+    expect(candidates.some((c) => c.name === 'Sara Sjuksköterska')).toBe(false);
+    const assign = (userId: string) => app.inject({ method: 'POST', url: '/api/contact-assignments', headers: asLead, payload: { organisationId: preschool.id, userId, startsOn: '2026-03-01' } });
+    expect((await assign(adviser.id)).statusCode).toBe(201);
+    const refused = await assign(nurse.id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().detail).toMatch(/annan enhet inom socialtjänsten/);
+    const principal = await createUser(db, { memberships: [{ organisationId: preschool.id, role: 'principal' }] });
+    const contacts = (await app.inject({ method: 'GET', url: `/api/organisations/${preschool.id}/contacts`, headers: await asUser(app, principal) })).json() as { name: string }[];
+    expect(contacts.map((c) => c.name)).toContain('Frida Rådgivare');
   });
 });

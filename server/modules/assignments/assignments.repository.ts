@@ -1,4 +1,5 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.ts';
 import { contactAssignments, memberships, organisations, sections, users } from '../../../db/schema/index.ts';
 
@@ -49,14 +50,30 @@ export function createAssignmentsRepository(db: DbOrTx) {
       return !!row;
     },
 
-    async teamWorker(teamId: string, userId: string) {
-      const [row] = await db
-        .select({ name: users.name })
+    /**
+     * Who may be a contact for the team's organisations: its social workers and team lead, and
+     * staff of another unit of social services in the team's district (the pilot's preschool pair
+     * was a social worker and a föräldrarådgivare from the ordinary unit), without joining the team.
+     */
+    async contactCandidates(teamId: string, userId?: string) {
+      const unit = alias(organisations, 'unit');
+      const sameDistrict = sql`${unit.districtId} is not distinct from (select ${organisations.districtId} from ${organisations} where ${organisations.id} = ${teamId})`;
+      return db
+        .selectDistinct({ userId: users.id, name: users.name, unitName: sql<string | null>`case when ${memberships.organisationId} = ${teamId} then null else ${unit.name} end` })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.organisationId, teamId), eq(memberships.userId, userId), or(eq(memberships.role, 'social_worker'), eq(memberships.role, 'team_lead'))))
-        .limit(1);
-      return row;
+        .innerJoin(unit, eq(unit.id, memberships.organisationId))
+        .where(
+          and(
+            isNull(users.disabledAt),
+            userId ? eq(users.id, userId) : undefined,
+            or(
+              and(eq(memberships.organisationId, teamId), inArray(memberships.role, ['social_worker', 'team_lead'])),
+              and(eq(unit.kind, 'social_services_unit'), isNull(unit.archivedAt), eq(memberships.role, 'partner'), sameDistrict),
+            ),
+          ),
+        )
+        .orderBy(users.name);
     },
 
     async insert(a: { organisationId: string; sectionId: string | null; userId: string; startsOn: string; endsOn: string | null }) {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/errors.ts';
 import { teamParams } from '../../contracts/roster.ts';
-import { assignmentBody, coverageSchema, endAssignmentBody, idParams } from '../../contracts/team.ts';
+import { assignmentBody, contactCandidateSchema, coverageSchema, endAssignmentBody, idParams } from '../../contracts/team.ts';
 import { z } from '../../contracts/zod.ts';
 import type { AssignmentsService } from './assignments.service.ts';
 
@@ -15,6 +15,14 @@ export const assignmentsRoutes: FastifyPluginAsyncZod<{ assignments: Assignments
     '/api/teams/:teamId/coverage',
     { config: { access: teamStaff }, schema: { tags, summary: 'Vilka verksamheter och stadier som har kontaktperson, med historik', params: teamParams, response: { 200: coverageSchema, ...problems } } },
     async (request) => assignments.coverage(request.signedIn, request.params.teamId),
+  );
+  app.get(
+    '/api/teams/:teamId/contact-candidates',
+    {
+      config: { access: teamLeads },
+      schema: { tags, summary: 'Vilka enhetschefen kan utse till kontaktperson: teamets socialsekreterare och personal i andra enheter inom socialtjänsten i stadsdelen', params: teamParams, response: { 200: z.array(contactCandidateSchema), ...problems } },
+    },
+    async (request) => assignments.candidates(request.signedIn, request.params.teamId),
   );
   app.post(
     '/api/contact-assignments',

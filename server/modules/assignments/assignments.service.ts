@@ -18,6 +18,13 @@ export function createAssignmentsService({ repo, clock }: Deps) {
       return coverage(orgs, secs, assignments, stockholmDate(clock.now()));
     },
 
+    /** Whom the team lead may name as contact: the team's people and those of other social services units in the district. */
+    async candidates(actor: Actor, teamId: string) {
+      requireAccess(actor, 'team:manage', { teamId });
+      // The team's own people first.
+      return (await repo.contactCandidates(teamId)).sort((a, b) => Number(a.unitName !== null) - Number(b.unitName !== null));
+    },
+
     async assign(actor: Actor, a: { organisationId: string; sectionId?: string | null; userId: string; startsOn: string; endsOn?: string | null }) {
       if (!actor) throw errors.unauthenticated();
       const org = await repo.organisation(a.organisationId);
@@ -26,8 +33,8 @@ export function createAssignmentsService({ repo, clock }: Deps) {
       if (a.sectionId && !(await repo.sectionBelongs(a.sectionId, a.organisationId))) {
         throw errors.invalid('Stadiet eller avdelningen hör inte till verksamheten.', [{ field: 'sectionId', message: 'Välj ett stadium i verksamheten.' }]);
       }
-      const worker = await repo.teamWorker(org.servingTeamId, a.userId);
-      if (!worker) throw errors.invalid('Kontaktpersonen måste arbeta i teamet.', [{ field: 'userId', message: 'Välj någon i teamet.' }]);
+      const [worker] = await repo.contactCandidates(org.servingTeamId, a.userId);
+      if (!worker) throw errors.invalid('Kontaktpersonen ska arbeta i teamet eller i en annan enhet inom socialtjänsten i stadsdelen.', [{ field: 'userId', message: 'Välj någon i teamet eller i en enhet inom socialtjänsten.' }]);
       try {
         return await repo.insert({ organisationId: a.organisationId, sectionId: a.sectionId ?? null, userId: a.userId, startsOn: a.startsOn, endsOn: a.endsOn ?? null });
       } catch (err) {

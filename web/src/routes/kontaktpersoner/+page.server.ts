@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { formatDate } from '#contracts/time.ts';
-import { rosterSchema } from '#contracts/roster.ts';
-import { coverageSchema } from '#contracts/team.ts';
+import { contactCandidateSchema, coverageSchema } from '#contracts/team.ts';
+import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
@@ -11,9 +11,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ fetch, locals }) => {
   const teamId = teamOf(locals.user);
   if (!teamId || !locals.user!.memberships.some((m) => m.role === 'team_lead')) error(404, t('error.404'));
-  const [coverage, roster] = await Promise.all([
+  const [coverage, candidates] = await Promise.all([
     apiGet(fetch, `/api/teams/${teamId}/coverage`, coverageSchema),
-    apiGet(fetch, `/api/teams/${teamId}/roster`, rosterSchema),
+    apiGet(fetch, `/api/teams/${teamId}/contact-candidates`, z.array(contactCandidateSchema)),
   ]);
   const places = coverage.map((o) => {
     const sectionName = (id: string | null) => (id ? (o.sections.find((s) => s.id === id)?.name ?? '') : t('coverage.wholeOrganisation'));
@@ -30,7 +30,9 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
     { value: o.organisationId, label: o.name },
     ...o.sections.map((s) => ({ value: `${o.organisationId}/${s.id}`, label: `${o.name}, ${s.name}` })),
   ]);
-  return { places, missing, options, workers: roster.workers };
+  // Someone from another unit of social services says which.
+  const workers = candidates.map((c) => ({ userId: c.userId, name: c.unitName ? `${c.name} (${c.unitName})` : c.name }));
+  return { places, missing, options, workers };
 };
 
 export const actions: Actions = {
