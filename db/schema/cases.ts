@@ -55,6 +55,21 @@ export const caseWorkers = pgTable(
   ],
 );
 
+// The social workers who met the family, for a case that did not start at an anmälningsmöte (a
+// case made by hand names them): the continuity rule holds them on the case as it does a meeting's.
+export const caseMetFamily = pgTable(
+  'case_met_family',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] })],
+);
+
 // Every change of the case's workers, kept: who, when, from whom to whom, and why. A change the
 // team lead made against the continuity rule says so, with the reason.
 export const caseWorkerChanges = pgTable(

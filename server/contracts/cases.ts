@@ -10,6 +10,8 @@ export const caseBody = z
     workerIds: z.array(uuid).min(1, { message: 'Välj minst en socialsekreterare.' }).max(5, { message: 'Högst fem socialsekreterare.' }),
     /** Defaults to the first of workerIds. */
     responsibleId: uuid.optional(),
+    /** The social workers who met the family (the continuity rule); defaults to workerIds. */
+    metFamilyIds: z.array(uuid).max(5, { message: 'Högst fem socialsekreterare.' }).optional(),
   })
   .strict()
   .refine((b) => new Set(b.workerIds).size === b.workerIds.length, { message: 'Välj olika socialsekreterare.', path: ['workerIds'] })
@@ -45,7 +47,7 @@ export const caseSchema = z
     organisations: z.array(z.object({ id: z.string(), name: z.string(), reporter: z.boolean() })),
     responsible: person,
     workers: z.array(person.extend({ responsible: z.boolean() })),
-    /** The social workers who met the family at the case's anmälningsmöte (the continuity rule). */
+    /** The social workers who met the family: at the case's anmälningsmöte, or as the case names them (the continuity rule). */
     metFamily: z.array(person),
     meetings: z.array(z.object({ id: z.string(), type: z.enum(meetingTypeValues), status: z.enum(meetingStatusValues), startsAt: z.string().nullable() })),
     changes: z.array(caseChangeSchema),

@@ -62,9 +62,14 @@ describe('creating a case directly', () => {
     const ok = await c.app.inject({ method: 'POST', url: '/api/cases', headers: asAnna, payload: { label: 'Syskonen K', organisationIds: [c.school.id, c.preschool.id], workerIds: [c.anna.id, c.cia.id] } });
     expect(ok.statusCode).toBe(201);
     const kase = (await c.app.inject({ method: 'GET', url: `/api/cases/${ok.json().id}`, headers: asAnna })).json();
-    expect(kase).toMatchObject({ responsible: { name: 'Anna Berg' }, metFamily: [], organisations: expect.arrayContaining([expect.objectContaining({ id: c.school.id, reporter: true })]) });
-    // No anmälningsmöte: no continuity rule to break.
-    expect((await c.app.inject({ method: 'PUT', url: `/api/cases/${ok.json().id}/workers`, headers: asAnna, payload: { responsibleId: c.dan.id, coWorkerIds: [] } })).statusCode).toBe(200);
+    // Made by hand: its workers met the family unless the case says otherwise, and the rule holds them.
+    expect(kase).toMatchObject({ responsible: { name: 'Anna Berg' }, metFamily: [{ name: 'Anna Berg' }, { name: 'Cia Lund' }], organisations: expect.arrayContaining([expect.objectContaining({ id: c.school.id, reporter: true })]) });
+    const handOn = (payload: object) => c.app.inject({ method: 'PUT', url: `/api/cases/${ok.json().id}/workers`, headers: asAnna, payload });
+    expect((await handOn({ responsibleId: c.dan.id, coWorkerIds: [] })).statusCode).toBe(409);
+    expect((await handOn({ responsibleId: c.dan.id, coWorkerIds: [c.cia.id] })).statusCode).toBe(200);
+    // A case opened on a written report, before anyone met the family: no rule to break yet.
+    const unmet = await c.app.inject({ method: 'POST', url: '/api/cases', headers: asAnna, payload: { label: 'Familjen U', organisationIds: [c.school.id], workerIds: [c.anna.id], metFamilyIds: [] } });
+    expect((await c.app.inject({ method: 'PUT', url: `/api/cases/${unmet.json().id}/workers`, headers: asAnna, payload: { responsibleId: c.dan.id, coWorkerIds: [] } })).statusCode).toBe(200);
 
     const bad = await c.app.inject({ method: 'POST', url: '/api/cases', headers: asAnna, payload: { label: 'kim.larsson@example.com', organisationIds: [c.school.id], workerIds: [c.anna.id] } });
     expect(bad.statusCode).toBe(422);

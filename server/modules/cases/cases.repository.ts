@@ -1,15 +1,16 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
-import { caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, organisations, users } from '../../../db/schema/index.ts';
+import { caseEvents, caseMetFamily, caseOrganisations, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, organisations, users } from '../../../db/schema/index.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createCasesRepository(db: DbOrTx) {
   return {
     /** A new case; `reportReceivedOn` starts its path (a case from an anmälningsmöte: the meeting's date). */
-    async insert(c: { teamId: string; label: string; reportMeetingId: string | null; createdBy: string; createdAt: Date; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[]; reportReceivedOn?: string }) {
+    async insert(c: { teamId: string; label: string; reportMeetingId: string | null; createdBy: string; createdAt: Date; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[]; reportReceivedOn?: string; metFamilyIds?: string[] }) {
       const [row] = await db.insert(cases).values({ teamId: c.teamId, label: c.label, reportMeetingId: c.reportMeetingId, createdBy: c.createdBy, createdAt: c.createdAt }).returning({ id: cases.id });
       const id = row!.id;
+      if (c.metFamilyIds?.length) await db.insert(caseMetFamily).values(c.metFamilyIds.map((userId) => ({ caseId: id, userId })));
       if (c.reportReceivedOn) await db.insert(caseEvents).values({ caseId: id, kind: 'report_received', on: c.reportReceivedOn, recordedBy: c.createdBy, recordedAt: c.createdAt });
       await db.insert(caseOrganisations).values(c.organisations.map((o) => ({ caseId: id, organisationId: o.id, reporter: o.reporter })));
       await db.insert(caseWorkers).values(c.workerIds.map((userId) => ({ caseId: id, userId, responsible: userId === c.responsibleId })));
@@ -48,14 +49,14 @@ export function createCasesRepository(db: DbOrTx) {
         .orderBy(desc(caseWorkers.responsible), asc(users.name));
     },
 
-    /** The social workers who sat in the anmälningsmöte the case came from. */
-    async metFamily(reportMeetingId: string | null) {
-      if (!reportMeetingId) return [];
+    /** The social workers who met the family: at the anmälningsmöte the case came from, or as the case names them. */
+    async metFamily(c: { id: string; reportMeetingId: string | null }) {
+      const named = db.select({ userId: caseMetFamily.userId }).from(caseMetFamily).where(eq(caseMetFamily.caseId, c.id));
+      const atMeeting = db.select({ userId: meetingWorkers.userId }).from(meetingWorkers).where(eq(meetingWorkers.meetingId, c.reportMeetingId ?? sql`null`));
       return db
         .select({ userId: users.id, name: users.name })
-        .from(meetingWorkers)
-        .innerJoin(users, eq(users.id, meetingWorkers.userId))
-        .where(eq(meetingWorkers.meetingId, reportMeetingId))
+        .from(users)
+        .where(or(inArray(users.id, named), inArray(users.id, atMeeting)))
         .orderBy(asc(users.name));
     },
 

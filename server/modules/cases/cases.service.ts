@@ -43,7 +43,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
   /** The case as its page shows it, read inside the caller's transaction. */
   async function view(tx: Tx, actor: Actor, c: CaseRow, isLead: boolean): Promise<Case> {
     const [workers, orgs, met, meetings, changes, events] = await oneByOne(
-      [() => tx.workersOf(c.id), () => tx.organisationsOf(c.id), () => tx.metFamily(c.reportMeetingId), () => tx.meetingsOf(c.id), () => tx.changes(c.id), () => tx.eventsOf(c.id)] as const,
+      [() => tx.workersOf(c.id), () => tx.organisationsOf(c.id), () => tx.metFamily(c), () => tx.meetingsOf(c.id), () => tx.changes(c.id), () => tx.eventsOf(c.id)] as const,
     );
     const people = new Map((await tx.names([...new Set(changes.flatMap((ch) => [...ch.before, ...ch.after]))])).map((p) => [p.userId, p.name]));
     for (const w of workers) people.set(w.userId, w.name);
@@ -70,13 +70,16 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
   }
 
   return {
-    async create(actor: Actor, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string }) {
+    /** A case made by hand names who met the family (by default its workers): the continuity rule holds them. */
+    async create(actor: Actor, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string; metFamilyIds?: string[] }) {
       const scopes = await Promise.all(body.organisationIds.map((id) => organisations.requireOpen(actor, id)));
       const teamId = scopes[0]!.servingTeamId;
       if (!teamId || scopes.some((s) => s.servingTeamId !== teamId)) throw caseErrors.oneTeam();
       if (!memberOfTeam(actor, teamId)) throw caseErrors.notTeam();
       return transaction(async (tx) => {
         await requireTeamWorkers(tx, teamId, body.workerIds, 'workerIds');
+        const metFamilyIds = body.metFamilyIds ?? body.workerIds;
+        await requireTeamWorkers(tx, teamId, metFamilyIds, 'metFamilyIds');
         const id = await tx.insert({
           teamId,
           label: body.label,
@@ -86,6 +89,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
           organisations: [...new Set(body.organisationIds)].map((o) => ({ id: o, reporter: true })),
           responsibleId: body.responsibleId ?? body.workerIds[0]!,
           workerIds: body.workerIds,
+          metFamilyIds,
         });
         await auditCase(tx, actor, { id, teamId }, 'case.create');
         return { id };
@@ -123,7 +127,7 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
         const after = [body.responsibleId, ...body.coWorkerIds];
         await requireTeamWorkers(tx, c.teamId, after, 'responsibleId');
         await tx.lock(id);
-        const met = await tx.metFamily(c.reportMeetingId);
+        const met = await tx.metFamily(c);
         const continuityHolds = met.length === 0 || after.some((u) => met.some((m) => m.userId === u));
         const reason = body.reason?.trim() || null;
         if (!continuityHolds && !(isLead && reason)) throw caseErrors.continuity(met.map((m) => m.name), isLead);
