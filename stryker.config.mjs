@@ -1,6 +1,7 @@
 // npm run mutate — StrykerJS over the pure modules whose rules matter most: the anonymity guard,
 // who to reach now, the schedule clash check, a consent's status, the audit chain, the password
-// policy and the staff list's reading. Not run in
+// policy, how a CSV table is read, the order of a case's path and the hiding of small numbers in
+// the figures. Not run in
 // CI (it takes minutes); the score is in the README.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -14,10 +15,14 @@ export default {
     'server/modules/consents/consents.models.ts',
     'server/modules/audit/audit.models.ts',
     // The schedule rule: how many workers a meeting takes, and why a person cannot sit in one.
-    'server/modules/meetings/meetings.models.ts:16-72',
+    'server/modules/meetings/meetings.models.ts:15-70',
     // Which new passwords are refused, and how a staff list is read (roles, formula cells).
     'server/lib/password-policy.ts',
     'server/modules/people/people.csv.ts',
+    'server/lib/csv-table.ts',
+    // The order of a case's path, and which figures are hidden so no family can be recognised.
+    'server/contracts/case-path.ts',
+    'server/modules/figures/figures.models.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

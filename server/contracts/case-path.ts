@@ -88,6 +88,7 @@ export function pathProblem(events: readonly CaseEvent[], next: CaseEventBody, t
 
 /** The steps that may come next, in path order (for the form's choices). */
 export function nextSteps(events: readonly CaseEvent[]): CaseEventKind[] {
+  // Asked on the last possible day, only the order can stand in the way.
   const far = '2100-12-31';
-  return caseEventKinds.filter((kind) => pathProblem(events, { kind, on: events.find((e) => e.kind === requires[kind])?.on ?? far }, far) === null);
+  return caseEventKinds.filter((kind) => pathProblem(events, { kind, on: far }, far) === null);
 }

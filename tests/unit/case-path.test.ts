@@ -21,7 +21,7 @@ describe('the order of a case\'s path', () => {
 
   test('a date before the step it follows, or in the future, is refused', () => {
     expect(pathProblem(path, { kind: 'intervention_accepted', on: '2026-02-01' }, TODAY)).toEqual({ field: 'on', message: '”Familjen tackade ja” kan inte ha skett före ”insats erbjöds” (2026-02-02).' });
-    expect(pathProblem(path, { kind: 'intervention_accepted', on: '2026-03-11' }, TODAY)?.message).toMatch(/framtiden/);
+    expect(pathProblem(path, { kind: 'intervention_accepted', on: '2026-03-11' }, TODAY)).toEqual({ field: 'on', message: 'Datumet ligger i framtiden. Registrera steget när det har hänt.' });
     expect(pathProblem(path, { kind: 'intervention_accepted', on: TODAY }, TODAY)).toBeNull();
   });
 
@@ -29,7 +29,7 @@ describe('the order of a case\'s path', () => {
     expect(pathProblem(path, { kind: 'intervention_offered', on: '2026-02-03' }, TODAY)?.message).toMatch(/redan registrerat/);
     expect(pathProblem(path, { kind: 'investigation_not_opened', on: '2026-02-03' }, TODAY)?.message).toMatch(/”Utredning inleddes” är redan registrerat/);
     const closed: CaseEvent[] = [...path, { kind: 'case_closed', on: '2026-02-20' }];
-    expect(pathProblem(closed, { kind: 'intervention_accepted', on: '2026-02-21' }, TODAY)?.message).toMatch(/Ärendet är avslutat/);
+    expect(pathProblem(closed, { kind: 'intervention_accepted', on: '2026-02-21' }, TODAY)?.message).toBe('Ärendet är avslutat (2026-02-20). Efter det registreras bara det uppföljande samtalet.');
     expect(pathProblem(closed, { kind: 'check_in_done', on: '2026-03-01' }, TODAY)).toBeNull();
     expect(pathProblem(path, { kind: 'check_in_done', on: '2026-03-01' }, TODAY)?.message).toMatch(/”Ärendet avslutades” måste registreras före/);
   });

@@ -17,3 +17,12 @@ test('a cell that Excel would run as a formula is written as text, and ; or " ar
   expect(lines[2]).toBe(`'@SUM(A1);<5;antal;;;2026-01-01;2026-06-30`);
   expect(lines[3]).toBe(`"Möten; alla";12;antal;2;4,3;2026-01-01;2026-06-30`);
 });
+
+test('a cell starting with + or - is text too: only a staff list\'s phone column may start with +', async () => {
+  const { looksLikeFormula } = await import('../../server/lib/csv-table.ts');
+  expect(looksLikeFormula('+46 70 123 45 67')).toBe(true);
+  expect(looksLikeFormula('+46 70 123 45 67', true)).toBe(false);
+  expect(looksLikeFormula('-1+1', true)).toBe(true);
+  expect(looksLikeFormula('  =1')).toBe(true);
+  expect(looksLikeFormula('Vällingby')).toBe(false);
+});

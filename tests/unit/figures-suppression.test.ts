@@ -22,11 +22,19 @@ describe('small numbers stay hidden in the figures', () => {
     );
   });
 
+  test('a share is shown exactly when its part and its rest are both at least five', () => {
+    expect(share(5, 10)).toBe(50);
+    expect(share(4, 20)).toBe('<5');
+    expect(share(16, 20)).toBe('<5');
+    expect(share(15, 20)).toBe(75);
+    fc.assert(fc.property(fc.integer({ min: 5, max: 400 }), fc.integer({ min: 5, max: 400 }), (part, rest) => share(part, part + rest) !== '<5'));
+  });
+
   test('a mean or a median over fewer than five is "<5"', () => {
     expect(mean([2, 2, 3, 4])).toBe('<5');
     expect(mean([2, 2, 3, 4, 4])).toBe(3);
     expect(median([9, 1, 5, 3])).toBe('<5');
-    expect(median([9, 1, 5, 3, 7])).toBe(5);
-    expect(median([9, 1, 5, 3, 7, 2])).toBe(4);
+    expect(median([9, 1, 8, 3, 7])).toBe(7);
+    expect(median([6, 3, 20, 1, 7, 2])).toBe(4.5);
   });
 });
