@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { nextSteps, pathProblem, type CaseEvent } from '../../server/contracts/case-path.ts';
+import { caseEventKindValues } from '../../db/schema/cases.ts';
+import { caseEventKinds, nextSteps, pathProblem, type CaseEvent } from '../../server/contracts/case-path.ts';
 
 const TODAY = '2026-03-10';
 const path: CaseEvent[] = [
@@ -39,4 +40,8 @@ describe('the order of a case\'s path', () => {
     expect(nextSteps(path)).toEqual(['intervention_accepted', 'intervention_declined', 'case_closed']);
     expect(nextSteps([...path, { kind: 'case_closed', on: '2026-02-20' }])).toEqual(['check_in_done']);
   });
+});
+
+test('the database knows the same steps as the contract (db imports nothing of the server, so the list is written twice)', () => {
+  expect([...caseEventKindValues]).toEqual([...caseEventKinds]);
 });
