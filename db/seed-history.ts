@@ -1,0 +1,156 @@
+import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { bookings, caseEvents, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, memberships, organisations, slotHosts, slots } from './schema/index.ts';
+
+type Day = { date: string; at: (time: string) => Date };
+type Calendar = { days: Day[]; today: string; addDays: (date: string, n: number) => string };
+type Step = (typeof caseEvents.$inferInsert)['kind'];
+
+/** A small, seeded random source: the same history every time, so the demo's figures are stable. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export const HISTORY_MARK = 'Historik';
+
+/**
+ * Two years of plausible, pseudonymous activity for a social services team (by default the first): walk-and-talk
+ * consultations, anmälningsmöten (almost always with two social workers), and the cases they open
+ * with their paths, set so the figures land near the pilot's (report chapter 5): about two social
+ * workers per family, one case in eight handed over, three in four offers accepted, a start about
+ * five days after the yes, nearly nine in ten completed. `calendar.days` are the working days to
+ * fill (they end well before today, away from the demo's own weeks). Returns false when the team
+ * has a history already.
+ */
+export async function seedHistory(db: Db, calendar: Calendar, teamId?: string): Promise<{ consultations: number; meetings: number; cases: number } | false> {
+  return db.transaction(async (tx) => {
+    const [team] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.kind, 'social_services'), teamId ? eq(organisations.id, teamId) : undefined))
+      .orderBy(asc(organisations.name))
+      .limit(1);
+    if (!team) throw new Error('Det finns inget team att skriva historik för.');
+    const [seen] = await tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, team.id), like(meetings.label, `${HISTORY_MARK}%`))).limit(1);
+    if (seen) return false;
+    const served = await tx.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations).where(eq(organisations.servingTeamId, team.id)).orderBy(asc(organisations.name));
+    const workers = (await tx.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.organisationId, team.id), eq(memberships.role, 'social_worker'))).orderBy(asc(memberships.userId))).map((w) => w.id);
+    const staff = await tx
+      .select({ userId: memberships.userId, organisationId: memberships.organisationId })
+      .from(memberships)
+      .where(and(inArray(memberships.role, ['pedagogue', 'principal', 'pupil_health']), or(...served.map((o) => eq(memberships.organisationId, o.id)))));
+    if (workers.length < 2 || served.length === 0) throw new Error('Teamet behöver minst två socialsekreterare och verksamheter.');
+    const rnd = random(20260307);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+    const topics = ['unsure_report', 'advice_referral', 'plan_report', 'known_child', 'general_question'] as const;
+    const places = served.filter((o) => staff.some((s) => s.organisationId === o.id));
+    // Everything is gathered first and written in a few statements: ids are made here.
+    const rows = {
+      slots: [] as (typeof slots.$inferInsert)[],
+      hosts: [] as (typeof slotHosts.$inferInsert)[],
+      bookings: [] as (typeof bookings.$inferInsert)[],
+      meetings: [] as (typeof meetings.$inferInsert)[],
+      sitting: [] as (typeof meetingWorkers.$inferInsert)[],
+      cases: [] as (typeof cases.$inferInsert)[],
+      workers: [] as (typeof caseWorkers.$inferInsert)[],
+      changes: [] as (typeof caseWorkerChanges.$inferInsert)[],
+      events: [] as (typeof caseEvents.$inferInsert)[],
+    };
+
+    for (const [i, day] of calendar.days.entries()) {
+      // Four consultations a week, a host a day.
+      if (i % 5 !== 4 && places.length) {
+        const place = pick(places);
+        const slotId = crypto.randomUUID();
+        const startsAt = day.at('14:00');
+        const endsAt = day.at('14:45');
+        rows.slots.push({ id: slotId, organisationId: place.id, kind: 'walk_and_talk', startsAt, endsAt, location: 'Vid huvudentrén', capacity: 1 });
+        rows.hosts.push({ slotId, userId: workers[i % workers.length]!, startsAt, endsAt });
+        rows.bookings.push({ slotId, bookerId: pick(staff.filter((x) => x.organisationId === place.id)).userId, topic: pick(topics), status: 'attended', createdAt: new Date(startsAt.getTime() - 3 * 86_400_000) });
+      }
+      // An anmälningsmöte every fourth working day, most opening a case.
+      if (i % 4 !== 1) continue;
+      const pair = [workers[i % workers.length]!, workers[(i + 1) % workers.length]!];
+      const sitting = rnd() < 0.05 ? pair.slice(0, 1) : pair;
+      const meetingId = crypto.randomUUID();
+      const startsAt = day.at('09:00');
+      const endsAt = day.at('10:00');
+      rows.meetings.push({
+        id: meetingId,
+        type: 'report_meeting',
+        organisationId: pick(served).id,
+        teamId: team.id,
+        label: `${HISTORY_MARK} ${rows.meetings.length + 1}`,
+        guardiansInformed: true,
+        proposedTimes: [{ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }],
+        status: 'held',
+        startsAt,
+        endsAt,
+        reportFiled: true,
+        outcomeBy: pair[0]!,
+        createdAt: new Date(startsAt.getTime() - (3 + Math.floor(rnd() * 7)) * 86_400_000),
+        scheduledAt: new Date(startsAt.getTime() - 2 * 86_400_000),
+        singleWorkerReason: sitting.length === 1 ? 'Brådskande, ingen annan ledig.' : null,
+      });
+      rows.sitting.push(...sitting.map((userId) => ({ meetingId, userId, startsAt, endsAt })));
+      if (rnd() < 0.1) continue;
+
+      const caseId = crypto.randomUUID();
+      rows.cases.push({ id: caseId, teamId: team.id, label: `${HISTORY_MARK} ${rows.cases.length + 1}`, reportMeetingId: meetingId, createdAt: endsAt });
+      const steps: [Step, string][] = [['report_received', day.date]];
+      const after = (from: string, min: number, spread: number) => calendar.addDays(from, min + Math.floor(rnd() * spread));
+      const close = () => steps.push(['case_closed', after(steps.at(-1)![1], 5, 10)]);
+      if (rnd() < 0.1) {
+        steps.push(['investigation_not_opened', after(day.date, 1, 5)]);
+        close();
+      } else {
+        const opened = after(day.date, 0, 3);
+        const offered = after(opened, 14, 20);
+        steps.push(['investigation_opened', opened], ['intervention_offered', offered]);
+        if (rnd() < 0.76) {
+          const yes = after(offered, 1, 4);
+          const start = after(yes, 2, 7);
+          steps.push(['intervention_accepted', yes], ['intervention_started', start]);
+          if (rnd() < 0.88) steps.push(['intervention_completed', after(start, 60, 60)]);
+        } else {
+          steps.push(['intervention_declined', after(offered, 1, 4)]);
+        }
+        close();
+        if (rnd() < 0.6) steps.push(['check_in_done', after(steps.at(-1)![1], 85, 20)]);
+      }
+      // Only what has happened by today.
+      rows.events.push(...steps.filter(([, on]) => on <= calendar.today).map(([kind, on]) => ({ caseId, kind, on })));
+      // One case in eight is handed over to another worker, about a month in.
+      if (rnd() < 0.13) {
+        const next = workers.find((w) => !sitting.includes(w))!;
+        rows.workers.push({ caseId, userId: next, responsible: true });
+        rows.changes.push({ caseId, changedAt: new Date(endsAt.getTime() + 30 * 86_400_000), before: sitting, after: [next], reason: 'Föräldraledighet.', continuityOverridden: true });
+      } else {
+        rows.workers.push(...sitting.map((userId, k) => ({ caseId, userId, responsible: k === 0 })));
+      }
+    }
+
+    const chunks = async <T>(list: T[], write: (part: T[]) => Promise<unknown>) => {
+      for (let i = 0; i < list.length; i += 500) await write(list.slice(i, i + 500));
+    };
+    await chunks(rows.slots, (part) => tx.insert(slots).values(part));
+    await chunks(rows.hosts, (part) => tx.insert(slotHosts).values(part));
+    await chunks(rows.bookings, (part) => tx.insert(bookings).values(part));
+    await chunks(rows.meetings, (part) => tx.insert(meetings).values(part));
+    await chunks(rows.sitting, (part) => tx.insert(meetingWorkers).values(part));
+    await chunks(rows.cases, (part) => tx.insert(cases).values(part));
+    await chunks(rows.workers, (part) => tx.insert(caseWorkers).values(part));
+    await chunks(rows.changes, (part) => tx.insert(caseWorkerChanges).values(part));
+    await chunks(rows.events, (part) => tx.insert(caseEvents).values(part));
+    // Each held meeting belongs to the case it opened.
+    await tx.execute(sql`update ${meetings} set case_id = ${cases.id} from ${cases} where ${cases.reportMeetingId} = ${meetings.id} and ${meetings.teamId} = ${team.id} and ${meetings.caseId} is null and ${meetings.label} like ${`${HISTORY_MARK}%`}`);
+    const consultations = rows.bookings.length;
+    const meetingCount = rows.meetings.length;
+    const caseCount = rows.cases.length;
+    return { consultations, meetings: meetingCount, cases: caseCount };
+  });
+}
