@@ -1,9 +1,17 @@
 // Runs the suites whose dates come from the tests' clock (every test file that imports
 // tests/helpers/clock.ts) under fixed moments of the calendar, so a test that holds only on some
 // days fails on any day. Usage: node scripts/test-clocks.ts [label ...] (needs a built web app).
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+//
+// The browser suites leave the processor idle about half of the time (it waits on Chromium and the
+// database), so the clocks run side by side (CLOCK_CONCURRENCY, default 3). On PostgreSQL each
+// clock gets a database of its own (`<database>_clock_<n>`): the global setup drops its schema,
+// and the mail suite claims every due mail of its database.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
+import pLimit from 'p-limit';
+import setupSchema from '../tests/helpers/global-setup.ts';
 
 /** Stockholm moments where dates go wrong: the weekend, the clock changes, the year's end, a closed eve. */
 const CLOCKS: Record<string, string> = {
@@ -27,17 +35,59 @@ if (unknown.length) {
   console.error(`Okänd klocka: ${unknown.join(', ')}. Välj bland ${Object.keys(CLOCKS).join(', ')}.`);
   process.exit(2);
 }
+const concurrency = Math.max(1, Number(process.env.CLOCK_CONCURRENCY ?? 3) || 1);
 
-console.log(`${files.length} sviter räknar med testernas klocka:\n  ${files.join('\n  ')}`);
-let failed = 0;
-for (const label of labels) {
-  console.log(`\n=== TEST_NOW=${CLOCKS[label]} (${label})`);
-  const run = spawnSync(
+/** A database of the clock's own on the same server (created once, reused by later runs). */
+async function databaseFor(index: number): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return undefined;
+  const own = new URL(url);
+  own.pathname = `/${own.pathname.slice(1)}_clock_${index}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const name = own.pathname.slice(1);
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!found.rowCount) await client.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  return own.toString();
+}
+
+function runClock(label: string, databaseUrl: string | undefined): Promise<number> {
+  mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  const log = path.join(root, `test-results/clock-${label}.log`);
+  const out = createWriteStream(log);
+  const env: NodeJS.ProcessEnv = { ...process.env, TEST_NOW: CLOCKS[label], FORCE_COLOR: '0' };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  const started = Date.now();
+  const child = spawn(
     path.join(root, 'node_modules/.bin/vitest'),
     ['run', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/clock-${label}.json`],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, TEST_NOW: CLOCKS[label] } },
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (run.error) throw run.error;
-  if (run.status !== 0) failed++;
+  child.stdout.pipe(out, { end: false });
+  child.stderr.pipe(out, { end: false });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      out.end(() => {
+        const seconds = Math.round((Date.now() - started) / 1000);
+        console.log(`\n=== TEST_NOW=${CLOCKS[label]} (${label}): ${code === 0 ? 'godkänd' : 'UNDERKÄND'} på ${seconds} s`);
+        if (code !== 0) console.log(readFileSync(log, 'utf8'));
+        resolve(code ?? 1);
+      });
+    });
+  });
 }
-process.exit(failed ? 1 : 0);
+
+console.log(`${files.length} sviter räknar med testernas klocka:\n  ${files.join('\n  ')}`);
+console.log(`${labels.length} klockor, ${concurrency} åt gången; varje klockas utskrift i test-results/clock-<klocka>.log`);
+// Roles are the server's, not a database's: make them once, before the clocks race to.
+if (process.env.DATABASE_URL) await setupSchema();
+const limit = pLimit(concurrency);
+const codes = await Promise.all(
+  labels.map((label, i) => limit(async () => runClock(label, await databaseFor(Object.keys(CLOCKS).indexOf(label) + 1 || i + 1)))),
+);
+process.exit(codes.some((c) => c !== 0) ? 1 : 0);
