@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { bookings, caseEvents, cases, caseWorkerChanges, caseWorkers, meetings } from '../../db/schema/index.ts';
+import { bookings, caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, consents, feedback, meetings, statutoryFeedback } from '../../db/schema/index.ts';
+import { tenantTransaction } from '../../db/tenancy.ts';
 import { addDays } from '../../server/contracts/time.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
@@ -30,6 +31,7 @@ async function spring() {
     const m = await createMeeting(db, { type: 'report_meeting', organisationId: d.school.id, teamId: d.team.id, workerIds: i < 10 ? [anna.id, bo.id] : [cia.id], startsAt: `${day}T10:00:00+02:00` });
     await db.update(meetings).set({ status: 'held', createdAt: new Date(`${addDays(day, -4)}T08:00:00+02:00`) }).where(eq(meetings.id, m.id));
   }
+  const caseIds: string[] = [];
   // Twelve cases opened in May: five handed over to Cia; eleven offered an intervention.
   for (let i = 0; i < 12; i++) {
     const opened = `2026-05-${String(4 + i).padStart(2, '0')}`;
@@ -44,7 +46,23 @@ async function spring() {
     else if (i < 11) steps.push(['intervention_declined', addDays(opened, 2)]);
     if (i < 5) steps.push(['intervention_completed', '2026-06-20']);
     await db.insert(caseEvents).values(steps.map(([kind, on]) => ({ caseId: c!.id, kind, on })));
+    await db.insert(caseOrganisations).values({ caseId: c!.id, organisationId: d.school.id });
+    caseIds.push(c!.id);
   }
+  // As the team (row-level security holds here too): the school hears back on six cases, 0–5 days
+  // after the report; seven consents from May, one withdrawn in June; eleven messages, six acknowledged.
+  await tenantTransaction(db)({ teamIds: [d.team.id], schoolOrganisationIds: [], now: clock.now(), today: '2026-07-01' }, async (tx) => {
+    const about = (i: number) => ({ caseId: caseIds[i]!, organisationId: d.school.id, teamId: d.team.id });
+    for (let i = 0; i < 6; i++) await tx.insert(statutoryFeedback).values({ ...about(i), status: 'investigation_opened', givenAt: new Date(`${addDays(`2026-05-${String(4 + i).padStart(2, '0')}`, i)}T12:00:00+02:00`) });
+    for (let i = 0; i < 7; i++) {
+      const withdrawn = i === 0 ? { withdrawnAt: new Date('2026-06-15T10:00:00+02:00'), withdrawalReason: 'Vårdnadshavarna ångrade sig' } : {};
+      await tx.insert(consents).values({ ...about(i), scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'written', validFrom: '2026-05-01', validUntil: '2026-12-31', ...withdrawn });
+    }
+    for (let i = 0; i < 11; i++) {
+      const acknowledged = i < 6 ? { acknowledgedAt: new Date('2026-06-02T10:00:00+02:00'), acknowledgedBy: 'Rektorn' } : {};
+      await tx.insert(feedback).values({ ...about(1 + (i % 6)), scope: 'intervention_progress', body: 'Det går bra', authorName: 'Anna', authorSide: 'team', createdAt: new Date('2026-06-01T10:00:00+02:00'), ...acknowledged });
+    }
+  });
   const get = async (who: { email: string; password: string }, query: string) => app.inject({ method: 'GET', url: `/api/figures?${query}`, headers: await asUser(app, who) });
   return { app, db, ...d, lead, principal, pedagogue, get };
 }
@@ -70,6 +88,13 @@ describe('the figures the evaluation measured', () => {
       days_decision_to_start_median: 3.5,
       // Five completed; one case has not ended: the share would give away a count under five.
       share_interventions_completed: '<5',
+      statutory_feedback_sent: 6,
+      // Given 0, 1, 2, 3, 4 and 5 days after the report.
+      statutory_feedback_days_median: 2.5,
+      // On the period's last day: seven, less the one withdrawn in June.
+      active_consents: 6,
+      feedback_messages: 11,
+      share_feedback_acknowledged: 55,
     });
     const workers = res.json().metrics.find((m: { key: string }) => m.key === 'social_workers_met_per_family_mean');
     expect(workers).toMatchObject({ label: 'Socialsekreterare per familj (medel)', unit: 'people', reference: { pilot: 2, ordinary: 4.3 } });
@@ -78,7 +103,10 @@ describe('the figures the evaluation measured', () => {
   test('a shorter period counts only what happened in it', async () => {
     const s = await spring();
     const march = valueOf((await s.get(s.lead, `from=2026-03-01&to=2026-03-31`)).json());
-    expect(march).toMatchObject({ consultations: 7, report_meetings: '<5', cases_opened: '<5' });
+    expect(march).toMatchObject({ consultations: 7, report_meetings: '<5', cases_opened: '<5', statutory_feedback_sent: '<5', active_consents: '<5', feedback_messages: '<5' });
+    // Consents count as they stand on the period's last day, or today while the period lasts.
+    expect(valueOf((await s.get(s.lead, `from=2026-05-01&to=2026-06-14`)).json()).active_consents).toBe(7);
+    expect(valueOf((await s.get(s.lead, `from=2026-07-01&to=2026-12-31`)).json()).active_consents).toBe(6);
   });
 
   test('the CSV is for Excel: BOM, semicolons, decimal commas, the references beside', async () => {
@@ -93,7 +121,10 @@ describe('the figures the evaluation measured', () => {
 
   test('who may see what: the principal their school, nobody another team; pedagogues not at all', async () => {
     const s = await spring();
-    expect((await s.get(s.principal, `organisationId=${s.school.id}&from=2026-01-01&to=2026-06-30`)).statusCode).toBe(200);
+    const school = await s.get(s.principal, `organisationId=${s.school.id}&from=2026-01-01&to=2026-06-30`);
+    expect(school.statusCode).toBe(200);
+    // The school's own share of the consent side, withdrawn and expired messages counted as sent.
+    expect(valueOf(school.json())).toMatchObject({ statutory_feedback_sent: 6, active_consents: 6, feedback_messages: 11 });
     expect((await s.get(s.principal, `teamId=${s.team.id}&from=2026-01-01&to=2026-06-30`)).statusCode).toBe(404);
     const other = await createDistrict(s.db);
     expect((await s.get(s.lead, `teamId=${other.team.id}&from=2026-01-01&to=2026-06-30`)).statusCode).toBe(404);

@@ -1,4 +1,5 @@
 import { defineModule } from '../registry.ts';
+import { figuresConsentedTransaction } from './figures.consented.repository.ts';
 import { createFiguresRepository } from './figures.repository.ts';
 import { figuresRoutes } from './figures.routes.ts';
 import { createFiguresService, type FiguresService } from './figures.service.ts';
@@ -11,6 +12,8 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'figures',
-  services: ({ db }) => ({ figures: createFiguresService({ repo: createFiguresRepository(db) }) }),
+  services: ({ db, clock }) => ({
+    figures: createFiguresService({ repo: createFiguresRepository(db), consented: figuresConsentedTransaction(db), clock }),
+  }),
   routes: figuresRoutes,
 });

@@ -29,6 +29,8 @@ export function createFiguresRepository(db: DbOrTx) {
     servedBy: (teamId: string) => ids(eq(organisations.servingTeamId, teamId)),
     /** An organisation and, for a preschool unit, its preschools. */
     withPreschools: (id: string) => ids(or(eq(organisations.id, id), eq(organisations.parentId, id))),
+    /** Every social services team. */
+    teams: () => ids(eq(organisations.kind, 'social_services')),
     /** A district's organisations, or only its social services teams. */
     inDistrict: (districtId: string, teamsOnly = false) => ids(and(eq(organisations.districtId, districtId), teamsOnly ? eq(organisations.kind, 'social_services') : undefined)),
 

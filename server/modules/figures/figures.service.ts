@@ -3,6 +3,9 @@ import type { Figures, FiguresQuery, Metric } from '../../contracts/figures.ts';
 import { daySpan, daysBetween, stockholmDate } from '../../contracts/time.ts';
 import { administeredDistricts, isAdmin, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Tenancy } from '../../../db/tenancy.ts';
+import type { FiguresConsentedRepository } from './figures.consented.repository.ts';
 import { count, mean, median, share } from './figures.models.ts';
 import type { FigureScope, FiguresRepository } from './figures.repository.ts';
 
@@ -12,7 +15,9 @@ const notFound = () => errors.notFound('Det finns inga siffror att visa för det
  * The figures the evaluation measured (seed report, chapter 5), over a period, for a team, a
  * district or an organisation: each computed from the activity in Samverkan, small numbers hidden.
  */
-export function createFiguresService({ repo }: { repo: FiguresRepository }) {
+type Consented = <T>(tenancy: Tenancy, work: (repo: FiguresConsentedRepository) => Promise<T>) => Promise<T>;
+
+export function createFiguresService({ repo, consented, clock }: { repo: FiguresRepository; consented: Consented; clock: Clock }) {
   const inDistrict = (actor: Actor, districtId: string | null) => isAdmin(actor) || (districtId !== null && (administeredDistricts(actor) as string[]).includes(districtId));
 
   /** What the actor asked for, if they may see it: the scope and its name in words. */
@@ -57,12 +62,24 @@ export function createFiguresService({ repo }: { repo: FiguresRepository }) {
     async figures(actor: Actor, q: FiguresQuery): Promise<Figures> {
       const { scope, label } = await scopeFor(actor, q);
       const { start, end } = daySpan(q.from, q.to);
-      const [consultations, meetings, opened, steps] = await Promise.all([
+      const now = clock.now();
+      const today = stockholmDate(now);
+      // Consents count as they stand at the period's end, or today while it lasts.
+      const consentDay = q.to < today ? q.to : today;
+      // After the scope is decided and authorised: the teams whose rows the figures may count.
+      const tenancy: Tenancy = { teamIds: scope.teamIds ?? (await repo.teams()), schoolOrganisationIds: [], now, today };
+      const [consultations, meetings, opened, steps, consentSide] = await Promise.all([
         repo.consultations(scope, start, end),
         repo.reportMeetings(scope, start, end),
         repo.casesOpened(scope, start, end),
         repo.paths(scope, q.from, q.to),
+        consented(tenancy, async (tx) => ({
+          statutory: await tx.statutoryFeedback(scope, start, end),
+          activeConsents: await tx.activeConsents(scope, consentDay, daySpan(consentDay, consentDay).end),
+          feedback: await tx.feedback(scope, start, end),
+        })),
       ]);
+      const { statutory, activeConsents, feedback } = consentSide;
       const held = meetings.filter((m) => m.status === 'held');
       const paths = Map.groupBy(steps, (s) => s.caseId);
       const on = (caseId: string, kind: CaseEventKind) => paths.get(caseId)?.find((s) => s.kind === kind)?.on;
@@ -86,6 +103,11 @@ export function createFiguresService({ repo }: { repo: FiguresRepository }) {
         { key: 'share_cases_without_handover', label: 'Ärenden utan byte av ansvarig', value: share(withoutHandover.length, opened.length), unit: 'percent', reference: { pilot: 87, ordinary: 33 } },
         { key: 'share_interventions_accepted', label: 'Erbjudna insatser som familjen tackade ja till', value: share(accepted.length, decided.length), unit: 'percent', reference: { pilot: 76, ordinary: 48 } },
         { key: 'days_decision_to_start_median', label: 'Dagar från ja till att insatsen började (median)', value: median(started.map((id) => daysBetween(on(id, 'intervention_accepted')!, on(id, 'intervention_started')!))), unit: 'days', reference: { pilot: 5, ordinary: 33 } },
+        { key: 'statutory_feedback_sent', label: 'Återkopplingar till anmälare', value: count(statutory.length), unit: 'count' },
+        { key: 'statutory_feedback_days_median', label: 'Dagar från anmälan till återkoppling (median)', value: median(statutory.map((f) => Math.max(0, daysBetween(f.reportedOn, stockholmDate(f.givenAt))))), unit: 'days' },
+        { key: 'active_consents', label: `Samtycken som gällde ${consentDay}`, value: count(activeConsents), unit: 'count' },
+        { key: 'feedback_messages', label: 'Återkopplingar under samtycke', value: count(feedback.written), unit: 'count' },
+        { key: 'share_feedback_acknowledged', label: 'Återkopplingar som mottagaren kvitterade', value: share(feedback.acknowledged, feedback.written), unit: 'percent' },
         { key: 'share_interventions_completed', label: 'Insatser som genomfördes som planerat', value: share(ended.filter((id) => on(id, 'intervention_completed')).length, ended.length), unit: 'percent', reference: { pilot: 88, ordinary: 59 } },
       ];
       return { from: q.from, to: q.to, scope: label, metrics };
