@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { bookings, caseEvents, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, memberships, organisations, slotHosts, slots } from './schema/index.ts';
+import { bookings, caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, consents, feedback, meetings, meetingWorkers, memberships, organisations, slotHosts, slots, statutoryFeedback } from './schema/index.ts';
+import { holdTo } from './tenancy.ts';
 
 type Day = { date: string; at: (time: string) => Date };
-type Calendar = { days: Day[]; today: string; addDays: (date: string, n: number) => string };
+type Calendar = { days: Day[]; today: string; addDays: (date: string, n: number) => string; instant: (date: string, time: string) => Date };
 type Step = (typeof caseEvents.$inferInsert)['kind'];
 
 /** A small, seeded random source: the same history every time, so the demo's figures are stable. */
@@ -59,7 +60,14 @@ export async function seedHistory(db: Db, calendar: Calendar, teamId?: string): 
       workers: [] as (typeof caseWorkers.$inferInsert)[],
       changes: [] as (typeof caseWorkerChanges.$inferInsert)[],
       events: [] as (typeof caseEvents.$inferInsert)[],
+      concerns: [] as (typeof caseOrganisations.$inferInsert)[],
+      statutory: [] as (typeof statutoryFeedback.$inferInsert)[],
+      consents: [] as (typeof consents.$inferInsert)[],
+      messages: [] as { row: typeof feedback.$inferInsert; on: string }[],
     };
+    // The consent side draws from a source of its own, so the rest of the history stays as it was.
+    const rndConsent = random(20261207);
+    const from = (date: string, min: number, spread: number) => calendar.addDays(date, min + Math.floor(rndConsent() * spread));
 
     for (const [i, day] of calendar.days.entries()) {
       // Four consultations a week, a host a day.
@@ -77,12 +85,13 @@ export async function seedHistory(db: Db, calendar: Calendar, teamId?: string): 
       const pair = [workers[i % workers.length]!, workers[(i + 1) % workers.length]!];
       const sitting = rnd() < 0.05 ? pair.slice(0, 1) : pair;
       const meetingId = crypto.randomUUID();
+      const place = pick(served).id;
       const startsAt = day.at('09:00');
       const endsAt = day.at('10:00');
       rows.meetings.push({
         id: meetingId,
         type: 'report_meeting',
-        organisationId: pick(served).id,
+        organisationId: place,
         teamId: team.id,
         label: `${HISTORY_MARK} ${rows.meetings.length + 1}`,
         guardiansInformed: true,
@@ -124,6 +133,7 @@ export async function seedHistory(db: Db, calendar: Calendar, teamId?: string): 
       }
       // Only what has happened by today.
       rows.events.push(...steps.filter(([, on]) => on <= calendar.today).map(([kind, on]) => ({ caseId, kind, on })));
+      consentSide(caseId, place, day.date, new Map(steps));
       // One case in eight is handed over to another worker, about a month in.
       if (rnd() < 0.13) {
         const next = workers.find((w) => !sitting.includes(w))!;
@@ -131,6 +141,54 @@ export async function seedHistory(db: Db, calendar: Calendar, teamId?: string): 
         rows.changes.push({ caseId, changedAt: new Date(endsAt.getTime() + 30 * 86_400_000), before: sitting, after: [next], reason: 'Föräldraledighet.', continuityOverridden: true });
       } else {
         rows.workers.push(...sitting.map((userId, k) => ({ caseId, userId, responsible: k === 0 })));
+      }
+    }
+
+    /**
+     * The school that reported hears back within days; when the family says yes, the guardians
+     * consent to sharing how it goes, and the team and the school write to each other while it runs.
+     */
+    function consentSide(caseId: string, organisationId: string, reported: string, on: Map<Step, string>) {
+      const about = { caseId, organisationId, teamId: team!.id };
+      rows.concerns.push({ caseId, organisationId, reporter: true });
+      const answered = from(reported, 1, 8);
+      if (rndConsent() < 0.95 && answered <= calendar.today) {
+        rows.statutory.push({ ...about, status: on.has('investigation_not_opened') ? 'investigation_not_opened' : 'investigation_opened', givenBy: workers[0], givenAt: calendar.instant(answered, '11:00') });
+      }
+      const yes = on.get('intervention_accepted');
+      const start = on.get('intervention_started');
+      if (!yes || !start || yes > calendar.today) return;
+      const until = calendar.addDays(yes, 300);
+      const withdrawnOn = rndConsent() < 0.05 ? from(start, 10, 30) : undefined;
+      rows.consents.push({
+        ...about,
+        scopes: ['intervention_progress', 'school_observations'],
+        parties: [{ role: 'guardian' }, { role: 'guardian' }],
+        form: 'written',
+        validFrom: yes,
+        validUntil: until,
+        recordedBy: workers[0],
+        recordedAt: calendar.instant(yes, '13:00'),
+        ...(withdrawnOn && withdrawnOn <= calendar.today ? { withdrawnAt: calendar.instant(withdrawnOn, '15:00'), withdrawalReason: 'Vårdnadshavarna återkallade samtycket.' } : {}),
+      });
+      const ends = [on.get('intervention_completed') ?? on.get('case_closed') ?? until, withdrawnOn ?? until, until, calendar.today].sort()[0]!;
+      for (const [k, days] of [14, 40, 70].entries()) {
+        const written = calendar.addDays(start, days);
+        if (written >= ends) break;
+        const fromTeam = k % 2 === 0;
+        const acknowledged = rndConsent() < 0.85 && calendar.addDays(written, 1) < ends;
+        rows.messages.push({
+          on: written,
+          row: {
+            ...about,
+            scope: fromTeam ? 'intervention_progress' : 'school_observations',
+            body: fromTeam ? 'Insatsen har kommit igång och familjen deltar.' : 'Eleven är i skolan varje dag och verkar lugnare.',
+            authorName: fromTeam ? 'Socialsekreteraren' : 'Mentorn',
+            authorSide: fromTeam ? 'team' : 'school',
+            createdAt: calendar.instant(written, '10:00'),
+            ...(acknowledged ? { acknowledgedAt: calendar.instant(calendar.addDays(written, 1), '09:00'), acknowledgedBy: fromTeam ? 'Mentorn' : 'Socialsekreteraren' } : {}),
+          },
+        });
       }
     }
 
@@ -146,6 +204,17 @@ export async function seedHistory(db: Db, calendar: Calendar, teamId?: string): 
     await chunks(rows.workers, (part) => tx.insert(caseWorkers).values(part));
     await chunks(rows.changes, (part) => tx.insert(caseWorkerChanges).values(part));
     await chunks(rows.events, (part) => tx.insert(caseEvents).values(part));
+    await chunks(rows.concerns, (part) => tx.insert(caseOrganisations).values(part));
+    // The tables under row-level security take the team's rows while the transaction acts for it,
+    // and a message only while a consent covered it on the day it was written.
+    const holdAt = (on: string, time: string) => holdTo(tx, { teamIds: [team.id], schoolOrganisationIds: [], now: calendar.instant(on, time), today: on });
+    await holdAt(calendar.today, '12:00');
+    await chunks(rows.statutory, (part) => tx.insert(statutoryFeedback).values(part));
+    await chunks(rows.consents, (part) => tx.insert(consents).values(part));
+    for (const message of rows.messages) {
+      await holdAt(message.on, '10:00');
+      await tx.insert(feedback).values(message.row);
+    }
     // Each held meeting belongs to the case it opened.
     await tx.execute(sql`update ${meetings} set case_id = ${cases.id} from ${cases} where ${cases.reportMeetingId} = ${meetings.id} and ${meetings.teamId} = ${team.id} and ${meetings.caseId} is null and ${meetings.label} like ${`${HISTORY_MARK}%`}`);
     const consultations = rows.bookings.length;

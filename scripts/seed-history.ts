@@ -5,7 +5,7 @@
 import { createDb } from '../db/client.ts';
 import { seedHistory } from '../db/seed-history.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
-import { addDays, isoWeekday, stockholmDate, stockholmInstant } from '../server/contracts/time.ts';
+import { historyCalendar } from '../server/lib/demo-calendar.ts';
 import { systemClock } from '../server/lib/clock.ts';
 
 let config;
@@ -22,16 +22,10 @@ if (config.env === 'production') {
   console.error('seed:history skriver påhittad historik och körs inte i produktion.');
   process.exit(2);
 }
-const today = stockholmDate(systemClock.now());
-// Two years, ending two months back: clear of the demo's own weeks.
-const days = [];
-for (let d = addDays(today, -730); d <= addDays(today, -60); d = addDays(d, 1)) {
-  if (isoWeekday(d) <= 5) days.push({ date: d, at: (time: string) => stockholmInstant(d, time) });
-}
 const database = await createDb({ databaseUrl: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, poolSize: 2 });
 try {
   await database.migrate();
-  const result = await seedHistory(database.db, { days, today, addDays });
+  const result = await seedHistory(database.db, historyCalendar(systemClock.now()));
   console.log(result ? `Historik skriven: ${result.consultations} konsultationer, ${result.meetings} anmälningsmöten, ${result.cases} ärenden.` : 'Historiken finns redan.');
 } finally {
   await database.close();

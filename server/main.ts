@@ -2,9 +2,10 @@ import pino from 'pino';
 import { createDb } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../db/demo-district.ts';
 import { seedDemoDistrict } from '../db/seed.ts';
+import { seedHistory } from '../db/seed-history.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { demoCalendar } from './lib/demo-calendar.ts';
+import { demoCalendar, historyCalendar } from './lib/demo-calendar.ts';
 import { passwordHasher } from './lib/passwords.ts';
 import { checkAppRole, checkNoDemoPasswords } from './startup-checks.ts';
 
@@ -37,6 +38,8 @@ async function main() {
   });
   await database.migrate();
   const seeded = config.demoData ? await seedDemoDistrict(database.db, passwordHasher.hash, demoCalendar(new Date())) : false;
+  // A new demo district gets two years of history too, so Uppföljning has figures from the start.
+  if (seeded) await seedHistory(database.db, historyCalendar(new Date()));
 
   const app = await buildApp({ config, database, logger, web: true });
   try {

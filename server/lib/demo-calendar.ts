@@ -18,3 +18,13 @@ export function demoCalendar(now: Date): SeedCalendar {
   }
   return { today, workingDays, pastWorkingDays, at: stockholmInstant, isoWeekday };
 }
+
+/** The demo's history (`db/seed-history.ts`): the weekdays of two years, ending two months back, clear of the demo's own weeks. */
+export function historyCalendar(now: Date) {
+  const today = stockholmDate(now);
+  const days = [];
+  for (let d = addDays(today, -730); d <= addDays(today, -60); d = addDays(d, 1)) {
+    if (isoWeekday(d) <= 5) days.push({ date: d, at: (time: string) => stockholmInstant(d, time) });
+  }
+  return { days, today, addDays, instant: stockholmInstant };
+}

@@ -132,6 +132,17 @@ describe('the figures the evaluation measured', () => {
     expect((await s.get(s.pedagogue, `from=2026-01-01&to=2026-06-30`)).statusCode).toBe(403);
   });
 
+  test('each reader may choose between their own team, the organisations it serves, or their own school', async () => {
+    const s = await spring();
+    await createDistrict(s.db);
+    const scopes = async (who: { email: string; password: string }) => s.app.inject({ method: 'GET', url: '/api/figures/scopes', headers: await asUser(s.app, who) });
+    const lead = (await scopes(s.lead)).json() as { kind: string; id: string; name: string }[];
+    expect(lead[0]).toEqual({ kind: 'team', id: s.team.id, name: s.team.name });
+    expect(lead.filter((c) => c.kind === 'organisation').map((c) => c.id).sort()).toEqual([s.school.id, s.unit.id, s.preschool.id].sort());
+    expect((await scopes(s.principal)).json()).toEqual([{ kind: 'organisation', id: s.school.id, name: s.school.name }]);
+    expect((await scopes(s.pedagogue)).statusCode).toBe(403);
+  });
+
   test('bad periods are refused in Swedish', async () => {
     const s = await spring();
     const backwards = await s.get(s.lead, `from=2026-06-30&to=2026-01-01`);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { seedHistory } from '../../db/seed-history.ts';
-import { addDays, isoWeekday, stockholmInstant } from '../../server/contracts/time.ts';
+import { addDays } from '../../server/contracts/time.ts';
+import { historyCalendar } from '../../server/lib/demo-calendar.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
@@ -15,13 +16,10 @@ describe('npm run seed:history', () => {
     await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'pedagogue' }] });
     await createUser(db, { memberships: [{ organisationId: d.preschool.id, role: 'pedagogue' }] });
     const lead = await createUser(db, { memberships: [{ organisationId: d.team.id, role: 'team_lead' }] });
-    const days = [];
-    for (let day = addDays(TODAY, -730); day <= addDays(TODAY, -60); day = addDays(day, 1)) {
-      if (isoWeekday(day) <= 5) days.push({ date: day, at: (time: string) => stockholmInstant(day, time) });
-    }
-    const written = await seedHistory(db, { days, today: TODAY, addDays }, d.team.id);
+    const calendar = historyCalendar(new Date(`${TODAY}T09:00:00+01:00`));
+    const written = await seedHistory(db, calendar, d.team.id);
     expect(written).toMatchObject({ consultations: expect.any(Number), meetings: expect.any(Number), cases: expect.any(Number) });
-    expect(await seedHistory(db, { days, today: TODAY, addDays }, d.team.id)).toBe(false);
+    expect(await seedHistory(db, calendar, d.team.id)).toBe(false);
 
     const res = await app.inject({ method: 'GET', url: `/api/figures?teamId=${d.team.id}&from=${addDays(TODAY, -730)}&to=${TODAY}`, headers: await asUser(app, lead) });
     const value = Object.fromEntries((res.json().metrics as { key: string; value: number }[]).map((m) => [m.key, m.value]));
@@ -36,5 +34,11 @@ describe('npm run seed:history', () => {
     expect(value.days_decision_to_start_median).toBeLessThanOrEqual(7);
     expect(value.share_interventions_completed).toBeGreaterThanOrEqual(78);
     expect(value.share_report_meetings_two_workers).toBeGreaterThanOrEqual(90);
+    // The consent side: schools hear back within days; consents and messages while interventions run.
+    expect(value.statutory_feedback_sent).toBeGreaterThan(80);
+    expect(value.statutory_feedback_days_median).toBeGreaterThanOrEqual(2);
+    expect(value.statutory_feedback_days_median).toBeLessThanOrEqual(7);
+    expect(value.feedback_messages).toBeGreaterThan(100);
+    expect(value.share_feedback_acknowledged).toBeGreaterThanOrEqual(75);
   });
 });

@@ -1,6 +1,6 @@
-import { and, eq, exists, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
-import { bookings, caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, organisations, slots } from '../../../db/schema/index.ts';
+import { bookings, caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, districts, meetings, meetingWorkers, organisations, slots } from '../../../db/schema/index.ts';
 
 /** What the figures are about: the organisations' activity, the teams' cases and meetings (null: everything). */
 export type FigureScope = { orgIds: string[] | null; teamIds: string[] | null };
@@ -29,6 +29,18 @@ export function createFiguresRepository(db: DbOrTx) {
     servedBy: (teamId: string) => ids(eq(organisations.servingTeamId, teamId)),
     /** An organisation and, for a preschool unit, its preschools. */
     withPreschools: (id: string) => ids(or(eq(organisations.id, id), eq(organisations.parentId, id))),
+    /** Organisations by name, in name order: a district's, a team's served ones, or those given. */
+    async named(where: { districtIds?: string[]; servedBy?: string[]; ids?: string[] }) {
+      const filters = [
+        where.districtIds ? inArray(organisations.districtId, where.districtIds) : undefined,
+        where.servedBy ? inArray(organisations.servingTeamId, where.servedBy) : undefined,
+        where.ids ? inArray(organisations.id, where.ids) : undefined,
+      ].filter((f) => f !== undefined);
+      if (filters.length === 0) return [];
+      return db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(and(or(...filters), isNull(organisations.archivedAt))).orderBy(organisations.name);
+    },
+    /** Districts by name: those given, or all. */
+    districts: (ids: string[] | 'all') => db.select({ id: districts.id, name: districts.name }).from(districts).where(ids === 'all' ? undefined : inArray(districts.id, ids)).orderBy(districts.name),
     /** Every social services team. */
     teams: () => ids(eq(organisations.kind, 'social_services')),
     /** A district's organisations, or only its social services teams. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/errors.ts';
-import { figuresQuery, figuresSchema } from '../../contracts/figures.ts';
+import { figureScopeSchema, figuresQuery, figuresSchema } from '../../contracts/figures.ts';
 import { z } from '../../contracts/zod.ts';
 import type { Role } from '../../contracts/auth.ts';
 import { figuresCsv } from './figures.csv.ts';
@@ -16,6 +16,12 @@ export const figuresRoutes: FastifyPluginAsyncZod<{ figures: FiguresService }> =
     '/api/figures',
     { config: { access: readers }, schema: { tags, summary: 'Uppföljningens siffror för en period (högst fem år): ett team, en stadsdel eller en verksamhet; tal under 5 visas som "<5"', querystring: figuresQuery, response: { 200: figuresSchema, ...problems } } },
     async (request) => figures.figures(request.signedIn, request.query),
+  );
+
+  app.get(
+    '/api/figures/scopes',
+    { config: { access: readers }, schema: { tags, summary: 'Det du kan välja siffror för: dina stadsdelar, team och verksamheter', response: { 200: z.array(figureScopeSchema), 401: problemSchema, 403: problemSchema } } },
+    async (request) => figures.scopes(request.signedIn),
   );
 
   app.get(

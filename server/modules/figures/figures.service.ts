@@ -1,5 +1,5 @@
 import type { CaseEventKind } from '../../contracts/case-path.ts';
-import type { Figures, FiguresQuery, Metric } from '../../contracts/figures.ts';
+import type { FigureScopeChoice, Figures, FiguresQuery, Metric } from '../../contracts/figures.ts';
 import { daySpan, daysBetween, stockholmDate } from '../../contracts/time.ts';
 import { administeredDistricts, isAdmin, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
@@ -59,6 +59,29 @@ export function createFiguresService({ repo, consented, clock }: { repo: Figures
   }
 
   return {
+    /** What the actor may choose between: their districts, teams and organisations, by name. */
+    async scopes(actor: Actor): Promise<FigureScopeChoice[]> {
+      const administered = isAdmin(actor) ? 'all' : (administeredDistricts(actor) as string[]);
+      const teamIds = organisationIdsOf(actor, teamRoles);
+      const principalOf = actor.memberships.filter((m) => m.role === 'principal' && m.organisationId).map((m) => m.organisationId!);
+      // The administrator chooses by district and team: every organisation of the city would be too long a list.
+      const districtIds = administered === 'all' ? [] : administered;
+      const [districtRows, orgs] = await Promise.all([
+        administered === 'all' || administered.length ? repo.districts(administered) : [],
+        repo.named({
+          districtIds: districtIds.length ? districtIds : undefined,
+          servedBy: teamIds.length ? teamIds : undefined,
+          ids: [...teamIds, ...principalOf, ...(administered === 'all' ? await repo.teams() : [])],
+        }),
+      ]);
+      const seen = new Set<string>();
+      return [
+        ...districtRows.map((d) => ({ kind: 'district' as const, id: d.id, name: d.name })),
+        ...orgs.filter((o) => o.kind === 'social_services').map((o) => ({ kind: 'team' as const, id: o.id, name: o.name })),
+        ...orgs.filter((o) => o.kind !== 'social_services').map((o) => ({ kind: 'organisation' as const, id: o.id, name: o.name })),
+      ].filter((c) => !seen.has(c.id) && (seen.add(c.id), true));
+    },
+
     async figures(actor: Actor, q: FiguresQuery): Promise<Figures> {
       const { scope, label } = await scopeFor(actor, q);
       const { start, end } = daySpan(q.from, q.to);

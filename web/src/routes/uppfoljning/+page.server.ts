@@ -1,42 +1,70 @@
 import { error } from '@sveltejs/kit';
-import { figuresSchema } from '#contracts/figures.ts';
+import { z } from 'zod';
+import { figureScopeSchema, figuresSchema, termByKey, termOf, termsWithin, type Metric } from '#contracts/figures.ts';
 import { addDays, daysBetween, longDate, stockholmDate } from '#contracts/time.ts';
 import { t } from '#lib/i18n.ts';
-import { apiGetOrProblem } from '#lib/server/api.ts';
+import { apiGet, apiGetOrProblem } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 const READERS: ReadonlySet<string> = new Set(['team_lead', 'social_worker', 'principal', 'district_admin', 'admin']);
 const isDate = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const SCOPE_PARAM = { team: 'teamId', district: 'districtId', organisation: 'organisationId' } as const;
 
 /** A number as Swedes write it: decimal comma, a percent sign or a unit in words. */
-function shown(value: number | string, unit: 'count' | 'percent' | 'days' | 'people') {
+function shown(value: number | string, unit: Metric['unit']) {
   if (typeof value === 'string') return t('figures.suppressed');
-  const n = String(value).replace('.', ',');
+  // A mean of people keeps its decimal ("2,0"), as the evaluation wrote it.
+  const n = (unit === 'people' ? value.toFixed(1) : String(value)).replace('.', ',');
   return unit === 'percent' ? `${n} %` : unit === 'days' ? t('figures.days', { n }) : n;
 }
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   if (!locals.user!.memberships.some((m) => READERS.has(m.role))) error(404, t('error.404'));
   const today = stockholmDate(locals.now);
-  // The last twelve months by default: the evaluation's figures need a year to mean anything.
-  const to = isDate(url.searchParams.get('till')) ? url.searchParams.get('till')! : today;
-  const from = isDate(url.searchParams.get('fran')) ? url.searchParams.get('fran')! : addDays(to, -364);
-  const query = `from=${from}&to=${to}`;
-  const res = await apiGetOrProblem(fetch, `/api/figures?${query}`, figuresSchema, [400, 404]);
-  return {
+  const scopes = await apiGet(fetch, '/api/figures/scopes', z.array(figureScopeSchema));
+
+  // A term, or a period of one's own; the last twelve months by default (a year to mean anything).
+  const term = termByKey(url.searchParams.get('termin') ?? '');
+  const to = term ? term.to : isDate(url.searchParams.get('till')) ? url.searchParams.get('till')! : today;
+  const from = term ? term.from : isDate(url.searchParams.get('fran')) ? url.searchParams.get('fran')! : addDays(to, -364);
+  const chosen = scopes.find((s) => `${s.kind}:${s.id}` === url.searchParams.get('omfang')) ?? scopes[0];
+  const scopeQuery = chosen ? `&${SCOPE_PARAM[chosen.kind]}=${chosen.id}` : '';
+  const query = `from=${from}&to=${to}${scopeQuery}`;
+
+  // The last six terms to pick from, newest first.
+  const terms = [termOf(today)];
+  while (terms.length < 6) terms.push(termOf(addDays(terms.at(-1)!.from, -1)));
+
+  const whole = await apiGetOrProblem(fetch, `/api/figures?${query}`, figuresSchema, [400, 404]);
+  const base = {
     from,
     to,
+    term: term?.key ?? '',
+    terms: terms.map((x) => ({ value: x.key, label: x.name })),
+    scopes: scopes.map((s) => ({ value: `${s.kind}:${s.id}`, label: `${t(`figures.scope.${s.kind}`)}: ${s.name}` })),
+    scope: chosen ? `${chosen.kind}:${chosen.id}` : '',
+    scopeName: chosen?.name ?? '',
     csv: `/api/figures.csv?${query}`,
-    problem: res.ok ? null : res.problem.detail,
-    period: res.ok ? t('figures.period', { from: longDate(from), to: longDate(to), days: daysBetween(from, to) + 1 }) : '',
-    metrics: res.ok
-      ? res.data.metrics.map((m) => ({
-          key: m.key,
-          label: m.label,
-          value: shown(m.value, m.unit),
-          pilot: m.reference ? shown(m.reference.pilot, m.unit) : '',
-          ordinary: m.reference ? shown(m.reference.ordinary, m.unit) : '',
-        }))
-      : [],
+  };
+  if (!whole.ok) return { ...base, problem: whole.problem.detail, period: '', metrics: [] };
+
+  // Each figure term by term, for its chart (only once the period is known to be valid).
+  const parts = termsWithin(from, to);
+  const series = parts.length > 1 ? await Promise.all(parts.map((p) => apiGet(fetch, `/api/figures?from=${p.from}&to=${p.to}${scopeQuery}`, figuresSchema))) : [whole.data];
+  return {
+    ...base,
+    problem: null,
+    period: t('figures.period', { from: longDate(from), to: longDate(to), days: daysBetween(from, to) + 1 }),
+    metrics: whole.data.metrics.map((m) => ({
+      key: m.key,
+      label: m.label,
+      unit: m.unit,
+      value: shown(m.value, m.unit),
+      reference: m.reference ? { pilot: m.reference.pilot, ordinary: m.reference.ordinary, pilotShown: shown(m.reference.pilot, m.unit), ordinaryShown: shown(m.reference.ordinary, m.unit) } : null,
+      series: series.map((figures, i) => {
+        const value = figures.metrics.find((x) => x.key === m.key)?.value ?? '<5';
+        return { name: parts.length > 1 ? parts[i]!.name : t('figures.wholePeriod'), value: typeof value === 'number' ? value : null, shown: shown(value, m.unit) };
+      }),
+    })),
   };
 };
