@@ -40,6 +40,7 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   MFA_REQUIRED_ROLES: z.string().optional(),
   CHECK_IN_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  RETENTION_MONTHS: z.coerce.number().int().min(6).max(120).default(24),
 });
 
 export type Config = {
@@ -80,6 +81,8 @@ export type Config = {
   mfaRequiredRoles: readonly Role[];
   /** Months after a case closes when the responsible worker calls the family ("vi ringer efter några månader"). */
   checkInMonths: number;
+  /** Gallring: months after closing before a case's consents and messages are cleared (6–120). */
+  retentionMonths: number;
 };
 
 export class ConfigError extends Error {}
@@ -171,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
     mfaRequiredRoles: parseRoles(e.MFA_REQUIRED_ROLES, production),
     checkInMonths: e.CHECK_IN_MONTHS,
+    retentionMonths: e.RETENTION_MONTHS,
     apiDocs: e.API_DOCS === undefined || e.API_DOCS === '' ? !production : e.API_DOCS === 'true' || e.API_DOCS === '1',
   };
 }

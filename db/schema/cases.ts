@@ -17,6 +17,8 @@ export const cases = pgTable(
     reportMeetingId: uuid('report_meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Gallring: when the closed case's details were cleared (purge_closed_case, migration 0024).
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
   },
   (t) => [check('cases_label_length', sql`char_length(${t.label}) between 1 and 80`), uniqueIndex('cases_report_meeting_uq').on(t.reportMeetingId), index('cases_team_idx').on(t.teamId)],
 );

@@ -17,6 +17,7 @@ import meetings from './meetings/meetings.module.ts';
 import organisations from './organisations/organisations.module.ts';
 import people from './people/people.module.ts';
 import profile from './profile/profile.module.ts';
+import retention from './retention/retention.module.ts';
 import secondFactor from './second-factor/second-factor.module.ts';
 import citySignIn from './city-sign-in/city-sign-in.module.ts';
 import roster from './roster/roster.module.ts';
@@ -55,5 +56,6 @@ export const modules: readonly AppModule[] = [
   feedback,
   agenda,
   figures,
+  retention,
   anonymity,
 ];
