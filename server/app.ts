@@ -91,6 +91,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.decorate('housekeeping', async () => {
     await services.auth.prune();
     await services.mail.prune();
+    await services.agenda.remindCheckIns();
     await services.retention.purgeDue();
   });
   app.decorate('mail', services.mail);

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { outbox } from '../../db/schema/index.ts';
 import { openedCase, type Opened } from '../helpers/cases.ts';
+import { privileged } from '../helpers/db.ts';
 
 type Headers = { cookie: string };
 const step = (c: Opened, headers: Headers, kind: string, on: string) => c.app.inject({ method: 'POST', url: `/api/cases/${c.caseId}/events`, headers, payload: { kind, on } });
@@ -95,5 +98,26 @@ describe('the check-in call after a case is closed', () => {
     expect((await agenda(late, '2026-07-06', '2026-07-12')).map((i) => i.startsAt)).toEqual(['2026-07-05T22:00:00.000Z']);
     expect((await step(c, late, 'check_in_done', '2026-07-06')).statusCode).toBe(201);
     expect(await agenda(late, '2026-07-06', '2026-07-12')).toEqual([]);
+  });
+
+  test('on the day it comes due the responsible worker gets a notification and a mail, once, naming no family', async () => {
+    const c = await openedCase();
+    c.clock.set('2026-03-20T09:00:00+01:00');
+    const bo = await c.as(c.bo);
+    for (const [kind, on] of [['investigation_not_opened', '2026-03-05'], ['case_closed', '2026-03-20']] as const) expect((await step(c, bo, kind, on)).statusCode).toBe(201);
+    const bell = async (who: typeof c.bo) =>
+      ((await c.app.inject({ method: 'GET', url: '/api/me/notifications', headers: await c.as(who) })).json() as { kind: string; text: string; link: string }[]).filter((n) => n.kind === 'reminder.check_in');
+
+    c.clock.set('2026-06-19T09:00:00+02:00');
+    await c.app.housekeeping();
+    expect(await bell(c.bo)).toEqual([]);
+    c.clock.set('2026-06-20T09:00:00+02:00');
+    await c.app.housekeeping();
+    await c.app.housekeeping();
+    expect(await bell(c.bo)).toEqual([expect.objectContaining({ text: 'Dags för ett uppföljande samtal med en familj', link: `/arenden/${c.caseId}` })]);
+    expect(await bell(c.anna)).toEqual([]);
+    const [mail] = await privileged(c.db, (tx) => tx.select({ text: outbox.text, html: outbox.html }).from(outbox).where(eq(outbox.dedupeKey, `check-in:${c.caseId}`)));
+    expect(mail!.text).toContain('avslutades för 3 månader sedan');
+    expect(mail!.text + mail!.html).not.toContain('Familjen L');
   });
 });

@@ -1,3 +1,4 @@
+import { createMailRepository } from '../mail/mail.repository.ts';
 import { defineModule } from '../registry.ts';
 import { createAgendaRepository } from './agenda.repository.ts';
 import { agendaRoutes } from './agenda.routes.ts';
@@ -11,6 +12,8 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'agenda',
-  services: ({ db, clock, config }) => ({ agenda: createAgendaService({ repo: createAgendaRepository(db), clock, baseUrl: config.publicUrl, checkInMonths: config.checkInMonths }) }),
+  services: ({ db, clock, config }) => ({
+    agenda: createAgendaService({ repo: createAgendaRepository(db), clock, baseUrl: config.publicUrl, checkInMonths: config.checkInMonths, enqueue: createMailRepository(db).enqueue }),
+  }),
   routes: agendaRoutes,
 });

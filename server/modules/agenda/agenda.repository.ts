@@ -35,6 +35,18 @@ export function createAgendaRepository(db: DbOrTx) {
     },
 
     /** Closed cases the person is responsible for whose family has not had the check-in call yet, with the closing date. */
+    /** Every closed case whose check-in call is not made yet, with its responsible worker's name. */
+    async openCheckIns() {
+      const closed = alias(caseEvents, 'closed');
+      const done = db.select({ caseId: caseEvents.caseId }).from(caseEvents).where(eq(caseEvents.kind, 'check_in_done'));
+      return db
+        .select({ caseId: closed.caseId, closedOn: closed.on, userId: users.id, name: users.name })
+        .from(closed)
+        .innerJoin(caseWorkers, and(eq(caseWorkers.caseId, closed.caseId), eq(caseWorkers.responsible, true)))
+        .innerJoin(users, eq(users.id, caseWorkers.userId))
+        .where(and(eq(closed.kind, 'case_closed'), notInArray(closed.caseId, done)));
+    },
+
     async checkInsDue(userId: string) {
       const closed = alias(caseEvents, 'closed');
       const done = db.select({ caseId: caseEvents.caseId }).from(caseEvents).where(eq(caseEvents.kind, 'check_in_done'));

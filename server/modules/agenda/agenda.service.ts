@@ -6,18 +6,21 @@ import type { Clock } from '../../lib/clock.ts';
 import { errors } from '../../lib/errors.ts';
 import { calendarFeed } from '../../lib/invite.ts';
 import { meetingTypeNames, placeNames } from '../meetings/meetings.models.ts';
+import type { OutboxMessage } from '../mail/mail.repository.ts';
+import { checkInMail } from './agenda.mail.ts';
 import type { AgendaRepository } from './agenda.repository.ts';
 
-type Deps = { repo: AgendaRepository; clock: Clock; baseUrl: string; checkInMonths: number };
+type Deps = { repo: AgendaRepository; clock: Clock; baseUrl: string; checkInMonths: number; enqueue: (messages: OutboxMessage[], now: Date) => Promise<void> };
 
 // The feed shows two weeks back and three months ahead: what a calendar app needs, no more.
 const FEED_PAST_DAYS = 14;
 const FEED_AHEAD_DAYS = 92;
 const DEFAULT_DAYS = 7;
+const REMIND_WITHIN_DAYS = 14;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAgendaService({ repo, clock, baseUrl, checkInMonths }: Deps) {
+export function createAgendaService({ repo, clock, baseUrl, checkInMonths, enqueue }: Deps) {
   /** Everything of the person's own days from `from` to `to` (Stockholm dates, both included), in time order. */
   async function itemsOf(userId: string, from: string, to: string): Promise<(AgendaItem & { uid: string })[]> {
     const { start, end } = daySpan(from, to);
@@ -68,6 +71,22 @@ export function createAgendaService({ repo, clock, baseUrl, checkInMonths }: Dep
   }
 
   return {
+    /**
+     * Daily: a mail and a notification to the responsible worker for each check-in call that has
+     * come due in the last two weeks (a job that stopped for a while catches up; calls long overdue
+     * stay on the agenda without a flood of mail), once per case however often the job runs.
+     */
+    async remindCheckIns(): Promise<number> {
+      const now = clock.now();
+      const today = stockholmDate(now);
+      const due = (await repo.openCheckIns()).filter((c) => {
+        const on = addMonthsToDate(c.closedOn, checkInMonths);
+        return on <= today && on >= addDays(today, -REMIND_WITHIN_DAYS);
+      });
+      await enqueue(due.map((c) => checkInMail({ ...c, months: checkInMonths }, baseUrl)), now);
+      return due.length;
+    },
+
     /** The person's own days: by default the coming week. */
     async agenda(actor: Actor, from?: string, to?: string): Promise<AgendaItem[]> {
       const first = from ?? stockholmDate(clock.now());
