@@ -124,7 +124,7 @@ describe('the figures the evaluation measured', () => {
     const school = await s.get(s.principal, `organisationId=${s.school.id}&from=2026-01-01&to=2026-06-30`);
     expect(school.statusCode).toBe(200);
     // The school's own share of the consent side, withdrawn and expired messages counted as sent.
-    expect(valueOf(school.json())).toMatchObject({ statutory_feedback_sent: 6, active_consents: 6, feedback_messages: 11 });
+    expect(valueOf(school.json())).toMatchObject({ cases_opened: 12, social_workers_met_per_family_mean: 2.4, statutory_feedback_sent: 6, active_consents: 6, feedback_messages: 11 });
     expect((await s.get(s.principal, `teamId=${s.team.id}&from=2026-01-01&to=2026-06-30`)).statusCode).toBe(404);
     const other = await createDistrict(s.db);
     expect((await s.get(s.lead, `teamId=${other.team.id}&from=2026-01-01&to=2026-06-30`)).statusCode).toBe(404);

@@ -16,13 +16,15 @@ export function createFiguresConsentedRepository(db: DbOrTx) {
     scope.teamIds ? inArray(team, scope.teamIds) : scope.orgIds ? inArray(organisation, scope.orgIds) : undefined;
 
   return {
-    /** Statutory feedback given in the window, with the day its case's report came in. */
+    /** Statutory feedback given in the window: the days from its case's report to it. */
     async statutoryFeedback(scope: FigureScope, start: Date, end: Date) {
-      const reported = sql<string>`coalesce(
-        (select min(${caseEvents.on})::text from ${caseEvents} where ${caseEvents.caseId} = ${statutoryFeedback.caseId} and ${caseEvents.kind} = 'report_received'),
-        to_char(${cases.createdAt} at time zone 'Europe/Stockholm', 'YYYY-MM-DD'))`;
+      const reported = sql`coalesce(
+        (select min(${caseEvents.on}) from ${caseEvents} where ${caseEvents.caseId} = ${statutoryFeedback.caseId} and ${caseEvents.kind} = 'report_received'),
+        (${cases.createdAt} at time zone 'Europe/Stockholm')::date)`;
+      // Never below zero: a report entered after the answer counts as answered the same day.
+      const days = sql<number>`greatest(0, (${statutoryFeedback.givenAt} at time zone 'Europe/Stockholm')::date - ${reported})`.mapWith(Number);
       return db
-        .select({ givenAt: statutoryFeedback.givenAt, reportedOn: reported })
+        .select({ days })
         .from(statutoryFeedback)
         .innerJoin(cases, eq(cases.id, statutoryFeedback.caseId))
         .where(and(gte(statutoryFeedback.givenAt, start), lt(statutoryFeedback.givenAt, end), about(scope, statutoryFeedback)));

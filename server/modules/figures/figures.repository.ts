@@ -1,6 +1,11 @@
-import { and, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.ts';
+import { and, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../../../db/client.ts';
+import type { CaseEventKind } from '../../contracts/case-path.ts';
 import { bookings, caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, districts, meetings, meetingWorkers, organisations, slots } from '../../../db/schema/index.ts';
+
+/** Whole Stockholm days from one instant to another, counted in the database (thousands of rows a request). */
+export const stockholmDaysBetween = (from: AnyColumn | SQL, to: AnyColumn | SQL) =>
+  sql<number>`((${to} at time zone 'Europe/Stockholm')::date - (${from} at time zone 'Europe/Stockholm')::date)`.mapWith(Number);
 
 /** What the figures are about: the organisations' activity, the teams' cases and meetings (null: everything). */
 export type FigureScope = { orgIds: string[] | null; teamIds: string[] | null };
@@ -56,35 +61,57 @@ export function createFiguresRepository(db: DbOrTx) {
       return row!.n;
     },
 
-    /** Anmälningsmöten held or booked in the window: when asked for, when held, how many social workers. */
+    /** Anmälningsmöten held or booked in the window: the days from the request to the meeting, how many social workers. */
     async reportMeetings(scope: FigureScope, start: Date, end: Date) {
-      const workers = sql<number>`(select count(*)::int from ${meetingWorkers} where ${meetingWorkers.meetingId} = ${meetings.id} and ${meetingWorkers.active})`;
       return db
-        .select({ createdAt: meetings.createdAt, startsAt: meetings.startsAt, status: meetings.status, workers })
+        .select({ days: stockholmDaysBetween(meetings.createdAt, meetings.startsAt), status: meetings.status, workers: sql<number>`count(${meetingWorkers.userId})::int`.mapWith(Number) })
         .from(meetings)
+        .leftJoin(meetingWorkers, and(eq(meetingWorkers.meetingId, meetings.id), eq(meetingWorkers.active, true)))
+        .groupBy(meetings.id)
         .where(and(eq(meetings.type, 'report_meeting'), inArray(meetings.status, ['scheduled', 'held']), gte(meetings.startsAt, start), lt(meetings.startsAt, end), meetingsIn(scope)));
     },
 
-    /** Cases opened in the window, with everyone who has been on them and each change of workers. */
+    /**
+     * Cases opened in the window: how many social workers each family has met (everyone on the
+     * case now or before any change) and whether the responsible worker was ever changed (a
+     * handover: the first of a change's before and after differ). Counted in the database.
+     */
     async casesOpened(scope: FigureScope, start: Date, end: Date) {
-      const rows = await db.select({ id: cases.id }).from(cases).where(and(gte(cases.createdAt, start), lt(cases.createdAt, end), casesIn(scope)));
-      const ids = rows.map((r) => r.id);
-      if (ids.length === 0) return [];
-      const [current, changes] = await Promise.all([
-        db.select({ caseId: caseWorkers.caseId, userId: caseWorkers.userId }).from(caseWorkers).where(inArray(caseWorkers.caseId, ids)),
-        db.select({ caseId: caseWorkerChanges.caseId, before: caseWorkerChanges.before, after: caseWorkerChanges.after }).from(caseWorkerChanges).where(inArray(caseWorkerChanges.caseId, ids)),
-      ]);
-      return ids.map((id) => ({ id, current: current.filter((w) => w.caseId === id).map((w) => w.userId), changes: changes.filter((c) => c.caseId === id) }));
+      const opened = db.select({ id: cases.id }).from(cases).where(and(gte(cases.createdAt, start), lt(cases.createdAt, end), casesIn(scope)));
+      // Set-wise rather than a subquery a case: a district's two years are a thousand cases.
+      const result = await db.execute(sql`with opened as (${opened}),
+        people as (
+          select cw.case_id, cw.user_id::text as person from ${caseWorkers} cw join opened o on o.id = cw.case_id
+          union select ch.case_id, jsonb_array_elements_text(ch.before) from ${caseWorkerChanges} ch join opened o on o.id = ch.case_id
+          union select ch.case_id, jsonb_array_elements_text(ch.after) from ${caseWorkerChanges} ch join opened o on o.id = ch.case_id),
+        met as (select case_id, count(distinct person)::int as n from people group by case_id),
+        handed as (select distinct ch.case_id from ${caseWorkerChanges} ch join opened o on o.id = ch.case_id where (ch.before->>0) is distinct from (ch.after->>0))
+        select o.id, coalesce(met.n, 0) as workers_met, handed.case_id is null as kept
+        from opened o left join met on met.case_id = o.id left join handed on handed.case_id = o.id`);
+      return rowsOf<{ id: string; workers_met: number | string; kept: boolean | string }>(result).map((r) => ({ id: r.id, workersMet: Number(r.workers_met), keptResponsible: r.kept === true || r.kept === 't' }));
     },
 
-    /** The path steps of the scope's cases that have a step in the window (dates as Stockholm dates). */
+    /**
+     * The paths of the scope's cases that have a step in the window, one row a case: the date of
+     * each step the figures use (a step is taken once) and the days from the yes to the start.
+     */
     async paths(scope: FigureScope, from: string, to: string) {
-      const inWindow = exists(db.select({ one: sql`1` }).from(caseEvents).where(and(eq(caseEvents.caseId, cases.id), gte(caseEvents.on, from), sql`${caseEvents.on} <= ${to}`)));
+      const step = (kind: CaseEventKind) => sql<string | null>`min(${caseEvents.on}) filter (where ${caseEvents.kind} = ${kind})`;
       return db
-        .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, on: caseEvents.on })
+        .select({
+          caseId: caseEvents.caseId,
+          accepted: step('intervention_accepted'),
+          declined: step('intervention_declined'),
+          started: step('intervention_started'),
+          completed: step('intervention_completed'),
+          closed: step('case_closed'),
+          daysToStart: sql<number | null>`(${step('intervention_started')} - ${step('intervention_accepted')})`.mapWith(Number),
+        })
         .from(caseEvents)
         .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-        .where(and(inWindow, casesIn(scope)));
+        .where(casesIn(scope))
+        .groupBy(caseEvents.caseId)
+        .having(sql`bool_or(${caseEvents.on} between ${from} and ${to})`);
     },
   };
 }

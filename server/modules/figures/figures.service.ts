@@ -1,6 +1,5 @@
-import type { CaseEventKind } from '../../contracts/case-path.ts';
 import type { FigureScopeChoice, Figures, FiguresQuery, Metric } from '../../contracts/figures.ts';
-import { daySpan, daysBetween, stockholmDate } from '../../contracts/time.ts';
+import { daySpan, stockholmDate } from '../../contracts/time.ts';
 import { administeredDistricts, isAdmin, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -91,7 +90,7 @@ export function createFiguresService({ repo, consented, clock }: { repo: Figures
       const consentDay = q.to < today ? q.to : today;
       // After the scope is decided and authorised: the teams whose rows the figures may count.
       const tenancy: Tenancy = { teamIds: scope.teamIds ?? (await repo.teams()), schoolOrganisationIds: [], now, today };
-      const [consultations, meetings, opened, steps, consentSide] = await Promise.all([
+      const [consultations, meetings, opened, paths, consentSide] = await Promise.all([
         repo.consultations(scope, start, end),
         repo.reportMeetings(scope, start, end),
         repo.casesOpened(scope, start, end),
@@ -104,34 +103,31 @@ export function createFiguresService({ repo, consented, clock }: { repo: Figures
       ]);
       const { statutory, activeConsents, feedback } = consentSide;
       const held = meetings.filter((m) => m.status === 'held');
-      const paths = Map.groupBy(steps, (s) => s.caseId);
-      const on = (caseId: string, kind: CaseEventKind) => paths.get(caseId)?.find((s) => s.kind === kind)?.on;
-      const within = (d: string | undefined) => d !== undefined && d >= q.from && d <= q.to;
-      const caseIds = [...paths.keys()];
-      const decided = caseIds.filter((id) => within(on(id, 'intervention_accepted')) || within(on(id, 'intervention_declined')));
-      const accepted = decided.filter((id) => on(id, 'intervention_accepted'));
-      const started = caseIds.filter((id) => within(on(id, 'intervention_started')) && on(id, 'intervention_accepted'));
+      const within = (d: string | null) => d !== null && d >= q.from && d <= q.to;
+      const decided = paths.filter((p) => within(p.accepted) || within(p.declined));
+      const accepted = decided.filter((p) => p.accepted !== null);
+      const started = paths.filter((p) => within(p.started) && p.accepted !== null);
       // An intervention ends completed, or with the case closed before it was.
-      const ended = caseIds.filter((id) => on(id, 'intervention_started') && (within(on(id, 'intervention_completed')) || (!on(id, 'intervention_completed') && within(on(id, 'case_closed')))));
-      const workersMet = opened.map((c) => new Set([...c.current, ...c.changes.flatMap((ch) => [...ch.before, ...ch.after])]).size);
-      const withoutHandover = opened.filter((c) => c.changes.every((ch) => ch.before[0] === ch.after[0]));
+      const ended = paths.filter((p) => p.started !== null && (within(p.completed) || (p.completed === null && within(p.closed))));
+      const workersMet = opened.map((c) => c.workersMet);
+      const withoutHandover = opened.filter((c) => c.keptResponsible);
 
       const metrics: Metric[] = [
         { key: 'consultations', label: 'Walk-and-talk-konsultationer', value: count(consultations), unit: 'count' },
         { key: 'report_meetings', label: 'Anmälningsmöten', value: count(meetings.length), unit: 'count' },
-        { key: 'days_report_to_first_meeting_median', label: 'Dagar från begäran till anmälningsmöte (median)', value: median(meetings.map((m) => daysBetween(stockholmDate(m.createdAt), stockholmDate(m.startsAt!)))), unit: 'days' },
+        { key: 'days_report_to_first_meeting_median', label: 'Dagar från begäran till anmälningsmöte (median)', value: median(meetings.map((m) => m.days)), unit: 'days' },
         { key: 'share_report_meetings_two_workers', label: 'Anmälningsmöten med två socialsekreterare', value: share(held.filter((m) => m.workers >= 2).length, held.length), unit: 'percent' },
         { key: 'cases_opened', label: 'Ärenden som öppnades', value: count(opened.length), unit: 'count' },
         { key: 'social_workers_met_per_family_mean', label: 'Socialsekreterare per familj (medel)', value: mean(workersMet), unit: 'people', reference: { pilot: 2, ordinary: 4.3 } },
         { key: 'share_cases_without_handover', label: 'Ärenden utan byte av ansvarig', value: share(withoutHandover.length, opened.length), unit: 'percent', reference: { pilot: 87, ordinary: 33 } },
         { key: 'share_interventions_accepted', label: 'Erbjudna insatser som familjen tackade ja till', value: share(accepted.length, decided.length), unit: 'percent', reference: { pilot: 76, ordinary: 48 } },
-        { key: 'days_decision_to_start_median', label: 'Dagar från ja till att insatsen började (median)', value: median(started.map((id) => daysBetween(on(id, 'intervention_accepted')!, on(id, 'intervention_started')!))), unit: 'days', reference: { pilot: 5, ordinary: 33 } },
+        { key: 'days_decision_to_start_median', label: 'Dagar från ja till att insatsen började (median)', value: median(started.map((p) => p.daysToStart!)), unit: 'days', reference: { pilot: 5, ordinary: 33 } },
         { key: 'statutory_feedback_sent', label: 'Återkopplingar till anmälare', value: count(statutory.length), unit: 'count' },
-        { key: 'statutory_feedback_days_median', label: 'Dagar från anmälan till återkoppling (median)', value: median(statutory.map((f) => Math.max(0, daysBetween(f.reportedOn, stockholmDate(f.givenAt))))), unit: 'days' },
+        { key: 'statutory_feedback_days_median', label: 'Dagar från anmälan till återkoppling (median)', value: median(statutory.map((f) => f.days)), unit: 'days' },
         { key: 'active_consents', label: `Samtycken som gällde ${consentDay}`, value: count(activeConsents), unit: 'count' },
         { key: 'feedback_messages', label: 'Återkopplingar under samtycke', value: count(feedback.written), unit: 'count' },
         { key: 'share_feedback_acknowledged', label: 'Återkopplingar som mottagaren kvitterade', value: share(feedback.acknowledged, feedback.written), unit: 'percent' },
-        { key: 'share_interventions_completed', label: 'Insatser som genomfördes som planerat', value: share(ended.filter((id) => on(id, 'intervention_completed')).length, ended.length), unit: 'percent', reference: { pilot: 88, ordinary: 59 } },
+        { key: 'share_interventions_completed', label: 'Insatser som genomfördes som planerat', value: share(ended.filter((p) => p.completed !== null).length, ended.length), unit: 'percent', reference: { pilot: 88, ordinary: 59 } },
       ];
       return { from: q.from, to: q.to, scope: label, metrics };
     },
