@@ -103,9 +103,14 @@ export const outcomeBody = z
   .object({
     held: z.boolean({ message: 'Ange om mötet blev av.' }),
     reportFiled: z.boolean({ message: 'Ange om en orosanmälan gjordes.' }).optional(),
+    /** An ansöknings- or kartläggningsmöte that leads to a case: the family wants the team's support. */
+    openCase: z.boolean({ message: 'Ange om ett ärende ska öppnas.' }).optional(),
     notes: freeText(2000, 0).optional(),
   })
   .strict();
+
+/** Meetings whose outcome may open a case: the social workers in them met the family. */
+export const caseOpeningMeetingTypes: readonly MeetingType[] = ['application_meeting', 'mapping_meeting'];
 export const outcomeSchema = z.object({ status: z.enum(meetingStatusValues), caseId: z.string().optional() }).meta({ id: 'MeetingOutcome' });
 
 /** Free or busy for each of the team's social workers at each proposed time: no family details. */

@@ -121,3 +121,43 @@ describe('the check-in call after a case is closed', () => {
     expect(mail!.text + mail!.html).not.toContain('Familjen L');
   });
 });
+
+describe('cases from ansöknings- and kartläggningsmöten', () => {
+  test('a held ansökningsmöte opens a case when the outcome says so; who was there met the family, and nobody reported', async () => {
+    const c = await openedCase();
+    c.clock.set('2026-03-09T09:00:00+01:00');
+    const asPrincipal = await c.as(c.principal);
+    const asLead = await c.as(c.lead);
+    const meetingOf = async (type: string, hour: number) => {
+      const times = [{ startsAt: `2026-03-11T${hour}:00:00+01:00`, endsAt: `2026-03-11T${hour + 1}:00:00+01:00` }];
+      const id = (await c.app.inject({ method: 'POST', url: '/api/meetings', headers: asPrincipal, payload: { type, organisationId: c.school.id, label: 'Familjen A', guardiansInformed: true, proposedTimes: times } })).json().id as string;
+      expect((await c.app.inject({ method: 'POST', url: `/api/meetings/${id}/schedule`, headers: asLead, payload: { ...times[0], socialWorkerIds: [c.cia.id, c.dan.id] } })).statusCode).toBe(200);
+      return id;
+    };
+    const application = await meetingOf('application_meeting', 10);
+    const mapping = await meetingOf('mapping_meeting', 13);
+    c.clock.set('2026-03-11T14:00:00+01:00');
+    const cia = await c.as(c.cia);
+    const outcome = (id: string, payload: object) => c.app.inject({ method: 'POST', url: `/api/meetings/${id}/outcome`, headers: cia, payload });
+
+    // Not held: no case, said in Swedish.
+    const notHeld = await outcome(mapping, { held: false, openCase: true });
+    expect(notHeld.statusCode).toBe(400);
+    expect(notHeld.json().detail).toBe('Ett ärende öppnas bara från ett möte som blev av.');
+    // An anmälningsmöte opens its case by itself: the choice is not its to make.
+    const report = await c.app.inject({ method: 'POST', url: `/api/meetings/${c.meetingId}/outcome`, headers: await c.as(c.bo), payload: { held: true, openCase: false } });
+    expect(report.json()).toMatchObject({ status: 400, detail: expect.stringContaining('Ärenden öppnas från anmälningsmöten av sig själva') });
+
+    const opened = await outcome(application, { held: true, openCase: true });
+    expect(opened.statusCode).toBe(200);
+    const caseId = opened.json().caseId as string;
+    const kase = (await c.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: cia })).json();
+    expect(kase.label).toBe('Familjen A');
+    expect(kase.metFamily.map((p: { userId: string }) => p.userId).sort()).toEqual([c.cia.id, c.dan.id].sort());
+    expect(kase.events).toEqual([]);
+    expect(kase.organisations).toEqual([expect.objectContaining({ id: c.school.id, reporter: false })]);
+    // Held without a case: the meeting is done, nothing opened.
+    const justHeld = await outcome(mapping, { held: true, openCase: false });
+    expect(justHeld.json()).toEqual({ status: 'held' });
+  });
+});

@@ -17,6 +17,8 @@ export const meetingErrors = {
   alreadyScheduled: () => errors.invalid('Mötet har redan en tid. Flytta det i stället.'),
   notScheduled: () => errors.invalid('Mötet har ingen tid ännu.'),
   finished: () => errors.invalid('Mötet har redan ett registrerat utfall.'),
+  noCaseFromType: () => errors.invalid('Ärenden öppnas från anmälningsmöten av sig själva, och från ansöknings- och kartläggningsmöten när ni väljer det.', [{ field: 'openCase', message: 'Det här mötet öppnar inga ärenden.' }]),
+  noCaseIfNotHeld: () => errors.invalid('Ett ärende öppnas bara från ett möte som blev av.', [{ field: 'openCase', message: 'Mötet blev inte av.' }]),
   notStarted: () => errors.invalid('Utfallet kan registreras när mötet har börjat.'),
   clash: (clashes: Clash[]) => new AppError('schedule_conflict', `${clashes.map((c) => c.sentence).join(' ')} Välj en annan tid eller andra socialsekreterare.`),
   clashRace: () => new AppError('schedule_conflict', 'Någon av socialsekreterarna hann bokas på något annat just då. Välj en annan tid.'),

@@ -836,6 +836,8 @@ export const sv = {
   'outcome.heading': 'Hur gick mötet?',
   'outcome.held': 'Blev mötet av?',
   'outcome.reportFiled': 'Gjordes en orosanmälan?',
+  'outcome.openCase': 'Ska ett ärende öppnas?',
+  'outcome.openCaseHint': 'Välj ja när familjen vill ha teamets stöd. Ni som var på mötet har träffat familjen och står på ärendet.',
   'outcome.notes': 'Kort anteckning (frivillig)',
   'outcome.notesHint': 'Högst 2 000 tecken. Syns bara för teamet.',
   'outcome.submit': 'Spara utfallet',

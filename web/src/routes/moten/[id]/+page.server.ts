@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { familyMeetingTypes, freeBusySchema, meetingSchema, outcomeSchema } from '#contracts/meetings.ts';
+import { caseOpeningMeetingTypes, familyMeetingTypes, freeBusySchema, meetingSchema, outcomeSchema } from '#contracts/meetings.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     meeting,
     current: meeting.startsAt && meeting.endsAt ? { ...stockholmParts(meeting.startsAt), end: stockholmParts(meeting.endsAt).time } : null,
     family: familyMeetingTypes.includes(meeting.type),
+    opensCase: caseOpeningMeetingTypes.includes(meeting.type),
     justRequested: url.searchParams.get('begard') === '1',
     workers: freeBusy.map((w) => ({
       userId: w.userId,
@@ -74,10 +75,11 @@ export const actions: Actions = {
     return { saved: t('cancelMeeting.done') };
   },
   outcome: async ({ request, fetch, params }) => {
-    const values = formValues(await request.formData(), ['held', 'reportFiled', 'notes']);
+    const values = formValues(await request.formData(), ['held', 'reportFiled', 'openCase', 'notes']);
     const res = await apiSend(fetch, 'POST', meetingPath(params.id, 'outcome'), {
       held: yesNo(values.held),
       reportFiled: yesNo(values.reportFiled),
+      openCase: yesNo(values.openCase),
       ...(values.notes ? { notes: values.notes } : {}),
     });
     if (!res.ok) return failWith(res.problem, values, 'held');
