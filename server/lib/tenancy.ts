@@ -9,3 +9,6 @@ export function tenancyOf(actor: Actor, clock: Clock): Tenancy {
   const now = clock.now();
   return { teamIds: organisationIdsOf(actor, teamRoles), schoolOrganisationIds: organisationIdsOf(actor, feedbackReaderRoles), now, today: stockholmDate(now) };
 }
+
+/** The tenancy a use case may hold a transaction to (row-level security, db/tenancy.ts). */
+export type { Tenancy } from '../../db/tenancy.ts';

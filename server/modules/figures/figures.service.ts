@@ -3,7 +3,7 @@ import { daySpan, stockholmDate } from '../../contracts/time.ts';
 import { administeredDistricts, isAdmin, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { Tenancy } from '../../../db/tenancy.ts';
+import type { Tenancy } from '../../lib/tenancy.ts';
 import type { FiguresConsentedRepository } from './figures.consented.repository.ts';
 import { count, mean, median, share } from './figures.models.ts';
 import type { FigureScope, FiguresRepository } from './figures.repository.ts';

@@ -9,7 +9,7 @@ import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // The places a case can concern: schools, preschools, police areas and partners, not the team itself.
-const CONCERNED = new Set(['school', 'preschool', 'preschool_unit', 'police', 'partner']);
+const CONCERNED: ReadonlySet<string> = new Set(['school', 'preschool', 'preschool_unit', 'police', 'partner']);
 
 export const load: PageServerLoad = async ({ fetch, locals }) => {
   const teamId = teamOf(locals.user);
