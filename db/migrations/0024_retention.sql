@@ -40,10 +40,12 @@ GRANT EXECUTE ON FUNCTION purge_closed_case(uuid, integer) TO samverkan_app;
 -- consent, still withdrawn at the same instant, its reason cleared.
 CREATE OR REPLACE FUNCTION consents_withdrawal_is_final() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF OLD.withdrawn_at IS NOT NULL AND NOT (
+  -- coalesce: a NULL anywhere (withdrawn_at set back to NULL) must count as "not gallring".
+  IF OLD.withdrawn_at IS NOT NULL AND NOT coalesce(
     NEW.withdrawn_at = OLD.withdrawn_at AND NEW.withdrawal_reason = 'Gallrad'
     AND NEW.valid_from = OLD.valid_from AND NEW.valid_until = OLD.valid_until AND NEW.scopes = OLD.scopes
-    AND NEW.case_id = OLD.case_id AND NEW.organisation_id = OLD.organisation_id AND NEW.team_id = OLD.team_id
+    AND NEW.case_id = OLD.case_id AND NEW.organisation_id = OLD.organisation_id AND NEW.team_id = OLD.team_id,
+    false
   ) THEN
     RAISE EXCEPTION 'consent % is withdrawn; a withdrawal is final', OLD.id
       USING ERRCODE = 'check_violation', CONSTRAINT = 'consents_withdrawal_final';

@@ -309,6 +309,8 @@ describe('row-level security: the database keeps tenancy when code forgets to', 
       });
     await expect(revive({ withdrawnAt: null, withdrawnBy: null, withdrawalReason: null })).rejects.toThrow();
     await expect(revive({ withdrawalReason: 'Något annat' })).rejects.toThrow();
+    // Not even by dressing the revival up as gallring.
+    await expect(revive({ withdrawnAt: null, withdrawalReason: 'Gallrad' })).rejects.toThrow();
     const [row] = await privileged(f.db, (db) => db.select().from(consents).where(eq(consents.id, rec.json().id)));
     expect(row).toMatchObject({ withdrawalReason: 'Återkallat' });
     expect(row!.withdrawnAt).not.toBeNull();
