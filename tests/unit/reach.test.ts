@@ -163,6 +163,9 @@ describe('reach someone now', () => {
     const holder = contact({ name: 'Johan Lind', absences: [{ startsOn: '2026-03-03', endsOn: '2026-03-03' }] });
     const routes = resolveReach([], team({ dutyHolder: holder }), new Date('2026-03-03T10:00:00+01:00'));
     expect(routes[0]).toMatchObject({ kind: 'duty_phone', name: null, unstaffed: true });
+    // It does not promise an answer nobody will give (socialjouren works after hours only).
+    expect(routes[0]!.reason).toBe('Ingen har jourtelefonen i dag, så det är inte säkert att någon svarar.');
+    expect(routes.map((r) => r.kind)).toEqual(['duty_phone', 'emergency']);
   });
 
   test('outside office hours a contact’s status says when they can be reached', () => {

@@ -169,9 +169,10 @@ export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: D
         kind: 'duty_phone',
         name: holder?.name ?? null,
         phone: team.dutyPhone,
+        // Honest on a day nobody holds it: it may ring unanswered, and the next step is named.
         reason: holder
           ? `Jourtelefonen svarar i dag till kl. ${formatTime(closes)}. ${holder.name} har den i dag.`
-          : `Jourtelefonen svarar i dag till kl. ${formatTime(closes)}.`,
+          : 'Ingen har jourtelefonen i dag, så det är inte säkert att någon svarar.',
         unstaffed: !holder,
       });
     }

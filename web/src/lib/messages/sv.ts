@@ -156,6 +156,7 @@ export const sv = {
   'kind.other': 'Annan verksamhet',
   'org.none': 'hela Samverkan',
   'reach.nav': 'Nå någon nu',
+  'reach.atProblem': '{problem} Här är vägarna just nu.',
   'reach.title': 'Nå någon nu',
   'reach.intro': 'Ring den första som passar. Listan gäller just nu, {time}.',
   'reach.for': 'För {organisation}',

@@ -1,21 +1,31 @@
 import { reachSchema } from '#contracts/contacts.ts';
 import { formatTime } from '#contracts/time.ts';
-import { apiGet } from '#lib/server/api.ts';
+import { apiGet, apiGetOrProblem } from '#lib/server/api.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
+export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
   const memberships = locals.user!.memberships.filter((m) => m.organisationId);
   // The organisation chosen in the top bar (or the first): one list, for the place the person is at.
   const chosen = chosenOrganisation(locals.user!, cookies);
   const shown = memberships.filter((m) => m.organisationId === chosen).slice(0, 1);
-  const reach = await Promise.all(
-    shown.map(async (m) => ({
-      organisationName: m.organisationName!,
-      ...(await apiGet(fetch, `/api/organisations/${m.organisationId}/reach`, reachSchema)),
-    })),
-  ).then((list) => list.map((r) => ({ ...r, time: `kl. ${formatTime(new Date(r.at))}` })));
+  // `?at=` shows the ladder as it will be at another moment (the API reads and bounds it); a time
+  // it cannot read is said, and the ladder is the one of now.
+  const at = url.searchParams.get('at');
+  const notes: { atProblem?: string } = {};
+  const reachOf = async (organisationId: string) => {
+    const path = `/api/organisations/${organisationId}/reach`;
+    if (at) {
+      const res = await apiGetOrProblem(fetch, `${path}?at=${encodeURIComponent(at)}`, reachSchema, [400]);
+      if (res.ok) return res.data;
+      notes.atProblem = res.problem.detail;
+    }
+    return apiGet(fetch, path, reachSchema);
+  };
+  const reach = await Promise.all(shown.map(async (m) => ({ organisationName: m.organisationName!, ...(await reachOf(m.organisationId!)) }))).then((list) =>
+    list.map((r) => ({ ...r, time: `kl. ${formatTime(new Date(r.at))}` })),
+  );
   const teamMember = memberships.some((m) => m.role === 'team_lead' || m.role === 'social_worker');
   // Someone with several organisations is told which one the list is for.
-  return { reach, teamMember, several: new Set(memberships.map((m) => m.organisationId)).size > 1 };
+  return { reach, teamMember, atProblem: notes.atProblem ?? null, several: new Set(memberships.map((m) => m.organisationId)).size > 1 };
 };
