@@ -15,7 +15,8 @@ export default defineConfig({
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // VITEST_JSON names the report elsewhere (each clock of `npm run test:clocks` writes its own).
+    reporters: ['default', ['json', { outputFile: process.env.VITEST_JSON ?? 'test-results/vitest.json' }]],
     projects: [
       { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: [SENDS_MAIL, ...notHere], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'mail', include: [SENDS_MAIL], exclude: notHere, maxWorkers: 1, sequence: { groupOrder: 1 } } },

@@ -59,12 +59,12 @@ function runClock(label: string, databaseUrl: string | undefined): Promise<numbe
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
   const log = path.join(root, `test-results/clock-${label}.log`);
   const out = createWriteStream(log);
-  const env: NodeJS.ProcessEnv = { ...process.env, TEST_NOW: CLOCKS[label], FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TEST_NOW: CLOCKS[label], FORCE_COLOR: '0', VITEST_JSON: `test-results/clock-${label}.json` };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const started = Date.now();
   const child = spawn(
     path.join(root, 'node_modules/.bin/vitest'),
-    ['run', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/clock-${label}.json`],
+    ['run', ...files],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.pipe(out, { end: false });
