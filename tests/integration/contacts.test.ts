@@ -35,6 +35,17 @@ describe('named contacts', () => {
     expect(team.id).toBeTruthy();
   });
 
+  test('a förskolechef at the unit sees the contacts named for each of its preschools, and can reach them', async () => {
+    const { app, db, unit, preschool, anna } = await district();
+    await assignContact(db, { organisationId: preschool.id, userId: anna.id });
+    const chief = await createUser(db, { memberships: [{ organisationId: unit.id, role: 'principal' }] });
+    const headers = await asUser(app, chief);
+    const contacts = (await app.inject({ method: 'GET', url: `/api/organisations/${unit.id}/contacts`, headers })).json();
+    expect(contacts).toEqual([expect.objectContaining({ userId: anna.id, organisationId: preschool.id, sectionName: preschool.name })]);
+    const reach = (await app.inject({ method: 'GET', url: `/api/organisations/${unit.id}/reach`, headers })).json();
+    expect(reach.routes[0]).toMatchObject({ kind: 'contact', name: 'Anna Berg', reason: `Kontaktperson för ${preschool.name}. Ledig just nu.` });
+  });
+
   test('own section first even when the name sorts later: a 7–9 pedagogue sees Johan before Anna', async () => {
     const { app, db, school } = await district();
     const s79 = school.sections[1]!;

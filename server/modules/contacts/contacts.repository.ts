@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { photoVersionOf } from '../profile/profile.repository.ts';
-import { closedDays, contactAssignments, dutyRoster, sections, teamSettings, users } from '../../../db/schema/index.ts';
+import { closedDays, contactAssignments, dutyRoster, organisations, sections, teamSettings, users } from '../../../db/schema/index.ts';
 
 export type AbsencePeriod = { startsOn: string; endsOn: string };
 
@@ -44,6 +44,7 @@ export function createContactsRepository(db: DbOrTx) {
       email: users.email,
       photoVersion: photoVersionOf(users.id),
       organisationId: contactAssignments.organisationId,
+      organisationName: organisations.name,
       sectionId: contactAssignments.sectionId,
       sectionName: sections.name,
       absences: absencesOf(users.id, date),
@@ -51,6 +52,7 @@ export function createContactsRepository(db: DbOrTx) {
     })
     .from(contactAssignments)
     .innerJoin(users, eq(users.id, contactAssignments.userId))
+    .innerJoin(organisations, eq(organisations.id, contactAssignments.organisationId))
     .leftJoin(sections, eq(sections.id, contactAssignments.sectionId))
     .where(
       and(
@@ -83,6 +85,7 @@ export function createContactsRepository(db: DbOrTx) {
     .prepare('contacts_team_day');
 
   const closed = db.select({ day: closedDays.day, name: closedDays.name }).from(closedDays).prepare('contacts_closed_days');
+  const children = db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.parentId, sql.placeholder('parentId')), isNull(organisations.archivedAt))).prepare('contacts_unit_children');
 
   return {
     /** Contacts named for these places on a day, with profile, coming absences and the day's commitments. */
@@ -90,6 +93,8 @@ export function createContactsRepository(db: DbOrTx) {
     /** The team's settings and who holds the duty phone on the day (with absences and commitments). */
     teamDay: async (teamId: string, day: StockholmDay) => (await teamDay.execute({ teamId, ...params(day) }))[0],
     closedDays: () => closed.execute(),
+    /** A preschool unit's preschools (not archived). */
+    childrenOf: async (parentId: string) => (await children.execute({ parentId })).map((r) => r.id),
   };
 }
 

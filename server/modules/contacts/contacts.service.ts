@@ -25,8 +25,9 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     const { start, end } = daySpan(date, date);
     const day: StockholmDay = { date, from: start, until: end };
     const teamId = place.kind === 'social_services' ? place.id : place.servingTeamId;
-    // A preschool's contacts include those named for its whole preschool unit.
-    const places = place.parentId ? [place.id, place.parentId] : [place.id];
+    // A preschool's contacts include those named for its whole preschool unit, and a unit's
+    // include those named for each of its preschools (the förskolechef reaches them all).
+    const places = place.parentId ? [place.id, place.parentId] : place.kind === 'preschool_unit' ? [place.id, ...(await repo.childrenOf(place.id))] : [place.id];
     const [rows, teamDay, closed] = await Promise.all([
       repo.activeAssignments(places, day),
       teamId ? repo.teamDay(teamId, day) : undefined,
@@ -50,9 +51,11 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
       dutyHolder: teamDay?.holderId ? person(teamDay.holderId, teamDay.holderName!, teamDay.holderPhone, teamDay.holderAbsences, teamDay.holderBusy) : null,
       memo: teamDayMemo(),
     };
+    // At a unit, a preschool's contact says which preschool (and section) they are for.
+    const placeName = (a: (typeof rows)[number]) => (place.kind === 'preschool_unit' && a.organisationId !== place.id ? [a.organisationName, a.sectionName].filter(Boolean).join(', ') : a.sectionName);
     const assignments = rows.map((a) => ({
       sectionId: a.sectionId,
-      facts: { ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${a.sectionName ? ` för ${a.sectionName}` : ''}.` } satisfies ContactForReach,
+      facts: { ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${placeName(a) ? ` för ${placeName(a)}` : ''}.` } satisfies ContactForReach,
       card: {
         userId: a.userId,
         name: a.name,
@@ -62,7 +65,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
         photoUrl: photoUrl(a.userId, a.photoVersion),
         organisationId: a.organisationId,
         sectionId: a.sectionId,
-        sectionName: a.sectionName,
+        sectionName: placeName(a),
       },
     }));
     return { assignments, team };

@@ -22,7 +22,11 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
       place: sectionName(a.sectionId),
       period: a.endsOn ? t('coverage.period', { from: formatDate(a.startsOn), until: formatDate(a.endsOn) }) : t('coverage.since', { date: formatDate(a.startsOn) }),
     }));
-    return { ...o, current: shown.filter((a) => a.active), history: shown.filter((a) => !a.active) };
+    const current = shown.filter((a) => a.active);
+    // Covered without a contact of its own: by its unit's contact, or each preschool has its own.
+    const parent = coverage.find((p) => p.organisationId === o.parentId);
+    const coveredBy = current.length || !o.covered ? null : parent ? t('coverage.viaParent', { name: parent.name }) : t('coverage.viaChildren');
+    return { ...o, current, coveredBy, history: shown.filter((a) => !a.active) };
   });
   const missing = places.flatMap((o) => (o.covered ? [] : [o.name]));
   // The choice of place: each organisation, and each of its sections.
