@@ -1,4 +1,5 @@
-import { reachSchema } from '#contracts/contacts.ts';
+import { contactSchema, reachSchema } from '#contracts/contacts.ts';
+import { z } from '#contracts/zod.ts';
 import { formatTime } from '#contracts/time.ts';
 import { apiGet, apiGetOrProblem } from '#lib/server/api.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
@@ -22,9 +23,16 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
     }
     return apiGet(fetch, path, reachSchema);
   };
-  const reach = await Promise.all(shown.map(async (m) => ({ organisationName: m.organisationName!, ...(await reachOf(m.organisationId!)) }))).then((list) =>
-    list.map((r) => ({ ...r, time: `kl. ${formatTime(new Date(r.at))}` })),
-  );
+  // Contacts busy right now are not on the ladder, but not hidden either: when they are free again.
+  const busyOf = async (organisationId: string) =>
+    at
+      ? []
+      : (await apiGet(fetch, `/api/organisations/${organisationId}/contacts`, z.array(contactSchema)))
+          .filter((c) => c.status.kind === 'busy' && c.status.until && c.phone)
+          .map((c) => ({ userId: c.userId, name: c.name, doing: c.status.label.replace(/ till \d{2}\.\d{2}$/, ''), freeAt: formatTime(new Date(c.status.until!)) }));
+  const reach = await Promise.all(
+    shown.map(async (m) => ({ organisationName: m.organisationName!, busy: await busyOf(m.organisationId!), ...(await reachOf(m.organisationId!)) })),
+  ).then((list) => list.map((r) => ({ ...r, time: `kl. ${formatTime(new Date(r.at))}` })));
   const teamMember = memberships.some((m) => m.role === 'team_lead' || m.role === 'social_worker');
   // Someone with several organisations is told which one the list is for.
   return { reach, teamMember, atProblem: notes.atProblem ?? null, several: new Set(memberships.map((m) => m.organisationId)).size > 1 };
