@@ -70,6 +70,28 @@ export const slotsQuery = z
 
 export const slotParams = z.object({ id: uuid });
 export const cancelSlotBody = z.object({ reason: freeText(300) }).strict();
+
+/** A series the person published or hosts, with what is left of it. */
+export const seriesSummarySchema = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    organisationName: z.string(),
+    kind: z.enum(['walk_and_talk', 'on_site']),
+    weekday: z.number().int(),
+    startTime: z.string(),
+    durationMinutes: z.number().int(),
+    intervalWeeks: z.number().int(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    location: z.string(),
+    /** Times still to come (not cancelled), and how many of those are booked. */
+    upcoming: z.number().int(),
+    booked: z.number().int(),
+  })
+  .meta({ id: 'SeriesSummary' });
+export type SeriesSummary = z.infer<typeof seriesSummarySchema>;
+export const seriesStoppedSchema = z.object({ cancelled: z.number().int(), bookingsCancelled: z.number().int() }).meta({ id: 'SeriesStopped' });
 export const moveSlotBody = z.object({ startsAt: instant }).strict();
 
 /** Everything a host sees of one of their slots: the bookings, topics and notes included. */

@@ -195,3 +195,30 @@ describe('a host cannot be away or on duty while hosting', () => {
   });
 });
 
+
+describe('Mina serier: seeing and stopping a series', () => {
+  test('the host sees their series with what is left; stopping it cancels the times to come and their bookings, once, and only a host or the lead may', async () => {
+    const { app, school, anna, johan, lead, pedagogue, asAnna } = await district();
+    const created = (await app.inject({ method: 'POST', url: '/api/slot-series', headers: asAnna, payload: series(school.id, [anna.id], { until: '2026-03-26' }) })).json();
+    const asPedagogue = await asUser(app, pedagogue);
+    expect((await app.inject({ method: 'POST', url: `/api/slots/${created.slots[0].id}/bookings`, headers: asPedagogue, payload: { topic: 'general_question' } })).statusCode).toBe(201);
+
+    const mine = (await app.inject({ method: 'GET', url: '/api/slot-series', headers: asAnna })).json();
+    expect(mine).toEqual([expect.objectContaining({ id: created.id, organisationName: school.name, weekday: 4, startTime: '13:00', upcoming: 4, booked: 1 })]);
+    // Johan hosts none of it: he sees no series and may not stop it; a pedagogue may not either.
+    const asJohan = await asUser(app, johan);
+    expect((await app.inject({ method: 'GET', url: '/api/slot-series', headers: asJohan })).json()).toEqual([]);
+    const stop = (headers: { cookie: string }, reason = 'Jag byter tjänst.') => app.inject({ method: 'POST', url: `/api/slot-series/${created.id}/stop`, headers, payload: { reason } });
+    expect((await stop(asJohan)).statusCode).toBe(403);
+    expect((await stop(asPedagogue)).statusCode).toBe(403);
+    expect((await stop(asAnna, '')).statusCode).toBe(400);
+
+    const stopped = await stop(await asUser(app, lead));
+    expect(stopped.json()).toEqual({ cancelled: 4, bookingsCancelled: 1 });
+    expect((await app.inject({ method: 'GET', url: '/api/slot-series', headers: asAnna })).json()[0]).toMatchObject({ upcoming: 0, booked: 0, endsOn: '2026-03-05' });
+    const booking = ((await app.inject({ method: 'GET', url: '/api/bookings', headers: asPedagogue })).json() as { slotId: string; status: string; cancelled: { reason: string } | null }[]).find((b) => b.slotId === created.slots[0].id);
+    expect(booking).toMatchObject({ status: 'cancelled', cancelled: { reason: 'Jag byter tjänst.' } });
+    // Stopping again finds nothing left.
+    expect((await stop(asAnna)).json()).toEqual({ cancelled: 0, bookingsCancelled: 0 });
+  });
+});

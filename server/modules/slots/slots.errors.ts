@@ -5,6 +5,7 @@ const when = (at: Date) => `${formatDay(at)} kl. ${formatTime(at)}`;
 
 export const slotErrors = {
   notHost: () => errors.forbidden('Bara värdarna och enhetschefen kan ändra den här tiden.'),
+  seriesNotFound: () => errors.notFound('Serien finns inte, eller så har du inte tillgång till den.'),
   notPublisher: () => errors.forbidden('Bara teamets socialsekreterare och enhetschef kan lägga ut tider.'),
   ownSeries: () => errors.invalid('Du kan bara lägga ut tider där du själv är en av värdarna.', [{ field: 'hostIds', message: 'Välj dig själv som en av värdarna.' }]),
   unknownHost: () => errors.invalid('Värdarna måste höra till teamet som har verksamheten.', [{ field: 'hostIds', message: 'Välj personer i teamet.' }]),

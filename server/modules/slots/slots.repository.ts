@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { bookings, memberships, organisations, schoolPeriods, slotHosts, slotSeries, slots, users } from '../../../db/schema/index.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
@@ -172,6 +172,60 @@ export function createSlotsRepository(db: DbOrTx) {
         .update(bookings)
         .set({ status: 'cancelled', cancelReason: reason, cancelledBy: byUserId, sequence: sql`${bookings.sequence} + 1`, updatedAt: at })
         .where(and(eq(bookings.slotId, id), eq(bookings.status, 'booked')));
+    },
+
+    /**
+     * The series a person published or hosts, newest first, with how many of their times are
+     * still to come and how many of those are booked.
+     */
+    async seriesOf(userId: string, now: Date) {
+      const mine = sql`(${slotSeries.createdBy} = ${userId} or exists (select 1 from ${slots} s join ${slotHosts} h on h.slot_id = s.id where s.series_id = ${slotSeries.id} and h.user_id = ${userId}))`;
+      const coming = (what: SQL) => sql<number>`(select ${what} from ${slots} s where s.series_id = ${slotSeries.id} and s.cancelled_at is null and s.starts_at > ${now.toISOString()}::timestamptz)`.mapWith(Number);
+      return db
+        .select({
+          id: slotSeries.id,
+          organisationId: slotSeries.organisationId,
+          organisationName: organisations.name,
+          kind: slotSeries.kind,
+          weekday: slotSeries.weekday,
+          startTime: slotSeries.startTime,
+          durationMinutes: slotSeries.durationMinutes,
+          intervalWeeks: slotSeries.intervalWeeks,
+          startsOn: slotSeries.startsOn,
+          endsOn: slotSeries.endsOn,
+          location: slotSeries.location,
+          upcoming: coming(sql`count(*)::int`),
+          booked: coming(sql`coalesce(sum(s.booked), 0)::int`),
+        })
+        .from(slotSeries)
+        .innerJoin(organisations, eq(organisations.id, slotSeries.organisationId))
+        .where(mine)
+        .orderBy(sql`${slotSeries.createdAt} desc`)
+        .limit(100);
+    },
+
+    /** A series, and who hosts its times. */
+    async findSeries(id: string) {
+      const [row] = await db.select({ id: slotSeries.id, organisationId: slotSeries.organisationId, startsOn: slotSeries.startsOn, endsOn: slotSeries.endsOn, createdBy: slotSeries.createdBy }).from(slotSeries).where(eq(slotSeries.id, id));
+      if (!row) return undefined;
+      const hosts = await db.selectDistinct({ userId: slotHosts.userId }).from(slotHosts).innerJoin(slots, eq(slots.id, slotHosts.slotId)).where(eq(slots.seriesId, id));
+      return { ...row, hostIds: hosts.map((h) => h.userId) };
+    },
+
+    /** The series' times still to come and not cancelled, locked for the caller's transaction. */
+    async comingOfSeries(id: string, now: Date) {
+      return db
+        .select(slotColumns)
+        .from(slots)
+        .innerJoin(organisations, eq(organisations.id, slots.organisationId))
+        .where(and(eq(slots.seriesId, id), isNull(slots.cancelledAt), gt(slots.startsAt, now)))
+        .orderBy(asc(slots.startsAt))
+        .for('update', { of: slots });
+    },
+
+    /** Ends a series on a day (never before it began). */
+    async endSeries(id: string, on: string) {
+      await db.update(slotSeries).set({ endsOn: sql`greatest(${slotSeries.startsOn}, least(${slotSeries.endsOn}, ${on}::date))` }).where(eq(slotSeries.id, id));
     },
 
     /** Moves a slot; its hosts move with it and bookers' calendars learn of it (SEQUENCE). */

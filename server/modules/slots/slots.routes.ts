@@ -8,6 +8,8 @@ import {
   moveSlotBody,
   seriesBody,
   seriesCreatedSchema,
+  seriesStoppedSchema,
+  seriesSummarySchema,
   seriesPreviewSchema,
   slotParams,
   slotSchema,
@@ -43,6 +45,18 @@ export const slotsRoutes: FastifyPluginAsyncZod<{ slots: SlotsService }> = async
     '/api/slot-series',
     { config: { access: teamStaff }, schema: { tags, summary: 'Lägg ut en serie tider (helgdagar, lov, frånvaro och jourdagar hoppas över)', body: seriesBody, response: { 201: seriesCreatedSchema, 409: problemSchema, ...problems } } },
     async (request, reply) => reply.code(201).send(await slots.createSeries(request.signedIn, request.body)),
+  );
+
+  app.get(
+    '/api/slot-series',
+    { config: { access: teamStaff }, schema: { tags, summary: 'Mina serier: de jag har lagt ut eller är värd i, med hur många tider som är kvar och bokade', response: { 200: z.array(seriesSummarySchema), 401: problemSchema, 403: problemSchema } } },
+    async (request) => slots.mySeries(request.signedIn),
+  );
+
+  app.post(
+    '/api/slot-series/:id/stop',
+    { config: { access: teamStaff }, schema: { tags, summary: 'Stoppa en serie: kommande tider ställs in med skälet, de som bokat får besked, serien slutar i dag', params: slotParams, body: cancelSlotBody, response: { 200: seriesStoppedSchema, ...problems } } },
+    async (request) => slots.stopSeries(request.signedIn, request.params.id, request.body.reason),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import type { HostedSlot, SeriesBody, SeriesPreview, Slot } from '../../contracts/slots.ts';
+import type { HostedSlot, SeriesBody, SeriesPreview, SeriesSummary, Slot } from '../../contracts/slots.ts';
 import { leadsTeam, memberOfTeam, requireAccess, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
@@ -177,6 +177,37 @@ export function createSlotsService({ repo, transaction, organisations, clock, ma
         await mailBookers(tx, actor, 'cancelled', slot, live.map((b) => ({ ...b, sequence: b.sequence + 1 })));
       });
       return (await present(repo, await repo.byIds([id])))[0]!;
+    },
+
+    /** The series the actor published or hosts, with what is left of each. */
+    async mySeries(actor: Actor): Promise<SeriesSummary[]> {
+      return repo.seriesOf(actor.userId, clock.now());
+    },
+
+    /**
+     * Stops a series: every time still to come is cancelled with the reason, its bookers get the
+     * cancellation mail, and the series ends today. A host, the one who published it or the team
+     * lead may; the times already held stay as they were.
+     */
+    async stopSeries(actor: Actor, id: string, reason: string) {
+      const series = await repo.findSeries(id);
+      if (!series) throw slotErrors.seriesNotFound();
+      const scope = await organisations.requireVisible(actor, series.organisationId);
+      const mayStop = series.createdBy === actor.userId || series.hostIds.includes(actor.userId) || leadsTeam(actor, scope.servingTeamId);
+      if (!mayStop) throw slotErrors.notHost();
+      const now = clock.now();
+      return transaction(async (tx) => {
+        const coming = await tx.comingOfSeries(id, now);
+        let bookingsCancelled = 0;
+        for (const slot of coming) {
+          const live = await tx.liveBookings(slot.id);
+          await tx.cancel(slot.id, reason, actor.userId, now);
+          await mailBookers(tx, actor, 'cancelled', slot, live.map((b) => ({ ...b, sequence: b.sequence + 1 })));
+          bookingsCancelled += live.length;
+        }
+        await tx.endSeries(id, stockholmDate(now));
+        return { cancelled: coming.length, bookingsCancelled };
+      });
     },
 
     /** Moves one slot; its bookings follow. The new time must be free for every host. */

@@ -1,11 +1,12 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
-import { seriesCreatedSchema, seriesPreviewSchema } from '#contracts/slots.ts';
+import { seriesCreatedSchema, seriesPreviewSchema, seriesStoppedSchema, seriesSummarySchema } from '#contracts/slots.ts';
+import { z } from '#contracts/zod.ts';
 import { formatDate } from '#contracts/time.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
-import { failWith, formValues, optionalNumber } from '#lib/server/forms.ts';
+import { failWith, formValues, optionalNumber, renameFields } from '#lib/server/forms.ts';
 import { when } from '#lib/server/slots.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,8 +16,27 @@ const FIELDS = ['organisationId', 'colleagueId', 'kind', 'weekday', 'startTime',
 export const load: PageServerLoad = async ({ fetch, locals }) => {
   const teamId = teamOf(locals.user);
   if (!teamId) error(404, t('error.404'));
-  const [organisations, roster] = await Promise.all([apiGet(fetch, '/api/organisations', organisationListSchema), apiGet(fetch, `/api/teams/${teamId}/roster`, rosterSchema)]);
+  const [organisations, roster, series] = await Promise.all([
+    apiGet(fetch, '/api/organisations', organisationListSchema),
+    apiGet(fetch, `/api/teams/${teamId}/roster`, rosterSchema),
+    apiGet(fetch, '/api/slot-series', z.array(seriesSummarySchema)),
+  ]);
   return {
+    series: series.map((s) => ({
+      id: s.id,
+      upcoming: s.upcoming,
+      title: `${t(`series.kind.${s.kind}`)}, ${s.organisationName}`,
+      rule: t('series.rule', {
+        weekday: t(`weekday.${s.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7}`),
+        time: s.startTime.slice(0, 5).replace(':', '.'),
+        minutes: s.durationMinutes,
+        every: s.intervalWeeks === 1 ? t('series.everyWeek').toLowerCase() : t('series.everyNWeeks', { n: s.intervalWeeks }).toLowerCase(),
+        from: formatDate(s.startsOn),
+        until: formatDate(s.endsOn),
+        location: s.location,
+      }),
+      left: s.upcoming === 0 ? t('series.noneLeft') : t('series.left', { count: s.upcoming, booked: s.booked }),
+    })),
     places: organisations.filter((o) => o.kind === 'school' || o.kind === 'preschool').map((o) => ({ id: o.id, name: o.name })),
     colleagues: roster.workers.filter((w) => w.userId !== locals.user!.id),
   };
@@ -48,6 +68,16 @@ export const actions: Actions = {
     if (!res.ok) return failWith(res.problem, values, 'organisationId');
     const preview = seriesPreviewSchema.parse(res.data);
     return { values, preview: { slots: preview.slots.map((s) => when(s.startsAt, s.endsAt)), skipped: preview.skipped.map(skippedView) } };
+  },
+  stop: async ({ request, fetch }) => {
+    const values = formValues(await request.formData(), ['id', 'reason', 'confirm']);
+    const id = values.id ?? '';
+    // Stopping cancels every time to come: the box is the person's "yes, I mean it".
+    if (values.confirm !== 'yes') return fail(400, { values, errors: [{ field: `confirm-${id}`, message: t('series.stopUnconfirmed') }] });
+    const res = await apiSend(fetch, 'POST', `/api/slot-series/${encodeURIComponent(id)}/stop`, { reason: values.reason ?? '' });
+    if (!res.ok) return failWith(renameFields(res.problem, { reason: `reason-${id}` }), values, `reason-${id}`);
+    const stopped = seriesStoppedSchema.parse(res.data);
+    return { saved: t('series.stopped', { count: stopped.cancelled, bookings: stopped.bookingsCancelled }) };
   },
   create: async ({ request, fetch, locals }) => {
     const values = formValues(await request.formData(), FIELDS);
