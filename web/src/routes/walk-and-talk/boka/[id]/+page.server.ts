@@ -18,8 +18,11 @@ export const actions: Actions = {
     const values = formValues(await request.formData(), ['topic', 'note']);
     const res = await apiSend(fetch, 'POST', `/api/slots/${encodeURIComponent(params.id)}/bookings`, values);
     if (res.ok) redirect(303, `/mina-bokningar?bokad=${bookingSchema.parse(res.data).id}`);
-    // A taken slot offers the next free ones, as links straight to their booking pages.
+    // A taken slot says so where the time is shown, and offers the next free ones: each books at
+    // once with the topic and note already given.
+    const taken = res.problem.code === 'slot_taken';
     const alternatives = (res.problem.alternatives ?? []).map((a) => ({ id: a.id, label: `${formatDay(new Date(a.startsAt))} kl. ${formatTime(new Date(a.startsAt))}` }));
-    return failWith(res.problem, values, res.problem.code === 'identifying_data' ? 'note' : 'topic', { alternatives });
+    const field = taken ? 'alternatives-heading' : res.problem.code === 'identifying_data' ? 'note' : 'topic';
+    return failWith({ ...res.problem, fields: taken ? undefined : res.problem.fields }, values, field, { alternatives, taken });
   },
 };
