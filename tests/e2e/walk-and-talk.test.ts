@@ -65,9 +65,18 @@ describe.skipIf(!run)('a pedagogue on a phone books a walk-and-talk and cancels 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page, { javaScriptEnabled });
 
+    // Avboka asks first; "Nej" keeps the booking, "Ja" cancels it and says so at the booking.
     await page.getByRole('button', { name: /^Avboka / }).click();
+    await page.getByText(/^Vill du avboka /).waitFor();
+    if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Vill du avboka /);
+    await page.getByRole('link', { name: 'Nej, behåll tiden' }).click();
+    await page.getByRole('button', { name: /^Avboka / }).waitFor();
+    await page.getByRole('button', { name: /^Avboka / }).click();
+    await page.getByRole('button', { name: 'Ja, avboka' }).click();
     await page.getByText('Bokningen är avbokad. Tiden är ledig för någon annan.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Avbokade' }).waitFor();
     await page.getByText(/^Avbokad av /).waitFor();
+    await expectAccessible(page, { javaScriptEnabled });
     await context.close();
   });
 

@@ -23,15 +23,26 @@ export const load: PageServerLoad = async ({ fetch, url, locals }) => {
     moveTo: (free.get(b.organisationId) ?? []).filter((s) => s.id !== b.slotId).map((s) => ({ id: s.id, label: when(s.startsAt, s.endsAt) })),
   }));
   const justBooked = view.find((b) => b.id === url.searchParams.get('bokad') && b.status === 'booked') ?? null;
-  return { bookings: view, justBooked };
+  // Kommande, Tidigare and Avbokade: what is ahead first, soonest first; the rest newest first.
+  const newestFirst = (a: { startsAt: string }, b: { startsAt: string }) => b.startsAt.localeCompare(a.startsAt);
+  return {
+    upcoming: view.filter((b) => b.upcoming).toSorted((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    past: view.filter((b) => !b.upcoming && b.status !== 'cancelled').toSorted(newestFirst),
+    cancelled: view.filter((b) => b.status === 'cancelled').toSorted(newestFirst),
+    justBooked,
+  };
 };
 
 export const actions: Actions = {
+  // Avboka asks first (a second form, so it works without JavaScript too), then cancels; the
+  // answer is shown at the booking, where the person is.
   cancel: async ({ request, fetch }) => {
-    const id = String((await request.formData()).get('id') ?? '');
+    const form = await request.formData();
+    const id = String(form.get('id') ?? '');
+    if (form.get('confirm') !== 'yes') return { confirmCancel: id };
     const res = await apiSend(fetch, 'POST', `/api/bookings/${encodeURIComponent(id)}/cancel`, {});
     if (!res.ok) return failWith(res.problem, {}, `move-${id}`);
-    return { saved: t('mine.cancelled') };
+    return { cancelledId: id };
   },
   move: async ({ request, fetch }) => {
     const form = await request.formData();
