@@ -29,12 +29,14 @@ export const meetingBody = z
     label: freeText(80),
     ageBand: z.enum(ageBandValues, { message: 'Välj en åldersgrupp.' }).optional(),
     urgency: z.enum(urgencyValues, { message: 'Välj hur brådskande det är.' }).default('normal'),
-    guardiansInformed: z.boolean({ message: 'Ange om vårdnadshavarna vet om mötet.' }),
+    /** Asked only for a meeting about a family; a police collaboration or staff visit has no guardians. */
+    guardiansInformed: z.boolean({ message: 'Ange om vårdnadshavarna vet om mötet.' }).optional(),
     guardiansAttending: z.boolean({ message: 'Ange om vårdnadshavarna kommer.' }).optional(),
     place: z.enum(placeValues, { message: 'Välj var mötet ska vara.' }).default('school'),
     proposedTimes: z.array(period).min(1, { message: 'Föreslå minst en tid.' }).max(5, { message: 'Föreslå högst fem tider.' }),
   })
-  .strict();
+  .strict()
+  .refine((b) => !familyMeetingTypes.includes(b.type) || b.guardiansInformed !== undefined, { message: 'Ange om vårdnadshavarna vet om mötet.', path: ['guardiansInformed'] });
 export type MeetingBody = z.infer<typeof meetingBody>;
 
 export const meetingCreatedSchema = z.object({ id: z.string(), status: z.enum(meetingStatusValues) }).meta({ id: 'MeetingCreated' });

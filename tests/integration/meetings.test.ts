@@ -268,7 +268,8 @@ describe('who sees a meeting', () => {
     expect((await request(d, await d.as(d.pedagogue))).statusCode).toBe(403);
     const asOfficer = await d.as(d.officer);
     expect((await request(d, asOfficer, { organisationId: d.police.id })).json()).toMatchObject({ code: 'invalid_request', detail: 'Polisen begär samverkansmöten.' });
-    const ok = await request(d, asOfficer, { organisationId: d.police.id, type: 'police_collaboration', label: 'Samverkan Västerort' });
+    // A collaboration meeting has no guardians to ask about.
+    const ok = await request(d, asOfficer, { organisationId: d.police.id, type: 'police_collaboration', label: 'Samverkan Västerort', guardiansInformed: undefined, guardiansAttending: undefined });
     expect(ok.statusCode).toBe(201);
     expect((await d.app.inject({ method: 'GET', url: `/api/meetings/${ok.json().id}`, headers: asOfficer })).statusCode).toBe(200);
     expect((await request(d, await d.as(d.otherPrincipal))).statusCode).toBe(404);
@@ -282,6 +283,7 @@ describe('bad input changes nothing', () => {
     ['an end before its start', { proposedTimes: [{ startsAt: '2026-03-10T10:00:00+01:00', endsAt: '2026-03-10T09:00:00+01:00' }] }, 'proposedTimes.0.endsAt'],
     ['an unknown type', { type: 'coffee' }, 'type'],
     ['a time in the past', { proposedTimes: [{ startsAt: '2026-03-01T10:00:00+01:00', endsAt: '2026-03-01T11:00:00+01:00' }] }, 'proposedTimes.0.startsAt'],
+    ['an anmälningsmöte without saying whether the guardians know', { guardiansInformed: undefined }, 'guardiansInformed'],
   ])('%s → 400 in Swedish', async (_what, over, field) => {
     const d = await district();
     const res = await request(d, await d.as(d.principal), over);

@@ -1,4 +1,4 @@
-import type { Meeting, MeetingBody } from '../../contracts/meetings.ts';
+import { familyMeetingTypes, type Meeting, type MeetingBody } from '../../contracts/meetings.ts';
 import { addDays, daySpan, stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
 import { followerRoles, followsOrganisation, type MeetingAccess } from './meetings.access.ts';
@@ -32,8 +32,9 @@ export function createMeetingRequests({ transaction, organisations, clock }: Mee
         label: body.label,
         ageBand: body.ageBand ?? null,
         urgency: body.urgency,
-        guardiansInformed: body.guardiansInformed,
-        guardiansAttending: body.guardiansAttending ?? null,
+        // Not asked of a meeting without a family: recorded as not informed, and never shown.
+        guardiansInformed: familyMeetingTypes.includes(body.type) ? body.guardiansInformed! : false,
+        guardiansAttending: familyMeetingTypes.includes(body.type) ? (body.guardiansAttending ?? null) : null,
         place: body.place,
         proposedTimes: body.proposedTimes.map((t) => ({ startsAt: new Date(t.startsAt).toISOString(), endsAt: new Date(t.endsAt).toISOString() })),
         createdAt: clock.now(),

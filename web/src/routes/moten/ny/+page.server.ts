@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Problem } from '#contracts/errors.ts';
-import { ageBandValues, meetingCreatedSchema, placeValues } from '#contracts/meetings.ts';
+import { ageBandValues, familyMeetingTypes, meetingCreatedSchema, placeValues, type MeetingType } from '#contracts/meetings.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
   return {
     places,
     types: types.map((value) => ({ value, label: t(`meetingType.${value}`), hint: t(`meetingTypeHint.${value}`) })),
+    familyTypes: familyMeetingTypes.filter((type) => types.includes(type)),
     ageBands: ageBandValues.map((value) => ({ value, label: t(`ageBand.${value}`) })),
     placeOptions: placeValues.map((value) => ({ value, label: t(`meetingPlace.${value}`) })),
   };
@@ -64,10 +65,12 @@ function missingAnswers(values: Record<string, string>): FieldErrors {
   const errors: FieldErrors = [];
   if (!values.type) errors.push({ field: 'type', message: t('request.missingType') });
   if (!values.label) errors.push({ field: 'label', message: t('request.missingLabel') });
-  if (!values.guardiansInformed) errors.push({ field: 'guardiansInformed', message: t('request.missingGuardians') });
+  // Guardians are asked about only for a meeting about a family (or before the type is chosen).
+  if (!values.guardiansInformed && (!values.type || aboutFamily(values.type))) errors.push({ field: 'guardiansInformed', message: t('request.missingGuardians') });
   return errors;
 }
 
+const aboutFamily = (type: string) => familyMeetingTypes.includes(type as MeetingType);
 const yesNo = (v: string | undefined) => (v === 'yes' ? true : v === 'no' ? false : undefined);
 
 export const actions: Actions = {
@@ -82,8 +85,7 @@ export const actions: Actions = {
       label: values.label ?? '',
       ageBand: values.ageBand,
       urgency: values.urgency ?? 'normal',
-      guardiansInformed: yesNo(values.guardiansInformed),
-      guardiansAttending: yesNo(values.guardiansAttending),
+      ...(values.type && !aboutFamily(values.type) ? {} : { guardiansInformed: yesNo(values.guardiansInformed), guardiansAttending: yesNo(values.guardiansAttending) }),
       place: values.place ?? 'school',
       proposedTimes: times,
     });
