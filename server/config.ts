@@ -33,6 +33,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'ska börja med smtp:// eller smtps://' }).optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default('Samverkan <noreply@samverkan.example>'),
+  ACCESSIBILITY_CONTACT: z.email().default('tillganglighet@samverkan.example'),
   MAIL_WORKER: z.enum(['true', 'false', '1', '0', '']).optional(),
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   OIDC_ISSUER: z.string().url().optional().or(z.literal('').transform(() => undefined)),
@@ -72,6 +73,8 @@ export type Config = {
   /** The SMTP server mail goes through; without it, demo mode keeps mail in the dev mailbox and production warns. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where the accessibility statement tells people to report what they cannot use. */
+  accessibilityContact: string;
   /** Whether this copy sends the outbox (every copy may: rows are claimed, never sent twice at once). */
   mailWorker: boolean;
   mailPollSeconds: number;
@@ -169,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
     mailWorker: e.MAIL_WORKER === undefined || e.MAIL_WORKER === '' ? true : e.MAIL_WORKER === 'true' || e.MAIL_WORKER === '1',
     mailPollSeconds: e.MAIL_POLL_SECONDS,
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,

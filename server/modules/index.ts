@@ -1,3 +1,4 @@
+import about from './about/about.module.ts';
 import accounts from './accounts/accounts.module.ts';
 import agenda from './agenda/agenda.module.ts';
 import anonymity from './anonymity/anonymity.module.ts';
@@ -33,6 +34,7 @@ import type { AppModule } from './registry.ts';
  */
 export const modules: readonly AppModule[] = [
   health,
+  about,
   mail,
   secondFactor,
   auth,

@@ -5,7 +5,7 @@ import { buildTestApp } from '../helpers/app.ts';
 // The only API routes anyone may call without a session.
 // The calendar feed is public by design: its secret URL is the key (tests/integration/agenda.test.ts).
 // Choosing a password with a one-time link, and asking for one, come before any session.
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/password-reset', 'POST /api/auth/set-password', 'GET /api/auth/methods', 'GET /api/auth/oidc/login', 'GET /api/auth/oidc/callback', 'POST /api/auth/mfa', 'POST /api/auth/mfa/enrol', 'GET /api/calendar/{token}']);
+const PUBLIC = new Set(['GET /api/health', 'GET /api/about', 'POST /api/auth/login', 'POST /api/auth/password-reset', 'POST /api/auth/set-password', 'GET /api/auth/methods', 'GET /api/auth/oidc/login', 'GET /api/auth/oidc/callback', 'POST /api/auth/mfa', 'POST /api/auth/mfa/enrol', 'GET /api/calendar/{token}']);
 
 describe('the /api tree authenticates once, before anything is looked up', async () => {
   const { app } = await buildTestApp();
