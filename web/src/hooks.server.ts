@@ -3,7 +3,7 @@ import { parseSetCookie } from 'cookie';
 import { meSchema, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '#contracts/auth.ts';
 
 const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE];
-const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login', '/glomt-losenord', '/valj-losenord', '/tillganglighet']);
+const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login', '/glomt-losenord', '/valj-losenord', '/tillganglighet', '/hjalp']);
 
 // Page forms send a few kilobytes. Only the profile page's photo form (a phone photo, up to the
 // web server's 9 MB body limit) and the staff list's forms (up to 2 MB) send more; any other form that says it is larger is

@@ -7,6 +7,8 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith } from '#lib/server/forms.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
 import { reminderView } from '#lib/server/reminders.ts';
+import { schoolDay, teamDay } from '#lib/server/home.ts';
+import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type Contact = z.infer<typeof contactSchema>;
@@ -32,15 +34,22 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
   const places = [...new Map(user.memberships.filter((m) => m.organisationId && STAFF_ROLES.has(m.role)).map((m) => [m.organisationId!, m.organisationName!]))];
   const chosen = chosenOrganisation(user, cookies);
   const shown = places.filter(([id]) => id === chosen);
-  const [organisations, contacts, reminders] = await Promise.all([
+  const place = (shown.length ? shown : places.slice(0, 1))[0];
+  // The day of the person: a school's (contact, reach, next walk-and-talk) or a team's (agenda, to-do).
+  const teamId = teamOf(user);
+  const lead = user.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
+  const books = user.memberships.some((m) => ['pedagogue', 'principal', 'pupil_health'].includes(m.role));
+  const [organisations, contacts, reminders, school, team] = await Promise.all([
     apiGet(fetch, '/api/organisations', organisationListSchema),
     Promise.all(
-      (shown.length ? shown : places.slice(0, 1)).map(async ([id, name]) => ({ id, name, contacts: byPerson(await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))) })),
+      (place ? [place] : []).map(async ([id, name]) => ({ id, name, contacts: byPerson(await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))) })),
     ),
     // Reminders to book a walk-and-talk go to pedagogues only.
     user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],
+    place ? schoolDay(fetch, place[0], books, locals.now) : Promise.resolve(null),
+    teamId ? teamDay(fetch, teamId, lead, locals.now) : Promise.resolve(null),
   ]);
-  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)) };
+  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)), school, team };
 };
 
 export const actions: Actions = {

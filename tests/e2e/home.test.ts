@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { addDays, stockholmDate, stockholmInstant } from '../../server/contracts/time.ts';
+import { asUser } from '../helpers/app.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { createDistrict, createSlot, createUser, reportMeetingRequest, setTeamSettings } from '../helpers/factories.ts';
+
+const run = browserAvailable();
+
+// On the real clock: a walk-and-talk early today (so it is today whenever the suite runs) and one next week.
+describe.skipIf(!run)('the start page is the person\'s day', () => {
+  const suite = useWebApp(async ({ app, db }) => {
+    const d = await createDistrict(db);
+    await setTeamSettings(db, d.team.id, { dutyPhone: '08-111 22 33', afterHoursPhone: '08-444 55 66' });
+    const anna = await createUser(db, { name: 'Anna Dag', memberships: [{ organisationId: d.team.id, role: 'social_worker' }] });
+    const lead = await createUser(db, { name: 'Lena Ledare', memberships: [{ organisationId: d.team.id, role: 'team_lead' }] });
+    const principal = await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'principal' }] });
+    const pedagogue = await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'pedagogue' }] });
+    const today = stockholmDate(new Date());
+    await createSlot(db, { organisationId: d.school.id, hostIds: [anna.id], startsAt: stockholmInstant(today, '00:05').toISOString(), location: 'Vid grinden' });
+    const later = await createSlot(db, { organisationId: d.school.id, hostIds: [anna.id], startsAt: stockholmInstant(addDays(today, 8), '14:00').toISOString(), location: 'Vid entrén' });
+    await app.inject({ method: 'POST', url: `/api/slots/${later.id}/bookings`, headers: await asUser(app, pedagogue), payload: { topic: 'general_question' } });
+    // A request waiting for a time, marked urgent, with times a week ahead.
+    const at = (h: string) => stockholmInstant(addDays(today, 9), h).toISOString();
+    await app.inject({ method: 'POST', url: '/api/meetings', headers: await asUser(app, principal), payload: reportMeetingRequest(d.school.id, { urgency: 'urgent', proposedTimes: [{ startsAt: at('10:00'), endsAt: at('11:00') }] }) });
+    return { anna, lead, pedagogue, school: d.school };
+  });
+
+  test.each(JS_MODES)('%s: a social worker sees today, the week and what waits; the lead also the roster gaps and places without a contact', async (_name, javaScriptEnabled) => {
+    const { browser, base, anna, lead, school } = suite;
+    const page = await signedInPhone(browser, base, anna, javaScriptEnabled);
+    const today = page.getByRole('region', { name: 'I dag' });
+    await today.getByText('Walk-and-talk').first().waitFor();
+    expect(await today.textContent()).toContain('Vid grinden');
+    await expectAccessible(page, { javaScriptEnabled });
+    await expectFitsPhone(page);
+    await page.context().close();
+
+    const leadPage = await signedInPhone(browser, base, lead, javaScriptEnabled);
+    const tasks = leadPage.getByRole('region', { name: 'Att göra' });
+    await tasks.getByRole('link', { name: 'En mötesförfrågan väntar på en tid (1 brådskande)' }).waitFor();
+    await tasks.getByRole('link', { name: /dagar utan någon på jourtelefonen, den första / }).waitFor();
+    await tasks.getByRole('link', { name: new RegExp(`^Utan kontaktperson: .*${school.name}`) }).waitFor();
+    await tasks.getByRole('link', { name: 'En mötesförfrågan väntar på en tid (1 brådskande)' }).click();
+    await leadPage.waitForURL(`${base}/moten`);
+    await leadPage.context().close();
+  });
+
+  test.each(JS_MODES)('%s: a pedagogue sees how to reach the team now, 112 always, and the next walk-and-talk', async (_name, javaScriptEnabled) => {
+    const { browser, base, pedagogue } = suite;
+    const page = await signedInPhone(browser, base, pedagogue, javaScriptEnabled);
+    const reach = page.getByRole('region', { name: 'Nå teamet nu' });
+    expect(await reach.getByRole('link', { name: 'Akut fara för någons liv eller hälsa: ring 112' }).getAttribute('href')).toBe('tel:112');
+    await reach.getByRole('link', { name: 'Alla vägar, i tur och ordning' }).waitFor();
+    const next = page.getByRole('region', { name: 'Din nästa walk-and-talk' });
+    expect(await next.textContent()).toContain('Vid entrén');
+    await expectAccessible(page, { javaScriptEnabled });
+    await expectFitsPhone(page);
+    await page.context().close();
+  });
+});
