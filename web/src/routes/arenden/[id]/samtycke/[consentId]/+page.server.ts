@@ -1,3 +1,4 @@
+import { telHref } from '#lib/phone.ts';
 import { longDate, stockholmDate } from '#contracts/time.ts';
 import { receiptSchema } from '#contracts/consents.ts';
 import { receiptT, type ReceiptLang } from '#lib/messages/receipt.ts';
@@ -5,7 +6,6 @@ import { apiGet } from '#lib/server/api.ts';
 import { inOrder } from '#lib/server/consents.ts';
 import type { PageServerLoad } from './$types';
 
-const telHref = (phone: string) => `tel:${phone.replace(/[\s-]/g, '')}`;
 
 /** The family's receipt: every sentence in the chosen language, dates with their year. */
 export const load: PageServerLoad = async ({ fetch, params, url }) => {
