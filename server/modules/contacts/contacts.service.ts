@@ -53,21 +53,24 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     };
     // At a unit, a preschool's contact says which preschool (and section) they are for.
     const placeName = (a: (typeof rows)[number]) => (place.kind === 'preschool_unit' && a.organisationId !== place.id ? [a.organisationName, a.sectionName].filter(Boolean).join(', ') : a.sectionName);
-    const assignments = rows.map((a) => ({
-      sectionId: a.sectionId,
-      facts: { ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${placeName(a) ? ` för ${placeName(a)}` : ''}.` } satisfies ContactForReach,
-      card: {
-        userId: a.userId,
-        name: a.name,
-        title: a.title,
-        phone: a.phone,
-        email: a.email,
-        photoUrl: photoUrl(a.userId, a.photoVersion),
-        organisationId: a.organisationId,
+    const assignments = rows.map((a) => {
+      const named = placeName(a);
+      return {
         sectionId: a.sectionId,
-        sectionName: placeName(a),
-      },
-    }));
+        facts: { ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${named ? ` för ${named}` : ''}.` } satisfies ContactForReach,
+        card: {
+          userId: a.userId,
+          name: a.name,
+          title: a.title,
+          phone: a.phone,
+          email: a.email,
+          photoUrl: photoUrl(a.userId, a.photoVersion),
+          organisationId: a.organisationId,
+          sectionId: a.sectionId,
+          sectionName: named,
+        },
+      };
+    });
     return { assignments, team };
   }
   // Read on every start page and every "Nå någon nu": the day is kept until the directory's
