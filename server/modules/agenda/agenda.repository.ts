@@ -35,8 +35,8 @@ export function createAgendaRepository(db: DbOrTx) {
     },
 
     /** Closed cases the person is responsible for whose family has not had the check-in call yet, with the closing date. */
-    /** Every closed case whose check-in call is not made yet, with its responsible worker's name. */
-    async openCheckIns() {
+    /** Cases closed between two dates whose check-in call is not made yet, with the responsible worker's name. */
+    async openCheckIns(closedFrom: string, closedTo: string) {
       const closed = alias(caseEvents, 'closed');
       const done = db.select({ caseId: caseEvents.caseId }).from(caseEvents).where(eq(caseEvents.kind, 'check_in_done'));
       return db
@@ -44,7 +44,7 @@ export function createAgendaRepository(db: DbOrTx) {
         .from(closed)
         .innerJoin(caseWorkers, and(eq(caseWorkers.caseId, closed.caseId), eq(caseWorkers.responsible, true)))
         .innerJoin(users, eq(users.id, caseWorkers.userId))
-        .where(and(eq(closed.kind, 'case_closed'), notInArray(closed.caseId, done)));
+        .where(and(eq(closed.kind, 'case_closed'), gte(closed.on, closedFrom), lte(closed.on, closedTo), notInArray(closed.caseId, done)));
     },
 
     async checkInsDue(userId: string) {

@@ -79,7 +79,11 @@ export function createAgendaService({ repo, clock, baseUrl, checkInMonths, enque
     async remindCheckIns(): Promise<number> {
       const now = clock.now();
       const today = stockholmDate(now);
-      const due = (await repo.openCheckIns()).filter((c) => {
+      // Only the cases closed about `checkInMonths` before the fortnight are read (a month's end
+      // moves a due date by at most three days); the exact rule is the filter below.
+      const closedFrom = addDays(addMonthsToDate(addDays(today, -REMIND_WITHIN_DAYS), -checkInMonths), -3);
+      const closedTo = addDays(addMonthsToDate(today, -checkInMonths), 3);
+      const due = (await repo.openCheckIns(closedFrom, closedTo)).filter((c) => {
         const on = addMonthsToDate(c.closedOn, checkInMonths);
         return on <= today && on >= addDays(today, -REMIND_WITHIN_DAYS);
       });
