@@ -2,8 +2,6 @@
 // each (the demo's Vällingbyteamet and nine more like it), at 10 connections, on PostgreSQL.
 // Prints the req/s, p50 and p99 for the district, one team and one school over the two years.
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -15,8 +13,8 @@ import { addDays, stockholmDate } from '../server/contracts/time.ts';
 import { demoCalendar, historyCalendar } from '../server/lib/demo-calendar.ts';
 import { passwordHasher } from '../server/lib/passwords.ts';
 import { signIn } from './sign-in.ts';
+import { start } from './start.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'samverkan_bench_figures';
 const DATABASE_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
@@ -63,17 +61,8 @@ await db.execute(sql`analyze`);
 await database.close();
 console.log(`${TEAMS} team med två års historik skrivna på ${Math.round((performance.now() - t0) / 1000)} s`);
 
-const env = { ...process.env, DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), PORT: '3902', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', API_REQUESTS_PER_MINUTE: '100000000' };
-const child = spawn(process.execPath, ['server/main.ts'], { cwd: root, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise<void>((resolve, reject) => {
-  const onData = (buf: Buffer) => {
-    if (!/Samverkan kör på/.test(buf.toString())) return;
-    child.stdout!.off('data', onData).resume();
-    resolve();
-  };
-  child.stdout!.on('data', onData);
-  child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
+const env = { DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), PORT: '3902', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', API_REQUESTS_PER_MINUTE: '100000000' };
+const { child } = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
 
 try {
   const base = 'http://127.0.0.1:3902';

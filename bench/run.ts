@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 // npm run bench: loopback load (autocannon, 50 connections) against, in the same run, a bare
 // Fastify + pg baseline and Samverkan's own endpoints on PostgreSQL, plus cold start and memory.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { signIn } from './sign-in.ts';
+import { start } from './start.ts';
 import { bookingStorm } from './storm.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'samverkan_bench';
 const DATABASE_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
@@ -22,23 +20,6 @@ async function ensureDatabase() {
   const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
   if (!rowCount) await admin.query(`create database ${DB_NAME}`);
   await admin.end();
-}
-
-function start(file: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; ms: number }> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [file], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    // Once ready, the output is only drained: the app logs every request, and reading it costs
-    // the machine that is being measured.
-    const onData = (buf: Buffer) => {
-      if (!ready.test(buf.toString())) return;
-      child.stdout!.off('data', onData).resume();
-      resolve({ child, ms: performance.now() - t0 });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (b: Buffer) => process.stderr.write(b));
-    child.on('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
 }
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
