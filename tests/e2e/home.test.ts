@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { addDays, stockholmDate, stockholmInstant } from '../../server/contracts/time.ts';
+import { caseOrganisations, cases, caseWorkers, consents } from '../../db/schema/index.ts';
 import { asUser } from '../helpers/app.ts';
+import { testClock } from '../helpers/clock.ts';
+import { privileged } from '../helpers/db.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
 import { createDistrict, createSlot, createUser, reportMeetingRequest, setTeamSettings } from '../helpers/factories.ts';
 
@@ -22,7 +25,16 @@ describe.skipIf(!run)('the start page is the person\'s day', () => {
     // A request waiting for a time, marked urgent, with times a week ahead.
     const at = (h: string) => stockholmInstant(addDays(today, 9), h).toISOString();
     await app.inject({ method: 'POST', url: '/api/meetings', headers: await asUser(app, principal), payload: reportMeetingRequest(d.school.id, { urgency: 'urgent', proposedTimes: [{ startsAt: at('10:00'), endsAt: at('11:00') }] }) });
-    return { anna, lead, pedagogue, school: d.school };
+    // A case the school reported, with the guardians' consent, and one message from Anna not yet read.
+    const [c] = await db.insert(cases).values({ teamId: d.team.id, label: 'Familjen Ek', createdBy: anna.id, createdAt: testClock.now() }).returning({ id: cases.id });
+    await db.insert(caseOrganisations).values({ caseId: c!.id, organisationId: d.school.id, reporter: true });
+    await db.insert(caseWorkers).values({ caseId: c!.id, userId: anna.id, responsible: true });
+    await privileged(db, (tx) =>
+      tx.insert(consents).values({ caseId: c!.id, organisationId: d.school.id, teamId: d.team.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'verbal', validFrom: stockholmDate(testClock.now()), validUntil: addDays(stockholmDate(testClock.now()), 60), recordedBy: anna.id }),
+    );
+    const wrote = await app.inject({ method: 'POST', url: `/api/cases/${c!.id}/feedback`, headers: await asUser(app, anna), payload: { organisationId: d.school.id, scope: 'intervention_progress', body: 'Insatsen har börjat.' } });
+    if (wrote.statusCode !== 201) throw new Error(wrote.body);
+    return { anna, lead, pedagogue, principal, school: d.school, nextWeek: addDays(today, 8) };
   });
 
   test.each(JS_MODES)('%s: a social worker sees today, the week and what waits; the lead also the roster gaps and places without a contact', async (_name, javaScriptEnabled) => {
@@ -43,6 +55,40 @@ describe.skipIf(!run)('the start page is the person\'s day', () => {
     await tasks.getByRole('link', { name: 'En mötesförfrågan väntar på en tid (1 brådskande)' }).click();
     await leadPage.waitForURL(`${base}/moten`);
     await leadPage.context().close();
+  });
+
+  test.each(JS_MODES)('%s: a social worker jumps to another day and back', async (_name, javaScriptEnabled) => {
+    const { browser, base, anna, nextWeek } = suite;
+    const page = await signedInPhone(browser, base, anna, javaScriptEnabled);
+    await page.getByLabel('Visa en annan dag').fill(nextWeek);
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await page.waitForURL(`${base}/?dag=${nextWeek}`);
+    const day = page.locator('#home-today').locator('..');
+    await day.getByText('Vid entrén').waitFor();
+    expect(await page.getByRole('region', { name: 'I dag' }).count()).toBe(0);
+    await expectAccessible(page, { javaScriptEnabled });
+    await page.getByRole('link', { name: 'Tillbaka till i dag' }).click();
+    await page.getByRole('region', { name: 'I dag' }).getByText('Vid grinden').waitFor();
+    await page.goto(`${base}/?dag=2026-02-30`);
+    await page.getByText('Datumet gick inte att läsa. Här är i dag.').waitFor();
+    await page.context().close();
+  });
+
+  test.each(JS_MODES)('%s: a principal sees her requests waiting for a time and the unread feedback', async (_name, javaScriptEnabled) => {
+    const { browser, base, principal } = suite;
+    const page = await signedInPhone(browser, base, principal, javaScriptEnabled);
+    const requests = page.getByRole('region', { name: 'Dina mötesförfrågningar' });
+    const item = requests.getByRole('listitem').filter({ hasText: 'Anmälningsmöte' });
+    expect(await item.textContent()).toMatch(/skickad i dag.*Brådskande/);
+    await requests.getByRole('link', { name: 'Begär ett möte' }).waitFor();
+    const unread = page.getByRole('region', { name: 'Återkoppling' });
+    await unread.getByRole('link', { name: 'Ett oläst meddelande' }).click();
+    await page.waitForURL(`${base}/aterkoppling`);
+    await page.getByText('Familjen Ek').first().waitFor();
+    await page.goto(base);
+    await expectAccessible(page, { javaScriptEnabled });
+    await expectFitsPhone(page);
+    await page.context().close();
   });
 
   test.each(JS_MODES)('%s: a pedagogue sees how to reach the team now, 112 always, and the next walk-and-talk', async (_name, javaScriptEnabled) => {

@@ -1,3 +1,4 @@
+import { calendarDate } from '#contracts/dates.ts';
 import { z } from '#contracts/zod.ts';
 import { contactSchema } from '#contracts/contacts.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
@@ -7,7 +8,7 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith } from '#lib/server/forms.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
 import { reminderView } from '#lib/server/reminders.ts';
-import { schoolDay, teamDay } from '#lib/server/home.ts';
+import { placeWaits, schoolDay, teamDay } from '#lib/server/home.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,8 +28,11 @@ function byPerson(contacts: Contact[]) {
 
 const STAFF_ROLES: ReadonlySet<string> = new Set(['pedagogue', 'principal', 'pupil_health', 'partner', 'police']);
 
-export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
+export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
   const user = locals.user!;
+  // A social worker can look at any day's agenda: ?dag=ÅÅÅÅ-MM-DD (a date that cannot be read shows today).
+  const asked = url.searchParams.get('dag');
+  const day = asked === null ? undefined : calendarDate.safeParse(asked);
   // School, preschool and police staff see the named contacts of the place they work at: the one
   // chosen in the top bar, or the first.
   const places = [...new Map(user.memberships.filter((m) => m.organisationId && STAFF_ROLES.has(m.role)).map((m) => [m.organisationId!, m.organisationName!]))];
@@ -39,7 +43,7 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
   const teamId = teamOf(user);
   const lead = user.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
   const books = user.memberships.some((m) => ['pedagogue', 'principal', 'pupil_health'].includes(m.role));
-  const [organisations, contacts, reminders, school, team] = await Promise.all([
+  const [organisations, contacts, reminders, school, team, waits] = await Promise.all([
     apiGet(fetch, '/api/organisations', organisationListSchema),
     Promise.all(
       (place ? [place] : []).map(async ([id, name]) => ({ id, name, contacts: byPerson(await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))) })),
@@ -47,9 +51,10 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies }) => {
     // Reminders to book a walk-and-talk go to pedagogues only.
     user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],
     place ? schoolDay(fetch, place[0], books, locals.now) : Promise.resolve(null),
-    teamId ? teamDay(fetch, teamId, lead, locals.now) : Promise.resolve(null),
+    teamId ? teamDay(fetch, teamId, lead, locals.now, day?.success ? day.data : undefined) : Promise.resolve(null),
+    placeWaits(fetch, user, locals.now),
   ]);
-  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)), school, team };
+  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)), school, team, waits, badDay: day?.success === false };
 };
 
 export const actions: Actions = {

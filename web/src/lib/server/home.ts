@@ -2,17 +2,21 @@ import { agendaItemSchema } from '#contracts/agenda.ts';
 import { myBookingSchema } from '#contracts/bookings.ts';
 import { pendingStatutorySchema } from '#contracts/consents.ts';
 import { reachSchema } from '#contracts/contacts.ts';
+import { feedbackReaderRoles } from '#contracts/auth.ts';
 import { meetingSchema } from '#contracts/meetings.ts';
+import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { coverageSchema } from '#contracts/team.ts';
 import { addDays, formatDate, formatDay, formatTime, stockholmDate } from '#contracts/time.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet } from './api.ts';
+import { feedbackPlaces, inboxSchema } from './consents.ts';
 import { when } from './slots.ts';
 
 type Fetch = typeof fetch;
 type Task = { text: string; href: string };
+type User = NonNullable<App.Locals['user']>;
 
 /**
  * A school, preschool or police person's day: the first way to reach the team now (the whole
@@ -38,10 +42,10 @@ export async function schoolDay(fetch: Fetch, organisationId: string, books: boo
  * them (statutory feedback, requests to schedule, check-in calls; for the lead also roster gaps
  * and places without a contact), each a link to where it is done.
  */
-export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: Date) {
+export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: Date, day = stockholmDate(now)) {
   const today = stockholmDate(now);
   const [agenda, pending, queue, roster, coverage] = await Promise.all([
-    apiGet(fetch, `/api/me/agenda?from=${today}&to=${addDays(today, 6)}`, z.array(agendaItemSchema)),
+    apiGet(fetch, `/api/me/agenda?from=${day}&to=${addDays(day, 6)}`, z.array(agendaItemSchema)),
     apiGet(fetch, `/api/teams/${teamId}/statutory-feedback/pending`, z.array(pendingStatutorySchema)),
     apiGet(fetch, `/api/teams/${teamId}/meeting-queue`, z.array(meetingSchema)),
     lead ? apiGet(fetch, `/api/teams/${teamId}/roster`, rosterSchema) : Promise.resolve(null),
@@ -52,10 +56,11 @@ export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: 
     const wholeDay = a.kind === 'duty' || a.kind === 'absence' || a.kind === 'check_in';
     return { key: `${a.kind}-${a.startsAt}-${a.link}`, time: wholeDay ? t('home.wholeDay') : `${formatTime(start)}–${formatTime(new Date(a.endsAt))}`, day: formatDay(start), title: a.title, location: a.location, link: a.link };
   };
-  const onToday = (a: { startsAt: string }) => stockholmDate(new Date(a.startsAt)) <= today;
+  const onDay = (a: { startsAt: string }) => stockholmDate(new Date(a.startsAt)) <= day;
   const urgent = queue.filter((m) => m.urgency === 'urgent').length;
   const uncovered = coverage?.filter((o) => !o.covered).map((o) => o.name) ?? [];
-  const calls = agenda.filter((a) => a.kind === 'check_in' && onToday(a));
+  // Check-in calls are today's work, whichever day the agenda shows.
+  const calls = day === today ? agenda.filter((a) => a.kind === 'check_in' && onDay(a)) : [];
   const tasks: Task[] = [
     ...(queue.length ? [{ text: (queue.length === 1 ? t('home.queueOne') : t('home.queue', { count: queue.length })) + (urgent ? t('home.urgent', { urgent }) : ''), href: '/moten' }] : []),
     ...(pending.length ? [{ text: pending.length === 1 ? t('home.statutoryOne') : t('home.statutory', { count: pending.length }), href: '/arenden' }] : []),
@@ -64,8 +69,39 @@ export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: 
     ...(uncovered.length ? [{ text: t('home.uncovered', { places: uncovered.join(', ') }), href: '/kontaktpersoner' }] : []),
   ];
   return {
-    today: agenda.filter((a) => onToday(a) && a.kind !== 'check_in').map(item),
-    week: agenda.filter((a) => !onToday(a)).map(item),
+    day,
+    isToday: day === today,
+    dayName: formatDate(day),
+    today: agenda.filter((a) => onDay(a) && a.kind !== 'check_in').map(item),
+    week: agenda.filter((a) => !onDay(a)).map(item),
     tasks,
+  };
+}
+
+/**
+ * What waits for a rektor, elevhälsa, förskolechef, partner or police person: their requests not
+ * yet given a time (the oldest first), their next meetings this week, and how many feedback
+ * messages on their cases are still unread. Pedagogues neither request meetings nor read feedback.
+ */
+export async function placeWaits(fetch: Fetch, user: User, now: Date) {
+  if (!user.memberships.some((m) => feedbackReaderRoles.includes(m.role))) return null;
+  const [meetings, organisations] = await Promise.all([apiGet(fetch, '/api/meetings', z.array(meetingSchema)), apiGet(fetch, '/api/organisations', organisationListSchema)]);
+  const inboxes = await Promise.all(feedbackPlaces(user, organisations).map((p) => apiGet(fetch, `/api/organisations/${p.id}/feedback`, inboxSchema)));
+  const unread = inboxes.flat().reduce((sum, e) => sum + e.unread, 0);
+  const waiting = meetings.filter((m) => m.status === 'requested').toSorted((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  const next = meetings
+    .filter((m) => m.status === 'scheduled' && m.startsAt && Date.parse(m.startsAt) > now.getTime())
+    .toSorted((a, b) => a.startsAt!.localeCompare(b.startsAt!));
+  const today = stockholmDate(now);
+  const days = (iso: string) => Math.max(0, Math.round((Date.parse(`${today}T12:00:00Z`) - Date.parse(`${stockholmDate(new Date(iso))}T12:00:00Z`)) / 86_400_000));
+  return {
+    requests: waiting.map((m) => ({
+      id: m.id,
+      title: `${t(`meetingType.${m.type}`)}: ${m.label}`,
+      waited: days(m.requestedAt) === 0 ? t('home.requestedToday') : t('home.requestedDaysAgo', { days: days(m.requestedAt) }),
+      urgent: m.urgency === 'urgent',
+    })),
+    meetings: next.map((m) => ({ id: m.id, title: `${t(`meetingType.${m.type}`)}: ${m.label}`, when: when(m.startsAt!, m.endsAt!) })),
+    unread,
   };
 }
