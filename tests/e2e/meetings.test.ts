@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { addDays } from '../../server/contracts/time.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
@@ -92,6 +92,33 @@ describe.skipIf(!run)('an anmälningsmöte in the browser: request → schedule 
     await fitsPhone(team);
     await expectAccessible(team, { javaScriptEnabled });
     await team.context().close();
+  });
+
+  test.each([
+    ['without JavaScript', false],
+    ['with JavaScript', true],
+  ])('the label is offered as a made-up name, and a first name and surname is sent only once confirmed (%s)', async (_name, javaScriptEnabled) => {
+    const page = await phone(principal, javaScriptEnabled);
+    await page.goto(`${base}/moten/ny`);
+    const label = page.getByLabel('Kort beteckning');
+    expect(await label.inputValue()).toMatch(/^Ärende \p{Lu}\p{Ll}+$/u);
+    await page.getByLabel('Anmälningsmöte').check();
+    await label.fill('Elsa Andersson');
+    await page.getByRole('group', { name: 'Vet vårdnadshavarna om att ni begär mötet?' }).getByLabel('Ja').check();
+    const first = page.getByRole('group', { name: 'Tid 1' });
+    await first.getByLabel('Datum').fill(day);
+    await first.getByLabel('Från kl.').fill('08:00');
+    await first.getByLabel('Till kl.').fill('09:00');
+    // With JavaScript the warning shows while typing; without, when the form comes back.
+    if (javaScriptEnabled) await page.getByText('Det här ser ut som ett för- och efternamn.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Begär mötet' }).click();
+    await page.getByText('Beteckningen ser ut som ett för- och efternamn. Skriv om den, eller kryssa i att det inte är någons namn.').first().waitFor();
+    expect(await label.inputValue()).toBe('Elsa Andersson');
+    await expectAccessible(page, { javaScriptEnabled });
+    await page.getByLabel('Det är inte någons namn').check();
+    await page.getByRole('button', { name: 'Begär mötet' }).click();
+    await page.getByText('Klart! Förfrågan är skickad till teamet.').waitFor();
+    await page.context().close();
   });
 
   test('a worker records the outcome, the case opens, and the team lead reads its log', async () => {

@@ -1,10 +1,11 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from '#contracts/zod.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
+import { nameLikeLabel, suggestedLabel } from '#lib/server/labels.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,11 +15,13 @@ const CONCERNED: ReadonlySet<string> = new Set(['school', 'preschool', 'preschoo
 export const load: PageServerLoad = async ({ fetch, locals }) => {
   const teamId = teamOf(locals.user);
   if (!teamId) error(404, t('error.404'));
-  const [organisations, roster] = await Promise.all([
+  const [organisations, roster, label] = await Promise.all([
     apiGet(fetch, '/api/organisations', organisationListSchema),
     apiGet(fetch, `/api/teams/${teamId}/roster`, rosterSchema),
+    suggestedLabel(fetch, '/api/cases'),
   ]);
   return {
+    suggestedLabel: label,
     organisations: organisations.filter((o) => CONCERNED.has(o.kind)).map((o) => ({ id: o.id, name: o.name })),
     workers: roster.workers,
     me: locals.user!.id,
@@ -28,13 +31,15 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
 export const actions: Actions = {
   default: async ({ request, fetch }) => {
     const form = await request.formData();
-    const values = formValues(form, ['label', 'responsibleId']);
+    const values = formValues(form, ['label', 'notAName', 'responsibleId']);
     const list = (name: string) => form.getAll(name).map(String).filter(Boolean);
     const [organisationIds, workerIds, metFamilyIds] = [list('organisationIds'), list('workerIds'), list('metFamilyIds')];
     const shown = { ...values, organisationIds: organisationIds.join(','), workerIds: workerIds.join(','), metFamilyIds: metFamilyIds.join(',') };
     // The responsible worker is on the case whether or not they were ticked again.
     const responsibleId = values.responsibleId;
     const onCase = responsibleId ? [responsibleId, ...workerIds.filter((id) => id !== responsibleId)] : workerIds;
+    const nameErrors = nameLikeLabel(values);
+    if (nameErrors.length) return fail(400, { values: shown, errors: nameErrors });
     const res = await apiSend(fetch, 'POST', '/api/cases', {
       label: values.label ?? '',
       organisationIds,

@@ -5,17 +5,20 @@ import { organisationListSchema } from '#contracts/organisations.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, type FieldErrors } from '#lib/server/forms.ts';
+import { nameLikeLabel, suggestedLabel } from '#lib/server/labels.ts';
 import { requestOptions } from '#lib/server/meetings.ts';
 import { stockholmIso } from '#contracts/time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROWS = [1, 2, 3, 4, 5];
-const FIELDS = ['type', 'organisationId', 'label', 'ageBand', 'urgency', 'guardiansInformed', 'guardiansAttending', 'place'];
+const FIELDS = ['type', 'organisationId', 'label', 'notAName', 'ageBand', 'urgency', 'guardiansInformed', 'guardiansAttending', 'place'];
 const TIME_FIELDS = ROWS.flatMap((n) => [`time-${n}-date`, `time-${n}-start`, `time-${n}-end`]);
 
 export const load: PageServerLoad = async ({ fetch, locals }) => {
-  const { places, types } = requestOptions(locals.user!, await apiGet(fetch, '/api/organisations', organisationListSchema));
+  const [organisations, label] = await Promise.all([apiGet(fetch, '/api/organisations', organisationListSchema), suggestedLabel(fetch, '/api/meetings')]);
+  const { places, types } = requestOptions(locals.user!, organisations);
   return {
+    suggestedLabel: label,
     places,
     types: types.map((value) => ({ value, label: t(`meetingType.${value}`), hint: t(`meetingTypeHint.${value}`) })),
     familyTypes: familyMeetingTypes.filter((type) => types.includes(type)),
@@ -77,8 +80,9 @@ export const actions: Actions = {
   default: async ({ request, fetch }) => {
     const values = formValues(await request.formData(), [...FIELDS, ...TIME_FIELDS]);
     const { times, rows, errors: timeErrors } = proposedTimes(values);
+    const nameErrors = nameLikeLabel(values);
     // Checked here too so that one answer lists every missing field, in the order of the page.
-    if (timeErrors.length) return fail(400, { values, errors: [...missingAnswers(values), ...timeErrors] });
+    if (timeErrors.length || nameErrors.length) return fail(400, { values, errors: [...nameErrors, ...missingAnswers(values), ...timeErrors] });
     const res = await apiSend(fetch, 'POST', '/api/meetings', {
       type: values.type,
       organisationId: values.organisationId ?? '',
