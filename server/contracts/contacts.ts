@@ -34,9 +34,14 @@ export const reachRouteSchema = z
     kind: z.enum(routeKindValues),
     name: z.string().nullable(),
     phone: z.string(),
+    /** Why this step, in Swedish words. The parts below let a page say it in another language. */
     reason: z.string(),
     /** Duty phone only: no holder is registered for the day (a gap for the team lead). */
     unstaffed: z.boolean().optional(),
+    /** A contact: the section or place they are the contact for, if named. */
+    place: z.string().nullable().optional(),
+    /** The duty phone: when it stops answering today. The after-hours service while the office is closed: when it opens. */
+    until: z.string().nullable().optional(),
   })
   .meta({ id: 'ReachRoute' });
 export type ReachRoute = z.infer<typeof reachRouteSchema>;

@@ -145,73 +145,81 @@ export function weekToShow(asked: string | undefined, now: Date): { monday: stri
 }
 
 // ── Words: "tisdag 9 mars", "kl. 13.00" ────────────────────────────────────────────────────
+// Swedish by default (the API's mails and errors are Swedish); the web pages pass the reader's
+// language, and English reads "Tuesday 9 March", "at 13:00".
 
-const dayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long' });
-const timeFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
-const shortDayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, day: 'numeric', month: 'short' });
-const yearFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric' });
+export type Lang = 'sv' | 'en';
+const TAG: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
+const formats = (lang: Lang) => ({
+  day: new Intl.DateTimeFormat(TAG[lang], { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long' }),
+  time: new Intl.DateTimeFormat(TAG[lang], { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  shortDay: new Intl.DateTimeFormat(TAG[lang], { timeZone: ZONE, day: 'numeric', month: 'short' }),
+  year: new Intl.DateTimeFormat(TAG[lang], { timeZone: ZONE, year: 'numeric' }),
+  shortDate: new Intl.DateTimeFormat(TAG[lang], { timeZone: 'UTC', day: 'numeric', month: 'long' }),
+  longDate: new Intl.DateTimeFormat(TAG[lang], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+  month: new Intl.DateTimeFormat(TAG[lang], { timeZone: 'UTC', month: 'long', year: 'numeric' }),
+});
+const FMT = { sv: formats('sv'), en: formats('en') } as const;
+const WORDS = {
+  sv: { today: 'i dag', tomorrow: 'i morgon', at: 'kl.' },
+  en: { today: 'today', tomorrow: 'tomorrow', at: 'at' },
+} as const;
 // Calendar dates are written at noon UTC, which is the same date in Stockholm all year.
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
-const shortDateFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long' });
-const longDateFmt = {
-  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
-};
 
-/** "14.30" */
-export function formatTime(at: Date): string {
-  return timeFmt.format(at).replace(':', '.');
+/** "14.30" ("14:30" in English) */
+export function formatTime(at: Date, lang: Lang = 'sv'): string {
+  const written = FMT[lang].time.format(at);
+  return lang === 'sv' ? written.replace(':', '.') : written;
 }
 
-/** "måndag 3 mars" */
-export function formatDay(at: Date): string {
-  return dayFmt.format(at);
+/** "måndag 3 mars" ("Monday 3 March") */
+export function formatDay(at: Date, lang: Lang = 'sv'): string {
+  return FMT[lang].day.format(at).replace(',', '');
 }
 
 /** "i dag", "i morgon" or "måndag 3 mars", relative to `now`. */
-export function formatRelativeDay(at: Date, now: Date): string {
+export function formatRelativeDay(at: Date, now: Date, lang: Lang = 'sv'): string {
   const day = stockholmDate(at);
   const today = stockholmDate(now);
-  if (day === today) return 'i dag';
+  if (day === today) return WORDS[lang].today;
   // Calendar arithmetic on the date, not 24 hours on the instant: DST days are 23 or 25 hours.
-  return day === addDays(today, 1) ? 'i morgon' : formatDay(at);
+  return day === addDays(today, 1) ? WORDS[lang].tomorrow : formatDay(at, lang);
 }
 
 /** A calendar date (YYYY-MM-DD) as "måndag 3 mars". */
-export function formatDate(date: string): string {
-  return formatDay(noon(date));
+export function formatDate(date: string, lang: Lang = 'sv'): string {
+  return formatDay(noon(date), lang);
 }
 
 /** A calendar date as "12 juni", with the year when it is not `today`'s: "12 juni 2027". */
-export function formatShortDate(date: string, today: string): string {
-  return (date.slice(0, 4) === today.slice(0, 4) ? shortDateFmt : longDateFmt.sv).format(noon(date));
+export function formatShortDate(date: string, today: string, lang: Lang = 'sv'): string {
+  return (date.slice(0, 4) === today.slice(0, 4) ? FMT[lang].shortDate : FMT[lang].longDate).format(noon(date));
 }
 
-const monthFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', month: 'long', year: 'numeric' });
-
 /** A month (YYYY-MM) as "december 2026". */
-export function formatMonth(month: string): string {
-  return monthFmt.format(noon(`${month}-01`));
+export function formatMonth(month: string, lang: Lang = 'sv'): string {
+  return FMT[lang].month.format(noon(`${month}-01`));
 }
 
 /** A calendar date with its year, for a paper that is kept: "12 juni 2026", "12 June 2026". */
-export function longDate(date: string, lang: 'sv' | 'en' = 'sv'): string {
-  return longDateFmt[lang].format(noon(date));
+export function longDate(date: string, lang: Lang = 'sv'): string {
+  return FMT[lang].longDate.format(noon(date));
 }
 
-const yearUnlessNow = (at: Date, now: Date) => {
-  const year = yearFmt.format(at);
-  return year === yearFmt.format(now) ? '' : ` ${year}`;
+const yearUnlessNow = (at: Date, now: Date, lang: Lang) => {
+  const year = FMT[lang].year.format(at);
+  return year === FMT[lang].year.format(now) ? '' : ` ${year}`;
 };
 
 /** "tisdag 10 mars kl. 13.05", with the year when it is not this year (for logs and history). */
-export function moment(iso: string, now: Date): string {
+export function moment(iso: string, now: Date, lang: Lang = 'sv'): string {
   const at = new Date(iso);
-  return `${formatDay(at)}${yearUnlessNow(at, now)} kl. ${formatTime(at)}`;
+  return `${formatDay(at, lang)}${yearUnlessNow(at, now, lang)} ${WORDS[lang].at} ${formatTime(at, lang)}`;
 }
 
 /** "23 nov. kl. 20.11" (with the year when it is not this year): for tables with many rows. */
-export function shortMoment(iso: string, now: Date): string {
+export function shortMoment(iso: string, now: Date, lang: Lang = 'sv'): string {
   const at = new Date(iso);
-  return `${shortDayFmt.format(at)}${yearUnlessNow(at, now)} kl. ${formatTime(at)}`;
+  return `${FMT[lang].shortDay.format(at)}${yearUnlessNow(at, now, lang)} ${WORDS[lang].at} ${formatTime(at, lang)}`;
 }

@@ -21,6 +21,7 @@ const contact = (over: Partial<ContactForReach> = {}): ContactForReach => ({
   dutyDays: new Set(),
   busy: [],
   placeLabel: 'Kontaktperson för F–3.',
+  place: 'F–3',
   ...over,
 });
 const kinds = (routes: { kind: string }[]) => routes.map((r) => r.kind);
@@ -30,8 +31,8 @@ describe('reach someone now', () => {
     const holder = contact({ userId: 'johan', name: 'Johan Lind', dutyDays: new Set(['2026-03-03']) });
     const routes = resolveReach([contact()], team({ dutyHolder: holder }), new Date('2026-03-03T09:00:00+01:00'));
     expect(kinds(routes)).toEqual(['contact', 'duty_phone', 'emergency']);
-    expect(routes[0]).toMatchObject({ name: 'Anna Berg', phone: '070-174 06 10' });
-    expect(routes[1]).toMatchObject({ name: 'Johan Lind', phone: '08-100 00 00', unstaffed: false });
+    expect(routes[0]).toMatchObject({ name: 'Anna Berg', phone: '070-174 06 10', place: 'F–3' });
+    expect(routes[1]).toMatchObject({ name: 'Johan Lind', phone: '08-100 00 00', unstaffed: false, until: new Date('2026-03-03T16:30:00+01:00').toISOString() });
     expect(routes[1]!.reason).toBe('Jourtelefonen svarar i dag till kl. 16.30. Johan Lind har den i dag.');
     expect(routes[2]).toMatchObject({ phone: '112', reason: 'Ring 112 om någon är i akut fara.' });
   });
@@ -39,7 +40,7 @@ describe('reach someone now', () => {
   test('a weekday evening: socialjouren with its number and when the office opens, then 112', () => {
     const routes = resolveReach([contact()], team(), new Date('2026-03-03T19:00:00+01:00'));
     expect(kinds(routes)).toEqual(['after_hours', 'emergency']);
-    expect(routes[0]).toMatchObject({ name: 'Socialjouren', phone: '08-200 00 00' });
+    expect(routes[0]).toMatchObject({ name: 'Socialjouren', phone: '08-200 00 00', until: new Date('2026-03-04T08:00:00+01:00').toISOString() });
     expect(routes[0]!.reason).toContain('öppnar i morgon kl. 08.00');
   });
 
@@ -127,13 +128,13 @@ describe('reach someone now', () => {
 
   test('an available contact is offered with why: their place and that they are free now', () => {
     const [route] = resolveReach([contact()], team(), new Date('2026-03-03T10:00:00+01:00'));
-    expect(route).toEqual({ kind: 'contact', name: 'Anna Berg', phone: '070-174 06 10', reason: 'Kontaktperson för F–3. Ledig just nu.' });
+    expect(route).toEqual({ kind: 'contact', name: 'Anna Berg', phone: '070-174 06 10', reason: 'Kontaktperson för F–3. Ledig just nu.', place: 'F–3' });
   });
 
   test('a team without a duty phone points to the after-hours service in office hours too; without that, 112 alone', () => {
     const day = new Date('2026-03-03T10:00:00+01:00');
     expect(resolveReach([], team({ dutyPhone: null }), day)).toEqual([
-      { kind: 'after_hours', name: 'Socialjouren', phone: '08-200 00 00', reason: 'Socialjouren tar emot akuta ärenden.' },
+      { kind: 'after_hours', name: 'Socialjouren', phone: '08-200 00 00', reason: 'Socialjouren tar emot akuta ärenden.', until: null },
       expect.objectContaining({ kind: 'emergency', phone: '112' }),
     ]);
     expect(kinds(resolveReach([], team({ dutyPhone: null, afterHoursPhone: null }), day))).toEqual(['emergency']);

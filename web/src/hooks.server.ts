@@ -1,9 +1,17 @@
 import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
 import { parseSetCookie } from 'cookie';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { meSchema, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '#contracts/auth.ts';
+import { readLanguageFrom, type Lang } from '#lib/i18n.ts';
+import { LANGUAGE_COOKIE, languageOf } from '#lib/server/language.ts';
+
+// Each request renders in its reader's language: the language travels with the request's own
+// asynchronous context, so pages rendered at the same time never borrow each other's.
+const requestLanguage = new AsyncLocalStorage<Lang>();
+readLanguageFrom(() => requestLanguage.getStore() ?? 'sv');
 
 const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE];
-const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login', '/glomt-losenord', '/valj-losenord', '/tillganglighet', '/hjalp']);
+const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/login', '/glomt-losenord', '/valj-losenord', '/tillganglighet', '/hjalp', '/sprak']);
 
 // Page forms send a few kilobytes. Only the profile page's photo form (a phone photo, up to the
 // web server's 9 MB body limit) and the staff list's forms (up to 2 MB) send more; any other form that says it is larger is
@@ -19,6 +27,12 @@ export const handle: Handle = async ({ event, resolve }) => {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
+  const lang = languageOf(event.cookies.get(LANGUAGE_COOKIE));
+  event.locals.lang = lang;
+  return requestLanguage.run(lang, () => signedIn({ event, resolve }));
+};
+
+async function signedIn({ event, resolve }: Parameters<Handle>[0]) {
   // The app's clock, not the machine's: the pages' "today" is the API's today (tests pin both).
   event.locals.now = event.platform?.now() ?? new Date();
   event.locals.user = null;
@@ -31,8 +45,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     const location = back === '/' ? '/login' : `/login?next=${encodeURIComponent(back)}`;
     return new Response(null, { status: 303, headers: { location } });
   }
-  return resolve(event);
-};
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('<html lang="sv">', `<html lang="${event.locals.lang}">`) });
+}
 
 /**
  * Server-side calls to /api go straight into the Fastify app (no socket, no token in any

@@ -57,7 +57,7 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
       const named = placeName(a);
       return {
         sectionId: a.sectionId,
-        facts: { ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${named ? ` för ${named}` : ''}.` } satisfies ContactForReach,
+        facts: { ...person(a.userId, a.name, a.phone, a.absences, a.busy), placeLabel: `Kontaktperson${named ? ` för ${named}` : ''}.`, place: named || null } satisfies ContactForReach,
         card: {
           userId: a.userId,
           name: a.name,

@@ -145,7 +145,7 @@ function statusAt(person: PersonFacts, moment: Moment): ContactStatus {
   return { kind: 'available', until: null, label: 'Ledig' };
 }
 
-export type ContactForReach = PersonFacts & { placeLabel: string };
+export type ContactForReach = PersonFacts & { placeLabel: string; place: string | null };
 
 /**
  * The ordered ways to reach the team now: available named contacts (in the order given, own
@@ -159,7 +159,7 @@ export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: D
   if (open) {
     for (const c of contacts) {
       if (c.phone && statusAt(c, moment).kind === 'available') {
-        routes.push({ kind: 'contact', name: c.name, phone: c.phone, reason: `${c.placeLabel} Ledig just nu.` });
+        routes.push({ kind: 'contact', name: c.name, phone: c.phone, reason: `${c.placeLabel} Ledig just nu.`, place: c.place });
       }
     }
     if (team.dutyPhone) {
@@ -174,6 +174,7 @@ export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: D
           ? `Jourtelefonen svarar i dag till kl. ${formatTime(closes)}. ${holder.name} har den i dag.`
           : 'Ingen har jourtelefonen i dag, så det är inte säkert att någon svarar.',
         unstaffed: !holder,
+        until: closes.toISOString(),
       });
     }
   }
@@ -187,6 +188,7 @@ export function resolveReach(contacts: ContactForReach[], team: TeamFacts, at: D
         reason: open
           ? `${team.afterHoursName} tar emot akuta ärenden.`
           : `Kontoret är stängt. ${team.afterHoursName} tar emot akuta ärenden tills kontoret öppnar ${formatRelativeDay(opens, at)} kl. ${formatTime(opens)}.`,
+        until: open ? null : opens.toISOString(),
       });
     }
   }

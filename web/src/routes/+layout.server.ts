@@ -10,5 +10,5 @@ export const load: LayoutServerLoad = async ({ locals, cookies, fetch }) => {
     const res = await fetch('/api/me/notifications');
     if (res.ok) unread = z.array(notificationSchema).parse(await res.json()).filter((n) => n.readAt === null).length;
   }
-  return { user: locals.user, organisationPicker: organisationPicker(locals.user, cookies), unread };
+  return { user: locals.user, organisationPicker: organisationPicker(locals.user, cookies), unread, lang: locals.lang };
 };

@@ -9,6 +9,7 @@ import { failWith } from '#lib/server/forms.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
 import { reminderView } from '#lib/server/reminders.ts';
 import { placeWaits, schoolDay, teamDay } from '#lib/server/home.ts';
+import { statusOf } from '#lib/server/reach-words.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
   const [organisations, contacts, reminders, school, team, waits] = await Promise.all([
     apiGet(fetch, '/api/organisations', organisationListSchema),
     Promise.all(
-      (place ? [place] : []).map(async ([id, name]) => ({ id, name, contacts: byPerson(await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))) })),
+      (place ? [place] : []).map(async ([id, name]) => ({ id, name, contacts: byPerson((await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))).map((c) => ({ ...c, status: statusOf(c.status, locals.now) }))) })),
     ),
     // Reminders to book a walk-and-talk go to pedagogues only.
     user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],

@@ -1,7 +1,8 @@
 import { feedbackReaderRoles } from '#contracts/auth.ts';
 import { fail } from '@sveltejs/kit';
 import { consentScopeValues, feedbackSchema, inboxEntrySchema, statutoryAnswerValues, type Consent, type ConsentScope, type Feedback } from '#contracts/consents.ts';
-import { formatShortDate, moment, stockholmDate } from '#contracts/time.ts';
+import { stockholmDate } from '#contracts/time.ts';
+import { formatShortDate, moment } from '#lib/server/format.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '../i18n.ts';
 import { apiSend } from './api.ts';

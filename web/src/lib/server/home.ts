@@ -7,10 +7,13 @@ import { meetingSchema } from '#contracts/meetings.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { coverageSchema } from '#contracts/team.ts';
-import { addDays, formatDate, formatDay, formatTime, stockholmDate } from '#contracts/time.ts';
+import { addDays, stockholmDate } from '#contracts/time.ts';
+import { formatDate, formatDay, formatTime, names } from '#lib/server/format.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
+import { agendaTitle } from './agenda-words.ts';
 import { apiGet } from './api.ts';
+import { reasonOf } from './reach-words.ts';
 import { feedbackPlaces, inboxSchema } from './consents.ts';
 import { when } from './slots.ts';
 
@@ -32,8 +35,8 @@ export async function schoolDay(fetch: Fetch, organisationId: string, books: boo
     .filter((b) => b.status === 'booked' && Date.parse(b.startsAt) > now.getTime())
     .toSorted((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
   return {
-    reach: first.kind === 'emergency' ? null : { kind: t(`reach.kind.${first.kind}`), name: first.name, reason: first.reason, phone: first.phone },
-    nextBooking: next ? { when: when(next.startsAt, next.endsAt), location: next.location, hosts: next.hosts.map((h) => h.name).join(' och ') } : null,
+    reach: first.kind === 'emergency' ? null : { kind: t(`reach.kind.${first.kind}`), name: first.name, reason: reasonOf(first, new Date(reach.at)), phone: first.phone },
+    nextBooking: next ? { when: when(next.startsAt, next.endsAt), location: next.location, hosts: names(next.hosts) } : null,
   };
 }
 
@@ -54,7 +57,7 @@ export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: 
   const item = (a: z.infer<typeof agendaItemSchema>) => {
     const start = new Date(a.startsAt);
     const wholeDay = a.kind === 'duty' || a.kind === 'absence' || a.kind === 'check_in';
-    return { key: `${a.kind}-${a.startsAt}-${a.link}`, time: wholeDay ? t('home.wholeDay') : `${formatTime(start)}–${formatTime(new Date(a.endsAt))}`, day: formatDay(start), title: a.title, location: a.location, link: a.link };
+    return { key: `${a.kind}-${a.startsAt}-${a.link}`, time: wholeDay ? t('home.wholeDay') : `${formatTime(start)}–${formatTime(new Date(a.endsAt))}`, day: formatDay(start), title: agendaTitle(a), location: a.location, link: a.link };
   };
   const onDay = (a: { startsAt: string }) => stockholmDate(new Date(a.startsAt)) <= day;
   const urgent = queue.filter((m) => m.urgency === 'urgent').length;

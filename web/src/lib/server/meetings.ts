@@ -3,7 +3,8 @@ import { meetingTypeValues, type Meeting, type MeetingType } from '#contracts/me
 import type { Organisation } from '#contracts/organisations.ts';
 import { t } from '../i18n.ts';
 import { when } from './slots.ts';
-import { daysSince, moment } from '#contracts/time.ts';
+import { daysSince } from '#contracts/time.ts';
+import { moment, names } from '#lib/server/format.ts';
 
 const REQUESTERS: ReadonlySet<string> = new Set(organisationSideRoles);
 const TEAM: ReadonlySet<string> = new Set(['social_worker', 'team_lead']);
@@ -49,7 +50,7 @@ export function meetingView(m: Meeting, now: Date) {
     urgencyLabel: t(`urgency.${m.urgency}`),
     ageBandLabel: m.ageBand ? t(`ageBand.${m.ageBand}`) : null,
     when: m.startsAt && m.endsAt ? when(m.startsAt, m.endsAt) : null,
-    workerNames: m.socialWorkers.map((w) => w.name).join(' och '),
+    workerNames: names(m.socialWorkers),
     proposed: m.proposedTimes.map((p) => ({ ...p, label: when(p.startsAt, p.endsAt) })),
     proposedCount: count === 1 ? t('meetings.proposedOne') : t('meetings.proposed', { count }),
     requestedLine: m.requestedBy ? t('meeting.requestedByLine', { name: m.requestedBy.name, when: moment(m.requestedAt, now) }) : moment(m.requestedAt, now),

@@ -1,5 +1,6 @@
 import type { Me } from '#contracts/auth.ts';
-import { formatShortDate, stockholmDate } from '#contracts/time.ts';
+import { stockholmDate } from '#contracts/time.ts';
+import { formatShortDate } from '#lib/server/format.ts';
 import type { z } from '#contracts/zod.ts';
 import type { reminderSchema } from '#contracts/terms.ts';
 import { t } from '../i18n.ts';

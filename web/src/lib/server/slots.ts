@@ -1,4 +1,4 @@
-import { formatDay, formatTime } from '#contracts/time.ts';
+import { formatDay, formatTime, names } from '#lib/server/format.ts';
 import type { Organisation } from '#contracts/organisations.ts';
 import type { Slot } from '#contracts/slots.ts';
 import { t } from '../i18n.ts';
@@ -22,7 +22,7 @@ export function slotView(s: Slot) {
   return {
     ...s,
     when: when(s.startsAt, s.endsAt),
-    hostNames: s.hosts.map((h) => h.name).join(' och '),
+    hostNames: names(s.hosts),
     availability: s.cancelled
       ? t('slots.cancelled', { reason: s.cancelled.reason })
       : s.kind === 'on_site'

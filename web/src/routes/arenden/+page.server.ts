@@ -5,7 +5,7 @@ import { pendingStatutorySchema } from '#contracts/consents.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet } from '#lib/server/api.ts';
 import { teamOf } from '#lib/server/team.ts';
-import { moment } from '#contracts/time.ts';
+import { moment } from '#lib/server/format.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {

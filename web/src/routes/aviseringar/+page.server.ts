@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { notificationSchema } from '#contracts/mail.ts';
-import { shortMoment } from '#contracts/time.ts';
+import { shortMoment } from '#lib/server/format.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend, safeNext } from '#lib/server/api.ts';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { devMailSchema, mailStatusSchema } from '#contracts/mail.ts';
-import { shortMoment } from '#contracts/time.ts';
+import { shortMoment } from '#lib/server/format.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiGetOrProblem, apiSend } from '#lib/server/api.ts';

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from '#contracts/zod.ts';
-import { formatDate } from '#contracts/time.ts';
+import { formatDate } from '#lib/server/format.ts';
 import { absenceAddedSchema, absenceSchema, profileSchema } from '#contracts/team.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend, apiSendBytes } from '#lib/server/api.ts';

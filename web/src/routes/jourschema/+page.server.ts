@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { addMonths, formatDate, formatMonth } from '#contracts/time.ts';
+import { addMonths } from '#contracts/time.ts';
+import { formatDate, formatMonth } from '#lib/server/format.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { teamSettingsSchema } from '#contracts/team.ts';
 import { t } from '#lib/i18n.ts';

@@ -1,12 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { z } from '#contracts/zod.ts';
-import { addDays as shift, formatDate, stockholmDate, weekToShow } from '#contracts/time.ts';
+import { addDays as shift, stockholmDate, weekToShow } from '#contracts/time.ts';
+import { formatDate } from '#lib/server/format.ts';
 import { hostedSlotSchema } from '#contracts/slots.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
 import { slotView, when } from '#lib/server/slots.ts';
 import { agendaItemSchema } from '#contracts/agenda.ts';
+import { agendaTitle } from '#lib/server/agenda-words.ts';
 import { teamOf } from '#lib/server/team.ts';
 import { dateParam } from '#lib/server/query.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -60,6 +62,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     slots: list,
     others: others.map((i) => ({
       ...i,
+      title: agendaTitle(i),
       when: i.kind === 'duty' || i.kind === 'absence' ? wholeDays(i.startsAt, i.endsAt) : when(i.startsAt, i.endsAt),
     })),
   };

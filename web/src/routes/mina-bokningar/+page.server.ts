@@ -6,6 +6,7 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
 import { when } from '#lib/server/slots.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { names } from '#lib/server/format.ts';
 
 export const load: PageServerLoad = async ({ fetch, url, locals }) => {
   const bookings = await apiGet(fetch, '/api/bookings?mine=true', z.array(myBookingSchema));
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ fetch, url, locals }) => {
     ...b,
     when: when(b.startsAt, b.endsAt),
     topicLabel: t(`topic.${b.topic}`),
-    hostNames: b.hosts.map((h) => h.name).join(' och '),
+    hostNames: names(b.hosts),
     upcoming: b.status === 'booked' && Date.parse(b.startsAt) > now,
     moveTo: (free.get(b.organisationId) ?? []).filter((s) => s.id !== b.slotId).map((s) => ({ id: s.id, label: when(s.startsAt, s.endsAt) })),
   }));

@@ -1,5 +1,6 @@
 import { z } from '#contracts/zod.ts';
-import { addDays, formatDate, weekToShow } from '#contracts/time.ts';
+import { addDays, weekToShow } from '#contracts/time.ts';
+import { formatDate } from '#lib/server/format.ts';
 import { meetingSchema } from '#contracts/meetings.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet } from '#lib/server/api.ts';

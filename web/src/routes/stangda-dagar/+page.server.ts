@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { formatDate } from '#contracts/time.ts';
+import { formatDate } from '#lib/server/format.ts';
 import { closedDaySchema } from '#contracts/team.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';

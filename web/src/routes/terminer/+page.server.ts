@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Me } from '#contracts/auth.ts';
 import type { Problem } from '#contracts/errors.ts';
-import { formatShortDate, stockholmDate } from '#contracts/time.ts';
+import { stockholmDate } from '#contracts/time.ts';
+import { formatShortDate } from '#lib/server/format.ts';
 import { organisationListSchema, type OrganisationKind } from '#contracts/organisations.ts';
 import { periodSchema } from '#contracts/terms.ts';
 import { z } from '#contracts/zod.ts';

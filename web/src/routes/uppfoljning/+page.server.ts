@@ -1,10 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { figureScopeSchema, figuresSchema, termByKey, termOf, termsWithin, type Metric } from '#contracts/figures.ts';
-import { addDays, daysBetween, longDate, stockholmDate } from '#contracts/time.ts';
+import { figureScopeSchema, figuresSchema, termByKey, termOf, termsWithin, type Metric, type Term } from '#contracts/figures.ts';
+import { addDays, daysBetween, stockholmDate } from '#contracts/time.ts';
+import { formatShortDate, longDate } from '#lib/server/format.ts';
 import { t } from '#lib/i18n.ts';
+import { sv, type MessageKey } from '#lib/messages/sv.ts';
 import { apiGet, apiGetOrProblem } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
+
+/** "VT 2026" ("Spring term 2026"): a term as the reader says it. */
+const termName = (term: Term) => t(term.key.startsWith('vt') ? 'figures.term.vt' : 'figures.term.ht', { year: term.key.slice(2) });
 
 const READERS: ReadonlySet<string> = new Set(['team_lead', 'social_worker', 'principal', 'district_admin', 'admin']);
 const isDate = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -40,7 +45,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     from,
     to,
     term: term?.key ?? '',
-    terms: terms.map((x) => ({ value: x.key, label: x.name })),
+    terms: terms.map((x) => ({ value: x.key, label: termName(x) })),
     scopes: scopes.map((s) => ({ value: `${s.kind}:${s.id}`, label: `${t(`figures.scope.${s.kind}`)}: ${s.name}` })),
     scope: chosen ? `${chosen.kind}:${chosen.id}` : '',
     scopeName: chosen?.name ?? '',
@@ -50,6 +55,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
 
   // Each figure term by term, for its chart (only once the period is known to be valid).
   const parts = termsWithin(from, to);
+  const consentDay = formatShortDate(to < today ? to : today, today);
   const series = parts.length > 1 ? await Promise.all(parts.map((p) => apiGet(fetch, `/api/figures?from=${p.from}&to=${p.to}${scopeQuery}`, figuresSchema))) : [whole.data];
   return {
     ...base,
@@ -57,13 +63,14 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     period: t('figures.period', { from: longDate(from), to: longDate(to), days: daysBetween(from, to) + 1 }),
     metrics: whole.data.metrics.map((m) => ({
       key: m.key,
-      label: m.label,
+      // The API's label is Swedish; a known figure is named in the reader's language.
+      label: `figure.${m.key}` in sv ? t(`figure.${m.key}` as MessageKey, { day: consentDay }) : m.label,
       unit: m.unit,
       value: shown(m.value, m.unit),
       reference: m.reference ? { pilot: m.reference.pilot, ordinary: m.reference.ordinary, pilotShown: shown(m.reference.pilot, m.unit), ordinaryShown: shown(m.reference.ordinary, m.unit) } : null,
       series: series.map((figures, i) => {
         const value = figures.metrics.find((x) => x.key === m.key)?.value ?? '<5';
-        return { name: parts.length > 1 ? parts[i]!.name : t('figures.wholePeriod'), value: typeof value === 'number' ? value : null, shown: shown(value, m.unit) };
+        return { name: parts.length > 1 ? termName(parts[i]!) : t('figures.wholePeriod'), value: typeof value === 'number' ? value : null, shown: shown(value, m.unit) };
       }),
     })),
   };

@@ -10,7 +10,8 @@ import { sv, type MessageKey } from '#lib/messages/sv.ts';
 import { apiGet, apiGetOrProblem, apiSend } from '#lib/server/api.ts';
 import { acknowledgeFeedback, caseConsentsView, feedbackListSchema, writeFeedback } from '#lib/server/consents.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
-import { longDate, moment, shortMoment, stockholmDate } from '#contracts/time.ts';
+import { stockholmDate } from '#contracts/time.ts';
+import { longDate, moment, shortMoment } from '#lib/server/format.ts';
 import { caseEventKindNames, type CaseEventKind } from '#contracts/case-path.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { formatDate, formatShortDate, stockholmDate } from '#contracts/time.ts';
+import { stockholmDate } from '#contracts/time.ts';
+import { formatDate, formatShortDate } from '#lib/server/format.ts';
 import { meetingSeriesCreatedSchema, meetingSeriesPreviewSchema, meetingSeriesSchema, type MeetingSeries } from '#contracts/meeting-series.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { formatShortDate, shortMoment, stockholmDate } from '#contracts/time.ts';
+import { stockholmDate } from '#contracts/time.ts';
+import { formatShortDate, shortMoment } from '#lib/server/format.ts';
 import { coverageSchema, remindedSchema } from '#contracts/terms.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';

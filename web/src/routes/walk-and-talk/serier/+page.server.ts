@@ -3,7 +3,7 @@ import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { seriesCreatedSchema, seriesPreviewSchema, seriesStoppedSchema, seriesSummarySchema } from '#contracts/slots.ts';
 import { z } from '#contracts/zod.ts';
-import { formatDate } from '#contracts/time.ts';
+import { formatDate } from '#lib/server/format.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues, optionalNumber, renameFields } from '#lib/server/forms.ts';

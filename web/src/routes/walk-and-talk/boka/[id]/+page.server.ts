@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { slotSchema } from '#contracts/slots.ts';
 import { bookingSchema, topicValues } from '#contracts/bookings.ts';
-import { formatDay, formatTime } from '#contracts/time.ts';
+import { formatDay, formatTime } from '#lib/server/format.ts';
 import { t } from '#lib/i18n.ts';
 import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
