@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { districts, organisations } from '../../db/schema/index.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -23,6 +23,7 @@ describe.skipIf(!run)('a district’s administrator in the browser', () => {
   test.each(JS_MODES)('%s: sees and staffs their own district only, and makes no districts', async (_name, javaScriptEnabled) => {
     const { browser, base, dina, mine, theirs, ownName } = suite;
     const page = await signedInPhone(browser, base, dina, javaScriptEnabled);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Verksamheter' }).first().click();
     await page.getByRole('heading', { name: `Verksamheter i ${ownName}` }).waitFor();
     await expect(page.getByText(mine.school.name).first().isVisible()).resolves.toBe(true);
@@ -31,6 +32,7 @@ describe.skipIf(!run)('a district’s administrator in the browser', () => {
     await expectAccessible(page, { javaScriptEnabled });
     await expectFitsPhone(page);
 
+    await openMenu(page);
     await page.getByRole('link', { name: 'Personer' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
     const options = await page.getByLabel('Verksamhet').locator('option').allTextContents();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { districts, organisations, outbox, users } from '../../db/schema/index.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -24,6 +24,7 @@ describe.skipIf(!run)('Läs in personal: the administrator reads in a school’s
     const { browser, base, db, admin, schoolName } = suite;
     const tag = randomUUID().slice(0, 8);
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Läs in personal' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Läs in personal' }).waitFor();
     if (javaScriptEnabled) await page.waitForLoadState('networkidle');
@@ -57,6 +58,7 @@ describe.skipIf(!run)('Läs in personal: the administrator reads in a school’s
     await invited.getByRole('button', { name: 'Spara lösenordet' }).click();
     await invited.getByText('Ditt lösenord är valt.').waitFor();
     await signIn(invited, base, { email: `p3-${tag}@skola.example`, password: 'vinter över åsen' });
+await openMenu(invited);
     await expect(invited.getByText(`Person 3 ${tag}`).first().isVisible()).resolves.toBe(true);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -15,6 +15,7 @@ describe.skipIf(!run)('Verksamheter: the administrator sets up a district in the
     const settled = async () => {
       if (javaScriptEnabled) await page.waitForLoadState('networkidle');
     };
+    await openMenu(page);
     await page.getByRole('link', { name: 'Verksamheter' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Verksamheter' }).waitFor();
     await settled();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { districts } from '../../db/schema/index.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -17,6 +17,7 @@ describe.skipIf(!run)('Personer: the administrator adds, finds and disables peop
   test.each(JS_MODES)('%s', async (_name, javaScriptEnabled) => {
     const { browser, base, admin, schoolLabel } = suite;
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Personer' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
     if (javaScriptEnabled) await page.waitForLoadState('networkidle');

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, launchBrowser, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, launchBrowser, startWebApp, openMenu } from '../helpers/browser.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 import { startOidcProvider, type OidcProvider } from '../helpers/oidc.ts';
 
@@ -49,8 +49,9 @@ describe.skipIf(!run)('"Logga in med stadens konto" in the browser', () => {
 
     provider.signInAs(`sub-${principal.id}`);
     await page.getByRole('link', { name: 'Logga in med stadens konto' }).click();
-    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await page.getByRole('button', { name: 'Logga ut', includeHidden: true }).waitFor({ state: 'attached' });
     expect(new URL(page.url()).pathname).toBe('/installningar');
+    await openMenu(page);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByText('Du är utloggad.').waitFor();
 
@@ -64,7 +65,7 @@ describe.skipIf(!run)('"Logga in med stadens konto" in the browser', () => {
     provider.signInAs('okand');
     await stranger.getByRole('link', { name: 'Logga in med stadens konto' }).click();
     await stranger.getByText('det finns inget aktivt konto i Samverkan för dig').waitFor();
-    await expect(stranger.getByRole('button', { name: 'Logga ut' }).count()).resolves.toBe(0);
+    await expect(stranger.getByRole('button', { name: 'Logga ut', includeHidden: true }).count()).resolves.toBe(0);
     await expectAccessible(stranger, { javaScriptEnabled });
     await other.close();
   });

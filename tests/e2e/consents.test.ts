@@ -5,7 +5,7 @@ import { caseOrganisations, cases, caseWorkers, consents } from '../../db/schema
 import type { App } from '../../server/app.ts';
 import { addDays } from '../../server/contracts/time.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 import { privileged } from '../helpers/db.ts';
 
@@ -167,6 +167,7 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
     const menu = page.locator('nav[aria-label="Huvudmeny"]');
     const printButton = page.locator('main button');
     const printed = async () => {
+await openMenu(page);
       expect(await menu.isVisible()).toBe(true);
       expect(await printButton.isVisible()).toBe(true);
       await page.emulateMedia({ media: 'print' });

@@ -3,7 +3,7 @@ import { seedHistory } from '../../db/seed-history.ts';
 import { termOf } from '../../server/contracts/figures.ts';
 import { addDays, longDate, stockholmDate } from '../../server/contracts/time.ts';
 import { historyCalendar } from '../../server/lib/demo-calendar.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -22,6 +22,7 @@ describe.skipIf(!run)('Uppföljning on a phone', () => {
   test.each(JS_MODES)('%s: the team lead reads each figure as a chart beside the evaluation\'s, with its numbers in a table, picks a term, and a backwards period is explained', async (_name, javaScriptEnabled) => {
     const { browser, base, lead, team } = suite;
     const page = await signedInPhone(browser, base, lead, javaScriptEnabled);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Uppföljning' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning' }).waitFor();
     await page.getByRole('heading', { level: 2, name: new RegExp(`^${team.name}, `) }).waitFor();

@@ -4,7 +4,7 @@ import type { App } from '../../server/app.ts';
 import { addDays, stockholmInstant, weekToShow } from '../../server/contracts/time.ts';
 import { asUser } from '../helpers/app.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, launchBrowser, signedInPhone, startWebApp, openMenu } from '../helpers/browser.ts';
 import { addAbsence, createDistrict, createSlot, createUser, putOnDuty, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -58,6 +58,7 @@ describe.skipIf(!run)('the bell, the notifications and my settings, on a phone',
     await expect(page.getByRole('link', { name: 'Aviseringar', exact: true }).isVisible()).resolves.toBe(true);
 
     // My settings: booking mail off, and a calendar link to subscribe to.
+    await openMenu(page);
     await page.getByRole('link', { name: pedagogues[i]!.name }).click();
     await page.getByRole('heading', { level: 1, name: 'Mina inställningar' }).waitFor();
     await expectAccessible(page, { javaScriptEnabled });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict, openMenu } from '../helpers/browser.ts';
 import { assignContact, createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -54,6 +54,7 @@ describe.skipIf(!run)('a person with two workplaces picks one in the top bar, an
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page, { javaScriptEnabled });
 
+await openMenu(page);
     await picker.selectOption({ label: second });
     await page.getByRole('button', { name: 'Byt verksamhet' }).click();
     await page.getByRole('region', { name: `Kontaktpersoner för ${second}` }).getByRole('article', { name: contactOf.get(second)! }).waitFor();

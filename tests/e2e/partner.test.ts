@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../../server/contracts/time.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { testToday } from '../helpers/clock.ts';
 import { createDistrict, createOrganisation, createUser } from '../helpers/factories.ts';
 
@@ -25,6 +25,7 @@ describe.skipIf(!run)('a partner (BVC) in the browser', () => {
     const { browser, base, nurse } = suite;
     const page = await signedInPhone(browser, base, nurse, javaScriptEnabled);
     await expect(page.getByRole('link', { name: 'Walk-and-talk' }).count()).resolves.toBe(0);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Möten' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mina möten' }).waitFor();
     await page.getByRole('link', { name: 'Begär möte' }).click();
@@ -41,6 +42,7 @@ describe.skipIf(!run)('a partner (BVC) in the browser', () => {
     await expectAccessible(page, { javaScriptEnabled });
     await expectFitsPhone(page);
 
+    await openMenu(page);
     await page.getByRole('link', { name: 'Återkoppling' }).first().click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await expectAccessible(page, { javaScriptEnabled });

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { outbox } from '../../db/schema/index.ts';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -62,6 +62,7 @@ describe.skipIf(!run)('Glömt lösenordet, in a real browser', () => {
     await page.getByText('Ditt lösenord är valt. Logga in med det.').waitFor();
 
     await signIn(page, base, { email: person.email, password: newPassword });
+    await openMenu(page);
     await expect(page.getByRole('button', { name: 'Logga ut' }).isVisible()).resolves.toBe(true);
 
     // The same link again, in another browser: spent, with the way to a new one.

@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, useWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createOrganisation, createUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -57,6 +57,7 @@ describe.skipIf(!run)('a second factor in the browser', () => {
     await expectAccessible(page, { javaScriptEnabled });
     await expectFitsPhone(page);
     await page.getByRole('link', { name: 'Jag har sparat koderna – fortsätt' }).click();
+    await openMenu(page);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByText('Du är utloggad.').waitFor();
 
@@ -65,7 +66,7 @@ describe.skipIf(!run)('a second factor in the browser', () => {
     await expect(page.getByRole('img').count()).resolves.toBe(0);
     await page.getByLabel('Kod', { exact: true }).fill(codes[0]!);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await page.getByRole('button', { name: 'Logga ut', includeHidden: true }).waitFor({ state: 'attached' });
 
     await page.goto(`${base}/installningar/tvastegsverifiering`);
     await page.getByText('Tvåstegsverifiering är påslagen. Du har 9 reservkoder kvar.').waitFor();

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, launchBrowser, startWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -77,12 +77,14 @@ describe.skipIf(!run)('signing in with a real browser', () => {
 
       await page.getByRole('heading', { level: 1, name: 'Hej Emma!' }).waitFor();
       expect(await page.textContent('main')).toContain(`Pedagog – ${schoolName}`);
+      await openMenu(page);
       expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).isVisible()).toBe(true);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(360);
       await expectAccessible(page, { javaScriptEnabled });
       await settled(page);
 
+      await openMenu(page);
       await page.getByRole('button', { name: 'Logga ut' }).click();
       await page.getByRole('status').filter({ hasText: 'Du är utloggad.' }).waitFor();
       await page.goto(`${base}/`);
@@ -101,6 +103,7 @@ describe.skipIf(!run)('signing in with a real browser', () => {
       await page.getByRole('button', { name: 'Logga in' }).click();
       await page.waitForURL((u) => u.pathname === '/' && u.search === '?flik=1');
       await settled(page);
+      await openMenu(page);
       await page.getByRole('button', { name: 'Logga ut' }).click();
       await page.waitForURL(/\/login/);
       await page.close();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -42,6 +42,7 @@ describe.skipIf(!run)('the team lead and a social worker keep contacts, roster a
     ['without JavaScript', false, 'F–3'],
   ])('%s the team lead names a contact and puts someone on duty', async (_name, javaScriptEnabled, section) => {
     const p = await page(javaScriptEnabled, lead);
+    await openMenu(p);
     await p.getByRole('link', { name: 'Kontaktpersoner' }).click();
     await p.getByRole('heading', { level: 1, name: 'Kontaktpersoner' }).waitFor();
     expect(await p.textContent('main')).toContain(`Saknar kontaktperson`);
@@ -68,6 +69,7 @@ describe.skipIf(!run)('the team lead and a social worker keep contacts, roster a
     ['without JavaScript', false],
   ])('%s a social worker adds an absence; a wrong period is explained beside the field', async (_name, javaScriptEnabled) => {
     const p = await page(javaScriptEnabled, worker);
+    await openMenu(p);
     await p.getByRole('link', { name: 'Frånvaro och profil' }).click();
     await p.getByRole('heading', { level: 1, name: 'Frånvaro och profil' }).waitFor();
     await expectAccessible(p, { javaScriptEnabled });

@@ -4,7 +4,7 @@ import type { App } from '../../server/app.ts';
 import { addDays, stockholmInstant } from '../../server/contracts/time.ts';
 import { asUser } from '../helpers/app.ts';
 import { testToday } from '../helpers/clock.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp } from '../helpers/browser.ts';
+import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createOrganisation, createSlot, createUser, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 
 const run = browserAvailable();
@@ -60,6 +60,7 @@ describe.skipIf(!run)('a förskolechef makes booking mandatory for a term, sees 
   ])('%s', async (_name, javaScriptEnabled, i) => {
     const { chief, bea } = units[i]!;
     const p = await page(javaScriptEnabled, chief, 1024);
+    await openMenu(p);
     await p.getByRole('link', { name: 'Terminer och lov' }).click();
     await p.getByRole('heading', { level: 1, name: 'Terminer och lov' }).waitFor();
     expect(await p.textContent('main')).toContain('Inga terminer eller lov är inlagda');

@@ -95,7 +95,18 @@ export async function signIn(page: Page, base: string, user: { email: string; pa
   await page.getByLabel('E-postadress').fill(user.email);
   await page.getByLabel('Lösenord').fill(user.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  // On a phone with JavaScript the button sits in the folded menu: there, not necessarily in view.
+  await page.getByRole('button', { name: 'Logga ut', includeHidden: true }).waitFor({ state: 'attached' });
+}
+
+/**
+ * On a phone with JavaScript the top bar's links and the sign-out button fold behind "Meny":
+ * opens it when it is there and closed (after the page's scripts have run), as a person would.
+ */
+export async function openMenu(page: Page) {
+  await page.waitForLoadState('networkidle');
+  const button = page.getByRole('button', { name: 'Meny', exact: true });
+  if ((await button.count()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
 }
 
 /** Every browser test runs twice: as most people use the app, and as it must work without JavaScript. */

@@ -21,7 +21,7 @@ export const actions: Actions = {
     // A taken slot says so where the time is shown, and offers the next free ones: each books at
     // once with the topic and note already given.
     const taken = res.problem.code === 'slot_taken';
-    const alternatives = (res.problem.alternatives ?? []).map((a) => ({ id: a.id, label: `${formatDay(new Date(a.startsAt))} kl. ${formatTime(new Date(a.startsAt))}` }));
+    const alternatives = (res.problem.alternatives ?? []).map((a) => ({ id: a.id, label: t('slots.dayTime', { day: formatDay(new Date(a.startsAt)), time: formatTime(new Date(a.startsAt)) }) }));
     const field = taken ? 'alternatives-heading' : res.problem.code === 'identifying_data' ? 'note' : 'topic';
     return failWith({ ...res.problem, fields: taken ? undefined : res.problem.fields }, values, field, { alternatives, taken });
   },
