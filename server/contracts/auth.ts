@@ -37,6 +37,8 @@ export const membershipSchema = z.object({
   organisationName: z.string().nullable(),
   organisationKind: organisationKindSchema.nullable(),
   role: roleSchema,
+  /** The section (stadium, avdelning) the person works in, when the membership names one. */
+  sectionId: z.string().nullable(),
 });
 
 export const meSchema = z

@@ -5,7 +5,7 @@ import { asUser } from '../helpers/app.ts';
 import { testClock } from '../helpers/clock.ts';
 import { privileged } from '../helpers/db.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
-import { createDistrict, createSlot, createUser, reportMeetingRequest, setTeamSettings } from '../helpers/factories.ts';
+import { assignContact, createDistrict, createOrganisation, createSlot, createUser, reportMeetingRequest, setTeamSettings } from '../helpers/factories.ts';
 
 const run = browserAvailable();
 
@@ -34,7 +34,13 @@ describe.skipIf(!run)('the start page is the person\'s day', () => {
     );
     const wrote = await app.inject({ method: 'POST', url: `/api/cases/${c!.id}/feedback`, headers: await asUser(app, anna), payload: { organisationId: d.school.id, scope: 'intervention_progress', body: 'Insatsen har börjat.' } });
     if (wrote.statusCode !== 201) throw new Error(wrote.body);
-    return { anna, lead, pedagogue, principal, school: d.school, nextWeek: addDays(today, 8) };
+    // A pedagogue in F–3: Anna is F–3's contact, Cia 7–9's.
+    const cia = await createUser(db, { name: 'Cia Sju', memberships: [{ organisationId: d.team.id, role: 'social_worker' }] });
+    const second = await createOrganisation(db, { kind: 'school', servingTeamId: d.team.id, sections: ['F–3', '7–9'] });
+    await assignContact(db, { organisationId: second.id, userId: anna.id, sectionId: second.sections[0]!.id });
+    await assignContact(db, { organisationId: second.id, userId: cia.id, sectionId: second.sections[1]!.id });
+    const lowerYears = await createUser(db, { memberships: [{ organisationId: second.id, role: 'pedagogue', sectionId: second.sections[0]!.id }] });
+    return { anna, lead, pedagogue, principal, lowerYears, school: d.school, nextWeek: addDays(today, 8) };
   });
 
   test.each(JS_MODES)('%s: a social worker sees today, the week and what waits; the lead also the roster gaps and places without a contact', async (_name, javaScriptEnabled) => {
@@ -88,6 +94,18 @@ describe.skipIf(!run)('the start page is the person\'s day', () => {
     await page.goto(base);
     await expectAccessible(page, { javaScriptEnabled });
     await expectFitsPhone(page);
+    await page.context().close();
+  });
+
+  test.each(JS_MODES)('%s: a pedagogue in a section sees that section\'s contact first, the others one tap away', async (_name, javaScriptEnabled) => {
+    const { browser, base, lowerYears } = suite;
+    const page = await signedInPhone(browser, base, lowerYears, javaScriptEnabled);
+    const contacts = page.getByRole('region', { name: 'Era kontaktpersoner' });
+    await contacts.getByRole('article', { name: 'Anna Dag' }).waitFor();
+    expect(await contacts.getByRole('article', { name: 'Cia Sju' }).isVisible()).toBe(false);
+    await contacts.getByText('Fler kontaktpersoner här (1)').click();
+    await contacts.getByRole('article', { name: 'Cia Sju' }).waitFor();
+    await expectAccessible(page, { javaScriptEnabled });
     await page.context().close();
   });
 

@@ -91,7 +91,7 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash, se
         id: user.id,
         name: user.name,
         email: user.email,
-        memberships: memberships.map(({ organisationId, organisationName, organisationKind, role }) => ({ organisationId, organisationName, organisationKind, role })),
+        memberships: memberships.map(({ organisationId, organisationName, organisationKind, role, sectionId }) => ({ organisationId, organisationName, organisationKind, role, sectionId })),
       },
     };
   }
@@ -178,11 +178,12 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash, se
         id: actor.userId,
         name: actor.name,
         email: actor.email,
-        memberships: actor.memberships.map(({ organisationId, organisationName, organisationKind, role }) => ({
+        memberships: actor.memberships.map(({ organisationId, organisationName, organisationKind, role, sectionId }) => ({
           organisationId,
           organisationName,
           organisationKind,
           role,
+          sectionId,
         })),
       };
     },

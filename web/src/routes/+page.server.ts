@@ -47,7 +47,16 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
   const [organisations, contacts, reminders, school, team, waits] = await Promise.all([
     apiGet(fetch, '/api/organisations', organisationListSchema),
     Promise.all(
-      (place ? [place] : []).map(async ([id, name]) => ({ id, name, contacts: byPerson((await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))).map((c) => ({ ...c, status: statusOf(c.status, locals.now) }))) })),
+      (place ? [place] : []).map(async ([id, name]) => {
+        const all = (await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))).map((c) => ({ ...c, status: statusOf(c.status, locals.now) }));
+        // Someone who works in a section (a stadium, an avdelning) sees that section's contacts
+        // first; the place's other contacts wait one tap away.
+        const section = user.memberships.find((m) => m.organisationId === id && m.sectionId)?.sectionId;
+        const ownIds = new Set(all.filter((c) => !section || c.sectionId === section || c.sectionId === null).map((c) => c.userId));
+        const people = byPerson(all);
+        const own = people.filter((c) => ownIds.has(c.userId));
+        return { id, name, contacts: own.length ? own : people, others: own.length ? people.filter((c) => !ownIds.has(c.userId)) : [] };
+      }),
     ),
     // Reminders to book a walk-and-talk go to pedagogues only.
     user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],

@@ -351,6 +351,7 @@ export const en: Record<MessageKey, string> = {
   'absence.removed': 'The absence has been removed.',
   'contacts.title': 'Your contact people',
   'contacts.titleFor': 'Contact people for {organisation}',
+  'contacts.others': 'More contact persons here ({count})',
   'contacts.empty': 'No contact person has been chosen for you yet. Use Reach someone now to reach the team.',
   'contacts.section': 'For {section}',
   'contacts.wholeOrganisation': 'For the whole organisation',

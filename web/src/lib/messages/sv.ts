@@ -350,6 +350,7 @@ export const sv = {
   'absence.removed': 'Frånvaron är borttagen.',
   'contacts.title': 'Era kontaktpersoner',
   'contacts.titleFor': 'Kontaktpersoner för {organisation}',
+  'contacts.others': 'Fler kontaktpersoner här ({count})',
   'contacts.empty': 'Ingen kontaktperson är utsedd för er än. Använd Nå någon nu för att nå teamet.',
   'contacts.section': 'För {section}',
   'contacts.wholeOrganisation': 'För hela verksamheten',
