@@ -22,6 +22,8 @@ describe.skipIf(!run)('the case\'s path on the case page', () => {
     const { browser, base, anna, caseIds } = suite;
     const page = await signedInPhone(browser, base, anna, javaScriptEnabled);
     await page.goto(`${base}/arenden/${caseIds[javaScriptEnabled ? 0 : 1]}`);
+    // The case opens on its overview; the path is one of its parts.
+    await page.getByRole('navigation', { name: 'Ärendets delar' }).getByRole('link', { name: 'Väg' }).click();
     await page.getByRole('heading', { name: 'Ärendets väg' }).waitFor();
     await page.getByText('Inga steg registrerade än.').waitFor();
     // Only the first step is offered on a new case.

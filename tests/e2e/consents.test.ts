@@ -60,7 +60,7 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
     const body = `Familjen har börjat i föräldrastödet (${label}).`;
 
     const worker = await phone(anna, javaScriptEnabled);
-    await open(worker, `/arenden/${caseId}`);
+    await open(worker, `/arenden/${caseId}?visa=samtycke`);
     await worker.getByRole('heading', { level: 1, name: `Ärende: ${label}` }).waitFor();
     await worker.getByText('Inga samtycken är registrerade.', { exact: false }).waitFor();
     await expectAccessible(worker, { javaScriptEnabled });
@@ -116,7 +116,7 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
     const threadUrl = rektor.url().replace(/[?&]\/\w+$/, '');
 
     const again = await phone(anna, javaScriptEnabled);
-    await open(again, `/arenden/${caseId}`);
+    await open(again, `/arenden/${caseId}?visa=samtycke`);
     await again.getByText(/Läst av Rut Rektor/).waitFor();
     await again.getByLabel('Varför återkallas samtycket?').fill('Vårdnadshavarna ringde och återkallade.');
     await again.getByRole('button', { name: /^Återkalla samtycket/ }).click();
@@ -153,7 +153,7 @@ describe.skipIf(!run)('consents and consent-gated feedback in the browser: recor
       }),
     );
     const page = await phone(anna);
-    await open(page, `/arenden/${caseId}`);
+    await open(page, `/arenden/${caseId}?visa=samtycke`);
     await page.getByRole('link', { name: /^Skriv ut kvitto/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Kvitto på samtycke' }).waitFor();
     expect(await page.locator('main [lang="sv"] h1').count()).toBe(1);

@@ -138,6 +138,10 @@ describe.skipIf(!run)('an anmälningsmöte in the browser: request → schedule 
 
     const chef = await phone(lead);
     await chef.goto(caseUrl);
+    // The log is a part of its own, and is read only on asking (reading it is logged too).
+    await chef.getByRole('navigation', { name: 'Ärendets delar' }).getByRole('link', { name: 'Logg' }).click();
+    await chef.waitForURL(/visa=logg/);
+    expect(await chef.getByRole('link', { name: 'Logg', exact: true }).getAttribute('aria-current')).toBe('page');
     await chef.getByRole('link', { name: 'Visa loggen' }).click();
     await chef.getByRole('heading', { name: 'Logg' }).waitFor();
     await chef.getByText('Registrerade hur mötet gick').first().waitFor();

@@ -89,7 +89,7 @@ describe('the check-in call after a case is closed', () => {
     const agenda = async (headers: Headers, from: string, to: string) =>
       ((await c.app.inject({ method: 'GET', url: `/api/me/agenda?from=${from}&to=${to}`, headers })).json() as { kind: string; startsAt: string; title: string; link: string }[]).filter((i) => i.kind === 'check_in');
     const due = await agenda(bo, '2026-06-15', '2026-06-30');
-    expect(due).toEqual([expect.objectContaining({ startsAt: '2026-06-19T22:00:00.000Z', title: 'Uppföljande samtal med en familj', link: `/arenden/${c.caseId}` })]);
+    expect(due).toEqual([expect.objectContaining({ startsAt: '2026-06-19T22:00:00.000Z', title: 'Uppföljande samtal med en familj', link: `/arenden/${c.caseId}?visa=vag` })]);
     // Anna is on the case but not responsible: the call is Bo's.
     expect(await agenda(await c.as(c.anna), '2026-06-15', '2026-06-30')).toEqual([]);
     // In July it has not been made: it is on today.
@@ -114,7 +114,7 @@ describe('the check-in call after a case is closed', () => {
     c.clock.set('2026-06-20T09:00:00+02:00');
     await c.app.housekeeping();
     await c.app.housekeeping();
-    expect(await bell(c.bo)).toEqual([expect.objectContaining({ text: 'Dags för ett uppföljande samtal med en familj', link: `/arenden/${c.caseId}` })]);
+    expect(await bell(c.bo)).toEqual([expect.objectContaining({ text: 'Dags för ett uppföljande samtal med en familj', link: `/arenden/${c.caseId}?visa=vag` })]);
     expect(await bell(c.anna)).toEqual([]);
     const [mail] = await privileged(c.db, (tx) => tx.select({ text: outbox.text, html: outbox.html }).from(outbox).where(eq(outbox.dedupeKey, `check-in:${c.caseId}`)));
     expect(mail!.text).toContain('avslutades för 3 månader sedan');

@@ -9,7 +9,7 @@ export type CheckInFacts = { caseId: string; userId: string; name: string; close
  * is due, once per case. Like every mail, it names no family: the case shows that once signed in.
  */
 export function checkInMail(f: CheckInFacts, baseUrl: string): OutboxMessage {
-  const link = `/arenden/${f.caseId}`;
+  const link = `/arenden/${f.caseId}?visa=vag`;
   const mail = render({
     subject: 'Dags för ett uppföljande samtal med en familj',
     greeting: hello(f),

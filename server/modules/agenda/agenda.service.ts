@@ -64,7 +64,7 @@ export function createAgendaService({ repo, clock, baseUrl, checkInMonths, enque
       ...duty.map((d) => ({ uid: `duty-${d.day}`, kind: 'duty' as const, ...wholeDays(d.day, d.day), title: 'Jourtelefonen', location: null, link: '/jourschema' })),
       // An absence shows as itself, never its reason.
       // A calendar is read by more people than its owner: the title says what, never whom.
-      ...calls.map((c) => ({ uid: `check-in-${c.caseId}`, kind: 'check_in' as const, ...wholeDays(c.day, c.day), title: 'Uppföljande samtal med en familj', location: null, link: `/arenden/${c.caseId}` })),
+      ...calls.map((c) => ({ uid: `check-in-${c.caseId}`, kind: 'check_in' as const, ...wholeDays(c.day, c.day), title: 'Uppföljande samtal med en familj', location: null, link: `/arenden/${c.caseId}?visa=vag` })),
       ...away.map((a) => ({ uid: `absence-${a.id}`, kind: 'absence' as const, ...wholeDays(a.startsOn < from ? from : a.startsOn, a.endsOn > to ? to : a.endsOn), title: 'Frånvaro', location: null, link: '/franvaro-och-profil' })),
     ];
     return items.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.kind.localeCompare(b.kind));

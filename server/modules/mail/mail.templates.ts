@@ -209,7 +209,7 @@ export function meetingMails(event: MeetingEvent, f: MeetingMailFacts, recipient
  * organisation, scope or label: the link leads to the case, where the rest is.
  */
 export function consentEndingMails(f: { consentId: string; caseId: string; validUntil: string }, recipients: Person[], baseUrl: string): OutboxMessage[] {
-  const path = `/arenden/${f.caseId}`;
+  const path = `/arenden/${f.caseId}?visa=samtycke`;
   const subject = `Ett samtycke upphör ${formatDate(f.validUntil)}`;
   return recipients.map((p) => ({
     dedupeKey: `consent:${f.consentId}:ending:${f.validUntil}:${p.userId}`,
@@ -233,7 +233,7 @@ export function consentEndingMails(f: { consentId: string; caseId: string; valid
  * something to read, and where.
  */
 export function feedbackMails(f: { feedbackId: string; caseId: string; to: 'team' | 'school' }, recipients: Person[], baseUrl: string): OutboxMessage[] {
-  const path = f.to === 'team' ? `/arenden/${f.caseId}` : `/aterkoppling/${f.caseId}`;
+  const path = f.to === 'team' ? `/arenden/${f.caseId}?visa=samtycke` : `/aterkoppling/${f.caseId}`;
   return recipients.map((p) => ({
     dedupeKey: `feedback:${f.feedbackId}:${p.userId}`,
     recipientId: p.userId,
@@ -256,7 +256,7 @@ export function feedbackMails(f: { feedbackId: string; caseId: string; to: 'team
  * case's workers, in time for the 14 days a förhandsbedömning may take. Who reported is not named.
  */
 export function statutoryDueMails(f: { caseId: string; organisationId: string }, recipients: Person[], baseUrl: string): OutboxMessage[] {
-  const path = `/arenden/${f.caseId}`;
+  const path = `/arenden/${f.caseId}?visa=samtycke`;
   return recipients.map((p) => ({
     dedupeKey: `statutory:${f.caseId}:${f.organisationId}:due:${p.userId}`,
     recipientId: p.userId,

@@ -24,22 +24,41 @@ const actionLabel = (action: string) => {
 };
 const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ') || t('case.none');
 
+// The case in parts, one at a time (?visa=): the overview with its people, the path, consent and
+// feedback, and the log. After a form is sent without JavaScript the address names the action,
+// and the part that holds its form is shown again.
+const TABS = ['oversikt', 'vag', 'samtycke', 'logg'] as const;
+type Tab = (typeof TABS)[number];
+const ACTION_TAB: Record<string, Tab> = { workers: 'oversikt', step: 'vag', consent: 'samtycke', withdraw: 'samtycke', feedback: 'samtycke', acknowledge: 'samtycke', statutory: 'samtycke' };
+function tabOf(url: URL): Tab {
+  const asked = url.searchParams.get('visa');
+  if (is(TABS, asked)) return asked;
+  if (url.searchParams.get('logg') === '1') return 'logg';
+  const action = [...url.searchParams.keys()].find((k) => k.startsWith('/'))?.slice(1);
+  return (action && ACTION_TAB[action]) || 'oversikt';
+}
+
 export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   const path = `/api/cases/${encodeURIComponent(params.id)}`;
   const c = await apiGet(fetch, path, caseSchema);
+  const tab = tabOf(url);
   // Reading the log is itself logged, so it is opened on request rather than on every visit.
-  const showAudit = c.can.readAudit && url.searchParams.get('logg') === '1';
+  const showAudit = c.can.readAudit && tab === 'logg' && url.searchParams.get('logg') === '1';
   const isWorker = c.workers.some((w) => w.userId === locals.user!.id);
+  // Each part reads only what it shows: consents and feedback are read (and logged) on their part.
+  const onConsents = tab === 'samtycke';
   const [roster, audit, consents, statutory, feedback] = await Promise.all([
-    c.can.changeWorkers ? apiGet(fetch, `/api/teams/${c.teamId}/roster`, rosterSchema) : Promise.resolve(null),
+    c.can.changeWorkers && tab === 'oversikt' ? apiGet(fetch, `/api/teams/${c.teamId}/roster`, rosterSchema) : Promise.resolve(null),
     showAudit ? apiGet(fetch, `${path}/audit`, z.array(auditEntrySchema)) : Promise.resolve(null),
-    apiGet(fetch, `${path}/consents`, z.array(consentSchema)),
-    apiGet(fetch, `${path}/statutory-feedback`, z.array(caseStatutorySchema)),
+    onConsents ? apiGet(fetch, `${path}/consents`, z.array(consentSchema)) : Promise.resolve([]),
+    onConsents ? apiGet(fetch, `${path}/statutory-feedback`, z.array(caseStatutorySchema)) : Promise.resolve([]),
     // Only the case's workers read the feedback; a refusal is shown as words, not as an error page.
-    isWorker ? apiGetOrProblem(fetch, `${path}/feedback`, feedbackListSchema, [403]) : Promise.resolve(null),
+    isWorker && onConsents ? apiGetOrProblem(fetch, `${path}/feedback`, feedbackListSchema, [403]) : Promise.resolve(null),
   ]);
   const today = stockholmDate(locals.now);
   return {
+    tab,
+    tabs: TABS.filter((x) => x !== 'logg' || c.can.readAudit).map((x) => ({ key: x, label: t(`case.tab.${x}`), href: `?visa=${x}`, current: x === tab })),
     c: {
       ...c,
       opened: moment(c.createdAt, locals.now),
