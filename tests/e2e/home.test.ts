@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { addDays, stockholmDate, stockholmInstant } from '../../server/contracts/time.ts';
 import { caseOrganisations, cases, caseWorkers, consents } from '../../db/schema/index.ts';
 import { asUser } from '../helpers/app.ts';
-import { testClock } from '../helpers/clock.ts';
 import { privileged } from '../helpers/db.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
 import { assignContact, createDistrict, createOrganisation, createSlot, createUser, reportMeetingRequest, setTeamSettings } from '../helpers/factories.ts';
@@ -26,11 +25,11 @@ describe.skipIf(!run)('the start page is the person\'s day', () => {
     const at = (h: string) => stockholmInstant(addDays(today, 9), h).toISOString();
     await app.inject({ method: 'POST', url: '/api/meetings', headers: await asUser(app, principal), payload: reportMeetingRequest(d.school.id, { urgency: 'urgent', proposedTimes: [{ startsAt: at('10:00'), endsAt: at('11:00') }] }) });
     // A case the school reported, with the guardians' consent, and one message from Anna not yet read.
-    const [c] = await db.insert(cases).values({ teamId: d.team.id, label: 'Familjen Ek', createdBy: anna.id, createdAt: testClock.now() }).returning({ id: cases.id });
+    const [c] = await db.insert(cases).values({ teamId: d.team.id, label: 'Familjen Ek', createdBy: anna.id, createdAt: new Date() }).returning({ id: cases.id });
     await db.insert(caseOrganisations).values({ caseId: c!.id, organisationId: d.school.id, reporter: true });
     await db.insert(caseWorkers).values({ caseId: c!.id, userId: anna.id, responsible: true });
     await privileged(db, (tx) =>
-      tx.insert(consents).values({ caseId: c!.id, organisationId: d.school.id, teamId: d.team.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'verbal', validFrom: stockholmDate(testClock.now()), validUntil: addDays(stockholmDate(testClock.now()), 60), recordedBy: anna.id }),
+      tx.insert(consents).values({ caseId: c!.id, organisationId: d.school.id, teamId: d.team.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'verbal', validFrom: today, validUntil: addDays(today, 60), recordedBy: anna.id }),
     );
     const wrote = await app.inject({ method: 'POST', url: `/api/cases/${c!.id}/feedback`, headers: await asUser(app, anna), payload: { organisationId: d.school.id, scope: 'intervention_progress', body: 'Insatsen har börjat.' } });
     if (wrote.statusCode !== 201) throw new Error(wrote.body);
