@@ -48,6 +48,9 @@ describe.skipIf(!run)('the start page is the person\'s day', () => {
     const today = page.getByRole('region', { name: 'I dag' });
     await today.getByText('Walk-and-talk').first().waitFor();
     expect(await today.textContent()).toContain('Vid grinden');
+    // The places she is the contact for, each leading to putting out times there.
+    const contactFor = page.getByRole('region', { name: 'Du är kontaktperson för' });
+    expect(await contactFor.getByRole('link', { name: /\(F–3\)$/ }).getAttribute('href')).toMatch(/^\/walk-and-talk\/serier\?verksamhet=/);
     await expectAccessible(page, { javaScriptEnabled });
     await expectFitsPhone(page);
     await page.context().close();

@@ -61,7 +61,7 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
     // Reminders to book a walk-and-talk go to pedagogues only.
     user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],
     place ? schoolDay(fetch, place[0], books, locals.now) : Promise.resolve(null),
-    teamId ? teamDay(fetch, teamId, lead, locals.now, day?.success ? day.data : undefined) : Promise.resolve(null),
+    teamId ? teamDay(fetch, teamId, user.id, lead, locals.now, day?.success ? day.data : undefined) : Promise.resolve(null),
     placeWaits(fetch, user, locals.now),
   ]);
   return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)), school, team, waits, badDay: day?.success === false };

@@ -3,11 +3,12 @@ import { myBookingSchema } from '#contracts/bookings.ts';
 import { pendingStatutorySchema } from '#contracts/consents.ts';
 import { reachSchema } from '#contracts/contacts.ts';
 import { feedbackReaderRoles } from '#contracts/auth.ts';
+import { overrideSchema } from '#contracts/cases.ts';
 import { meetingSchema } from '#contracts/meetings.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { coverageSchema } from '#contracts/team.ts';
-import { addDays, stockholmDate } from '#contracts/time.ts';
+import { addDays, daysSince, stockholmDate } from '#contracts/time.ts';
 import { formatDate, formatDay, formatTime, names } from '#lib/server/format.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
@@ -45,14 +46,15 @@ export async function schoolDay(fetch: Fetch, organisationId: string, books: boo
  * them (statutory feedback, requests to schedule, check-in calls; for the lead also roster gaps
  * and places without a contact), each a link to where it is done.
  */
-export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: Date, day = stockholmDate(now)) {
+export async function teamDay(fetch: Fetch, teamId: string, userId: string, lead: boolean, now: Date, day = stockholmDate(now)) {
   const today = stockholmDate(now);
-  const [agenda, pending, queue, roster, coverage] = await Promise.all([
+  const [agenda, pending, queue, roster, coverage, overrides] = await Promise.all([
     apiGet(fetch, `/api/me/agenda?from=${day}&to=${addDays(day, 6)}`, z.array(agendaItemSchema)),
     apiGet(fetch, `/api/teams/${teamId}/statutory-feedback/pending`, z.array(pendingStatutorySchema)),
     apiGet(fetch, `/api/teams/${teamId}/meeting-queue`, z.array(meetingSchema)),
     lead ? apiGet(fetch, `/api/teams/${teamId}/roster`, rosterSchema) : Promise.resolve(null),
-    lead ? apiGet(fetch, `/api/teams/${teamId}/coverage`, coverageSchema) : Promise.resolve(null),
+    apiGet(fetch, `/api/teams/${teamId}/coverage`, coverageSchema),
+    lead ? apiGet(fetch, `/api/teams/${teamId}/continuity-overrides`, z.array(overrideSchema)) : Promise.resolve([]),
   ]);
   const item = (a: z.infer<typeof agendaItemSchema>) => {
     const start = new Date(a.startsAt);
@@ -61,16 +63,30 @@ export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: 
   };
   const onDay = (a: { startsAt: string }) => stockholmDate(new Date(a.startsAt)) <= day;
   const urgent = queue.filter((m) => m.urgency === 'urgent').length;
-  const uncovered = coverage?.filter((o) => !o.covered).map((o) => o.name) ?? [];
+  const waited = Math.max(0, ...queue.map((m) => daysSince(m.requestedAt, now)));
+  const uncovered = lead ? coverage.filter((o) => !o.covered).map((o) => o.name) : [];
+  // A change of worker without anyone who met the family, in the last 30 days: the lead looks at each.
+  const recentOverrides = overrides.filter((o) => daysSince(o.at, now) <= 30).length;
   // Check-in calls are today's work, whichever day the agenda shows.
   const calls = day === today ? agenda.filter((a) => a.kind === 'check_in' && onDay(a)) : [];
   const tasks: Task[] = [
-    ...(queue.length ? [{ text: (queue.length === 1 ? t('home.queueOne') : t('home.queue', { count: queue.length })) + (urgent ? t('home.urgent', { urgent }) : ''), href: '/moten' }] : []),
+    ...(queue.length
+      ? [{ text: (queue.length === 1 ? t('home.queueOne') : t('home.queue', { count: queue.length })) + (urgent ? t('home.urgent', { urgent }) : '') + (waited > 0 ? t('home.waited', { days: waited }) : ''), href: '/moten' }]
+      : []),
     ...(pending.length ? [{ text: pending.length === 1 ? t('home.statutoryOne') : t('home.statutory', { count: pending.length }), href: '/arenden' }] : []),
     ...calls.map((c) => ({ text: t('home.checkIn'), href: c.link })),
     ...(roster?.upcomingGaps.length ? [{ text: roster.upcomingGaps.length === 1 ? t('home.gapOne', { first: formatDate(roster.upcomingGaps[0]!) }) : t('home.gaps', { count: roster.upcomingGaps.length, first: formatDate(roster.upcomingGaps[0]!) }), href: '/jourschema' }] : []),
     ...(uncovered.length ? [{ text: t('home.uncovered', { places: uncovered.join(', ') }), href: '/kontaktpersoner' }] : []),
+    ...(recentOverrides ? [{ text: recentOverrides === 1 ? t('home.overrideOne') : t('home.overrides', { count: recentOverrides }), href: '/arenden#overrides-heading' }] : []),
   ];
+  // The places the person is the contact for, each a tap from putting out walk-and-talk times there.
+  const contactFor = coverage
+    .map((o) => ({ o, mine: o.assignments.filter((a) => a.userId === userId && a.active) }))
+    .filter(({ mine }) => mine.length > 0)
+    .map(({ o, mine }) => {
+      const sections = mine.map((a) => o.sections.find((x) => x.id === a.sectionId)?.name).filter(Boolean);
+      return { id: o.organisationId, name: sections.length ? `${o.name} (${sections.join(', ')})` : o.name, href: `/walk-and-talk/serier?verksamhet=${o.organisationId}` };
+    });
   return {
     day,
     isToday: day === today,
@@ -78,6 +94,7 @@ export async function teamDay(fetch: Fetch, teamId: string, lead: boolean, now: 
     today: agenda.filter((a) => onDay(a) && a.kind !== 'check_in').map(item),
     week: agenda.filter((a) => !onDay(a)).map(item),
     tasks,
+    contactFor,
   };
 }
 

@@ -19,7 +19,7 @@ const is = <T extends string>(values: readonly T[], v: string | null): v is T =>
 /** Every code as words; one the catalogue does not know yet is "Annan händelse", never the code. */
 const actionLabel = (action: string) => {
   const step = /^case\.step\.(\w+)$/.exec(action)?.[1];
-  if (step && step in caseEventKindNames) return t('audit.action.case.step', { step: caseEventKindNames[step as CaseEventKind] });
+  if (step && step in caseEventKindNames) return t('audit.action.case.step', { step: t(`caseEvent.${step as CaseEventKind}`) });
   return `audit.action.${action}` in sv ? t(`audit.action.${action}` as MessageKey) : t('audit.action.other');
 };
 const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ') || t('case.none');
@@ -70,8 +70,8 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
         statusLabel: is(meetingStatusValues, m.status) ? t(`meetingStatus.${m.status as MeetingStatus}`) : '',
         when: m.startsAt ? moment(m.startsAt, locals.now) : t('meeting.noTime'),
       })),
-      steps: c.events.map((e) => ({ label: caseEventKindNames[e.kind], date: longDate(e.on) })),
-      stepChoices: c.nextSteps.map((kind) => ({ value: kind, label: caseEventKindNames[kind] })),
+      steps: c.events.map((e) => ({ label: t(`caseEvent.${e.kind}`), date: longDate(e.on) })),
+      stepChoices: c.nextSteps.map((kind) => ({ value: kind, label: t(`caseEvent.${kind}`) })),
       periods: c.workerHistory.map((p) => ({
         name: p.name,
         part: t(p.responsible ? 'path.responsible' : 'path.coWorker'),

@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['organisationId', 'colleagueId', 'kind', 'weekday', 'startTime', 'durationMinutes', 'intervalWeeks', 'from', 'until', 'location', 'capacity'];
 
-export const load: PageServerLoad = async ({ fetch, locals }) => {
+export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const teamId = teamOf(locals.user);
   if (!teamId) error(404, t('error.404'));
   const [organisations, roster, series] = await Promise.all([
@@ -38,6 +38,8 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
       left: s.upcoming === 0 ? t('series.noneLeft') : t('series.left', { count: s.upcoming, booked: s.booked }),
     })),
     places: organisations.filter((o) => o.kind === 'school' || o.kind === 'preschool').map((o) => ({ id: o.id, name: o.name })),
+    // The start page's "Du är kontaktperson för" links here with the place chosen.
+    chosen: url.searchParams.get('verksamhet'),
     colleagues: roster.workers.filter((w) => w.userId !== locals.user!.id),
   };
 };
