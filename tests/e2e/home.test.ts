@@ -60,6 +60,11 @@ describe.skipIf(!run)('the start page is the person\'s day', () => {
     await tasks.getByRole('link', { name: 'En mötesförfrågan väntar på en tid (1 brådskande)' }).waitFor();
     await tasks.getByRole('link', { name: /dagar utan någon på jourtelefonen, den första / }).waitFor();
     await tasks.getByRole('link', { name: new RegExp(`^Utan kontaktperson: .*${school.name}`) }).waitFor();
+    // The team's week, day by day: who has the duty phone and the team's walk-and-talks.
+    const week = leadPage.getByRole('region', { name: 'Teamets vecka' });
+    expect(await week.getByRole('listitem').count()).toBe(7);
+    expect(await week.getByRole('listitem').first().textContent()).toMatch(/1 walk-and-talk, 0 bokade/);
+    expect(await week.getByRole('link', { name: 'Hela teamets vecka, tid för tid' }).getAttribute('href')).toBe('/min-vecka?vy=teamet');
     await tasks.getByRole('link', { name: 'En mötesförfrågan väntar på en tid (1 brådskande)' }).click();
     await leadPage.waitForURL(`${base}/moten`);
     await leadPage.context().close();

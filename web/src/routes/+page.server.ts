@@ -1,4 +1,5 @@
 import { calendarDate } from '#contracts/dates.ts';
+import { stockholmDate } from '#contracts/time.ts';
 import { z } from '#contracts/zod.ts';
 import { contactSchema } from '#contracts/contacts.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
@@ -8,7 +9,7 @@ import { apiGet, apiSend } from '#lib/server/api.ts';
 import { failWith } from '#lib/server/forms.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
 import { reminderView } from '#lib/server/reminders.ts';
-import { placeWaits, schoolDay, teamDay } from '#lib/server/home.ts';
+import { placeWaits, schoolDay, teamDay, teamWeek } from '#lib/server/home.ts';
 import { statusOf } from '#lib/server/reach-words.ts';
 import { teamOf } from '#lib/server/team.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,7 +45,7 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
   const teamId = teamOf(user);
   const lead = user.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
   const books = user.memberships.some((m) => ['pedagogue', 'principal', 'pupil_health'].includes(m.role));
-  const [organisations, contacts, reminders, school, team, waits] = await Promise.all([
+  const [organisations, contacts, reminders, school, team, waits, week] = await Promise.all([
     apiGet(fetch, '/api/organisations', organisationListSchema),
     Promise.all(
       (place ? [place] : []).map(async ([id, name]) => {
@@ -63,8 +64,9 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
     place ? schoolDay(fetch, place[0], books, locals.now) : Promise.resolve(null),
     teamId ? teamDay(fetch, teamId, user.id, lead, locals.now, day?.success ? day.data : undefined) : Promise.resolve(null),
     placeWaits(fetch, user, locals.now),
+    lead && teamId ? teamWeek(fetch, teamId, day?.success ? day.data : stockholmDate(locals.now)) : Promise.resolve(null),
   ]);
-  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)), school, team, waits, badDay: day?.success === false };
+  return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)), school, team, waits, week, badDay: day?.success === false };
 };
 
 export const actions: Actions = {

@@ -7,6 +7,7 @@ import { overrideSchema } from '#contracts/cases.ts';
 import { meetingSchema } from '#contracts/meetings.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
+import { hostedSlotSchema } from '#contracts/slots.ts';
 import { coverageSchema } from '#contracts/team.ts';
 import { addDays, daysSince, stockholmDate } from '#contracts/time.ts';
 import { formatDate, formatDay, formatTime, names } from '#lib/server/format.ts';
@@ -124,4 +125,31 @@ export async function placeWaits(fetch: Fetch, user: User, now: Date) {
     meetings: next.map((m) => ({ id: m.id, title: `${t(`meetingType.${m.type}`)}: ${m.label}`, when: when(m.startsAt!, m.endsAt!) })),
     unread,
   };
+}
+
+/**
+ * The team lead's view of the team's week from `day`: who holds the duty phone each day (or why
+ * the office is closed, or that nobody does), and how many walk-and-talks the team holds and how
+ * many of them are booked. The whole week, slot by slot, is on Min vecka's team view.
+ */
+export async function teamWeek(fetch: Fetch, teamId: string, day: string) {
+  const last = addDays(day, 6);
+  const months = [...new Set([day.slice(0, 7), last.slice(0, 7)])];
+  const [rosters, slots] = await Promise.all([
+    Promise.all(months.map((m) => apiGet(fetch, `/api/teams/${teamId}/roster?month=${m}`, rosterSchema))),
+    apiGet(fetch, `/api/teams/${teamId}/hosted-slots?from=${day}&to=${last}`, z.array(hostedSlotSchema)),
+  ]);
+  const rosterDays = new Map(rosters.flatMap((r) => r.days).map((d) => [d.date, d]));
+  return Array.from({ length: 7 }, (_, i) => addDays(day, i)).map((date) => {
+    const r = rosterDays.get(date);
+    const held = slots.filter((s) => s.kind === 'walk_and_talk' && !s.cancelled && stockholmDate(new Date(s.startsAt)) === date);
+    const booked = held.filter((s) => s.booked > 0).length;
+    return {
+      date,
+      name: formatDate(date),
+      duty: r?.closedReason ? t('home.weekClosed', { reason: r.closedReason }) : r?.holder ? t('home.weekDuty', { name: r.holder.name }) + (r.holder.absent ? t('home.weekAbsent') : '') : t('home.weekNoDuty'),
+      gap: r?.gap ?? false,
+      walks: held.length === 0 ? t('home.weekNoWalks') : t('home.weekWalks', { count: held.length, booked }),
+    };
+  });
 }
