@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pino from 'pino';
 import { createDb } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../db/demo-district.ts';
@@ -73,13 +74,24 @@ async function main() {
     );
   }
 
-  // Finish requests under way, then close the pool; a second signal stops at once.
+  // Stop taking connections, finish requests under way, then close the pool; a second signal, or
+  // requests still running after SHUTDOWN_GRACE_MS, stop the process at once.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) process.exit(1);
     closing = true;
     app.log.info(`${signal}: stänger ner`);
+    setTimeout(() => {
+      app.log.error(`Nedstängningen tog mer än ${SHUTDOWN_GRACE_MS} ms; avbryter.`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     clearInterval(housekeeping);
+    // First only the listener closes: new connections are refused, while a connection already
+    // accepted may still send its request and be answered. (Node's HTTP close would at once drop
+    // every connection whose request it has not read yet.) Then the app closes: requests under
+    // way finish, anything later on a kept-alive connection is 503, idle connections close.
+    net.Server.prototype.close.call(app.server);
+    await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DRAIN_MS));
     await app.close();
     await database.close();
     process.exit(0);
@@ -87,6 +99,11 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
+
+/** Within the 10 s a process manager (systemd, Kubernetes) waits before it kills. */
+const SHUTDOWN_GRACE_MS = 9_000;
+/** How long connections accepted before the signal have to send their request. */
+const SHUTDOWN_DRAIN_MS = 1_000;
 
 main().catch((err) => {
   console.error('Samverkan kunde inte starta:', err instanceof Error ? err.message : err);
