@@ -93,6 +93,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     await services.mail.prune();
     await services.agenda.remindCheckIns();
     await services.retention.purgeDue();
+    await services.bookings.forgetOldKeys();
   });
   app.decorate('mail', services.mail);
   return app;

@@ -11,3 +11,4 @@ export * from './consents.ts';
 export * from './directory.ts';
 export * from './mail.ts';
 export * from './accounts.ts';
+export * from './idempotency.ts';

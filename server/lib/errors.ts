@@ -81,6 +81,11 @@ export const errors = {
     new AppError('invalid_request', detail, { fields, status }),
   unavailable: () =>
     new AppError('unavailable', 'Databasen går inte att nå just nu. Inget sparades. Försök igen om en stund.'),
+  keyReused: () =>
+    new AppError('invalid_request', 'Nyckeln i Idempotency-Key har redan använts för en annan begäran. Inget ändrades. Skicka begäran med en ny nyckel.', {
+      fields: [{ field: 'Idempotency-Key', message: 'Använd en ny nyckel för en ny begäran.' }],
+      status: 422,
+    }),
   noConsent: () =>
     new AppError('no_consent', 'Samtycket gäller inte längre, eller så omfattar det inte det här. Inget har delats. Socialsekreteraren kan be familjen om ett nytt samtycke.'),
 };

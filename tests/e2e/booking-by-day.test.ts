@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { bookings } from '../../db/schema/index.ts';
 import { addDays, stockholmInstant } from '../../server/contracts/time.ts';
 import { testToday } from '../helpers/clock.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp } from '../helpers/browser.ts';
@@ -19,7 +21,10 @@ describe.skipIf(!run)('booking a walk-and-talk by day, the contact person\'s tim
     await createSlot(db, { organisationId: d.school.id, hostIds: [bo.id], startsAt: stockholmInstant(bosDay, '09:00').toISOString(), location: 'Vid parken' });
     for (const time of ['10:00', '13:00']) await createSlot(db, { organisationId: d.school.id, hostIds: [anna.id], startsAt: stockholmInstant(annasDay, time).toISOString(), location: 'Vid grinden' });
     const pedagogue = await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'pedagogue' }] });
-    return { pedagogue };
+    // At the preschool, away from the school's calendar above.
+    const retrier = await createUser(db, { memberships: [{ organisationId: d.preschool.id, role: 'pedagogue' }] });
+    const roomy = await createSlot(db, { organisationId: d.preschool.id, hostIds: [anna.id], startsAt: stockholmInstant(annasDay, '15:00').toISOString(), location: 'Vid biblioteket', capacity: 3 });
+    return { pedagogue, retrier, roomy, db };
   });
 
   test.each(JS_MODES)('%s: the contact\'s days and free times by default; the whole team on asking', async (_name, javaScriptEnabled) => {
@@ -49,6 +54,31 @@ describe.skipIf(!run)('booking a walk-and-talk by day, the contact person\'s tim
     expect(await times.getByRole('link', { name: /^Boka tiden / }).count()).toBe(1);
     expect(page.url()).toContain('vem=alla');
     await expectAccessible(page, { javaScriptEnabled });
+    await page.context().close();
+  });
+
+  test('the answer to a booking is lost on the way and the browser sends the form again: booked once', async () => {
+    const { browser, base, retrier, roomy, db } = suite;
+    const page = await signedInPhone(browser, base, retrier, false);
+    const url = `${base}/walk-and-talk/boka/${roomy.id}`;
+    await page.goto(url);
+    // The first send reaches the server, which books; the answer never reaches the phone.
+    let sent: string | null = null;
+    await page.route(`${url}*`, async (route) => {
+      if (route.request().method() !== 'POST' || sent !== null) return route.continue();
+      sent = route.request().postData();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByLabel('Osäker på om jag ska göra en orosanmälan').check();
+    await page.getByRole('button', { name: 'Boka tiden' }).click();
+    await expect.poll(() => sent).not.toBeNull();
+    // The same form, sent again as a browser resends it: the booking it made comes back.
+    const again = await page.request.post(url, { headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base }, data: sent!, maxRedirects: 0 });
+    const booked = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.bookerId, retrier.id));
+    expect(booked).toHaveLength(1);
+    expect(again.status()).toBe(303);
+    expect(again.headers().location).toBe(`/mina-bokningar?bokad=${booked[0]!.id}`);
     await page.context().close();
   });
 });

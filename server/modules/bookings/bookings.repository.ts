@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db, type DbOrTx } from '../../../db/client.ts';
 import { bookings, organisations, slotHosts, slots, teamSettings, users } from '../../../db/schema/index.ts';
+import { createIdempotencyRepository } from '../idempotency/idempotency.repository.ts';
 import { createMailRepository, outboxWrites, type OutboxMessage } from '../mail/mail.repository.ts';
 
 const canceller = alias(users, 'canceller');
@@ -45,6 +46,8 @@ export function createBookingsRepository(db: DbOrTx) {
   return {
     /** Mail about a booking is written in the booking's own transaction. */
     mail: createMailRepository(db),
+    /** A retried booking is answered from its key, in the booking's own transaction. */
+    keys: createIdempotencyRepository(db),
 
     async find(id: string) {
       const [row] = await base().where(eq(bookings.id, id)).limit(1);

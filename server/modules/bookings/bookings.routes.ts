@@ -2,6 +2,7 @@ import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attendanceBody, bookingBody, bookingParams, bookingSchema, bookingsQuery, cancelBookingBody, moveBookingBody, myBookingSchema } from '../../contracts/bookings.ts';
 import { problemSchema } from '../../contracts/errors.ts';
+import { idempotencyHeaders } from '../../contracts/idempotency.ts';
 import { slotParams } from '../../contracts/slots.ts';
 import { z } from '../../contracts/zod.ts';
 import type { BookingsService } from './bookings.service.ts';
@@ -16,13 +17,14 @@ export const bookingsRoutes: FastifyPluginAsyncZod<{ bookings: BookingsService }
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Boka en plats (personal på verksamheten); 409 slot_taken med lediga tider, 422 identifying_data',
+        summary: 'Boka en plats (personal på verksamheten); 409 slot_taken med lediga tider, 422 identifying_data; med Idempotency-Key ger samma begäran igen samma bokning, och nyckeln med en annan begäran 422',
         params: slotParams,
+        headers: idempotencyHeaders,
         body: bookingBody,
         response: { 201: bookingSchema, 409: problemSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await bookings.book(request.signedIn, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await bookings.book(request.signedIn, request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import type { MyBooking, Topic } from '../../contracts/bookings.ts';
 import type { Role } from '../../contracts/auth.ts';
 import { leadsTeam, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, sqlState } from '../../lib/errors.ts';
+import { AppError, errors, sqlState } from '../../lib/errors.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { bookingErrors } from './bookings.errors.ts';
 import { bookingInvite } from './bookings.models.ts';
@@ -11,6 +11,7 @@ import { addDays, daySpan, stockholmDate, stockholmInstant } from '../../contrac
 import { DEFAULT_REMINDER_TIME } from '../mail/mail.repository.ts';
 import { bookingMails, type BookingEvent, type BookingMailFacts } from '../mail/mail.templates.ts';
 import type { BookingRow, BookingsRepository } from './bookings.repository.ts';
+import { requestOf } from '../idempotency/idempotency.models.ts';
 import type { SlotsRepository } from '../slots/slots.repository.ts';
 import type { SlotsService } from '../slots/slots.service.ts';
 
@@ -26,6 +27,11 @@ type Deps = {
 };
 
 const staffRoles: readonly Role[] = ['pedagogue', 'principal', 'pupil_health'];
+/** A full slot inside a keyed booking's transaction: thrown so that the key is rolled back too. */
+class SeatTaken extends Error {}
+const TAKEN = (): never => {
+  throw new SeatTaken();
+};
 const ALTERNATIVES = 3;
 // "Mina bokningar" shows what is coming and what happened in the last month.
 const HISTORY_DAYS = 30;
@@ -112,7 +118,12 @@ export function createBookingsService({ repo, slots, transaction, organisations,
   }
 
   return {
-    async book(actor: Actor, slotId: string, input: { topic: Topic; note?: string }) {
+    /**
+     * Books a seat. With an idempotency key the booking and the key are written together: the
+     * same request sent again gets the same booking back and changes nothing; another request
+     * under the same key is refused.
+     */
+    async book(actor: Actor, slotId: string, input: { topic: Topic; note?: string }, key?: string) {
       const slot = await slots.find(slotId);
       if (!slot) throw bookingErrors.slotNotFound();
       // The slot comes with its hosts, so the mails are written with the booking in its one
@@ -126,7 +137,18 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       const where = { startsAt: slot.startsAt, endsAt: slot.endsAt, location: slot.location, organisationName: slot.organisationName };
       const now = clock.now();
       const mails = bookingMails('booked', { bookingId: id, sequence: 0, ...where, booker, hosts: slot.hosts, stamp: now }, mailBaseUrl);
-      const outcome = await repo.book({ id, slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null }, now, mails).catch((err) => {
+      const values = { id, slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null };
+      const outcome = await (key
+        ? transaction(async (tx) => {
+            const claim = await tx.keys.claim(actor.userId, key, requestOf('booking', { slotId, topic: input.topic, note: input.note ?? null }), id, now);
+            if (claim.fresh) return (await tx.book(values, now, mails)) ?? TAKEN();
+            if (!claim.sameRequest) throw errors.keyReused();
+            const first = await tx.find(claim.resourceId);
+            return first ? { id: first.id, slotId: first.slotId, topic: first.topic, status: first.status } : TAKEN();
+          })
+        : repo.book(values, now, mails)
+      ).catch((err) => {
+        if (err instanceof SeatTaken) return null;
         if (sqlState(err).code === '23505') throw bookingErrors.alreadyBooked();
         throw err;
       });
@@ -134,6 +156,11 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       // rarely, it closed in between: the slot list then says so, and another time is offered).
       if (!outcome) throw bookingErrors.taken(await alternatives(actor, slot.organisationId, slotId));
       return { id: outcome.id, slotId: outcome.slotId, topic: outcome.topic, status: outcome.status };
+    },
+
+    /** Housekeeping: keys older than a day are forgotten. */
+    async forgetOldKeys() {
+      await repo.keys.purge(clock.now());
     },
 
     async mine(actor: Actor): Promise<MyBooking[]> {

@@ -26,10 +26,11 @@ export async function apiGetOrProblem<S extends z.ZodType>(fetch: Fetch, path: s
 }
 
 /** Sends JSON to the API; returns the parsed answer or the problem. */
-export async function apiSend(fetch: Fetch, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
+export async function apiSend(fetch: Fetch, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(path, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return answerOf(res);
 }
@@ -57,3 +58,12 @@ async function readProblem(res: Response): Promise<Problem | null> {
 }
 
 export { safeNext } from '#contracts/safe-next.ts';
+
+/**
+ * The Idempotency-Key header for a form that carries one (`idempotencyKey`, made when the form
+ * was loaded): sent twice (a double click, a resubmit after a lost answer), it does the thing once.
+ */
+export function idempotencyHeader(form: FormData): Record<string, string> {
+  const key = String(form.get('idempotencyKey') ?? '');
+  return /^[A-Za-z0-9_-]{8,100}$/.test(key) ? { 'idempotency-key': key } : {};
+}

@@ -1,0 +1,9 @@
+import { createHash } from 'node:crypto';
+
+/** How long a key answers with its first result. */
+export const IDEMPOTENCY_HOURS = 24;
+
+/** The operation and what was asked, as one comparable string: "booking:<sha-256 of the JSON>". */
+export function requestOf(operation: string, asked: unknown): string {
+  return `${operation}:${createHash('sha256').update(JSON.stringify(asked)).digest('base64url')}`;
+}
