@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { bookings, idempotencyKeys, outbox, slots } from '../../db/schema/index.ts';
+import { bookings, idempotencyKeys, meetings, outbox, slots } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
-import { createDistrict, createSlot, createUser } from '../helpers/factories.ts';
+import { createDistrict, createSlot, createUser, reportMeetingRequest } from '../helpers/factories.ts';
 
 // A booking sent again under the same Idempotency-Key (a retry after a lost answer, a double
 // click) books once and answers with the first booking; the key with another request is refused.
@@ -78,5 +78,24 @@ describe('Idempotency-Key on a booking', () => {
     expect(later.statusCode).toBe(201);
     const kept = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, pedagogue.id), eq(idempotencyKeys.key, 'dag-nyckel-123')));
     expect(kept.map((k) => k.resourceId)).toEqual([later.json().id]);
+  });
+});
+
+describe('Idempotency-Key on a meeting request', () => {
+  test('sent again, the same request comes back once; the key with another request is 422', async () => {
+    const clock = fixedClock('2026-03-02T09:00:00+01:00');
+    const { app, db } = await buildTestApp({ clock });
+    const d = await createDistrict(db);
+    const principal = await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'principal' }] });
+    const headers = { ...(await asUser(app, principal)), 'idempotency-key': 'mote-12345678' };
+    const ask = (payload: object) => app.inject({ method: 'POST', url: '/api/meetings', headers, payload });
+    const body = reportMeetingRequest(d.school.id, { proposedTimes: [{ startsAt: '2026-03-10T10:00:00+01:00', endsAt: '2026-03-10T11:00:00+01:00' }] });
+    const answers = await Promise.all([ask(body), ask(body), ask(body)]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.requestedBy, principal.id))).toHaveLength(1);
+    const other = await ask({ ...body, label: 'Elev Q, åk 2' });
+    expect(other.statusCode).toBe(422);
+    expect(await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.requestedBy, principal.id))).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { contactAssignments, meetings, meetingWorkers, memberships, organisations, teamSettings, users } from '../../../db/schema/index.ts';
+import { createIdempotencyRepository } from '../idempotency/idempotency.repository.ts';
 import { createMailRepository } from '../mail/mail.repository.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createCasesRepository } from '../cases/cases.repository.ts';
@@ -52,6 +53,8 @@ export function createMeetingsRepository(db: DbOrTx) {
     schedule: createScheduleRepository(db),
     audit: createAuditRepository(db),
     mail: createMailRepository(db),
+    /** A retried request is answered from its key, in the request's own transaction. */
+    keys: createIdempotencyRepository(db),
     cases: createCasesRepository(db),
 
     async find(id: string) {

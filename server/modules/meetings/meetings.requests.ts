@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { familyMeetingTypes, type Meeting, type MeetingBody } from '../../contracts/meetings.ts';
 import { addDays, daySpan, stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
+import { errors } from '../../lib/errors.ts';
+import { requestOf } from '../idempotency/idempotency.models.ts';
 import { followerRoles, followsOrganisation, type MeetingAccess } from './meetings.access.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import type { MeetingMail } from './meetings.mail.ts';
@@ -12,7 +15,8 @@ export function createMeetingRequests({ transaction, organisations, clock }: Mee
     if (start <= clock.now()) throw meetingErrors.pastTime(field);
   }
 
-  async function request(actor: Actor, body: MeetingBody) {
+  /** With an idempotency key, the same request sent again gets the first meeting back and changes nothing. */
+  async function request(actor: Actor, body: MeetingBody, key?: string) {
     const scope = await organisations.requireOpen(actor, body.organisationId);
     const teamSide = scope.servingTeamId !== null && memberOfTeam(actor, scope.servingTeamId);
     const police = scope.kind === 'police' && actor.memberships.some((m) => m.role === 'police' && m.organisationId === scope.id);
@@ -24,7 +28,14 @@ export function createMeetingRequests({ transaction, organisations, clock }: Mee
     body.proposedTimes.forEach((t, i) => requireFuture(new Date(t.startsAt), `proposedTimes.${i}.startsAt`));
     const teamId = scope.servingTeamId;
     return transaction(async (tx) => {
+      const id = randomUUID();
+      if (key) {
+        const claim = await tx.keys.claim(actor.userId, key, requestOf('meeting', body), id, clock.now());
+        if (!claim.fresh && !claim.sameRequest) throw errors.keyReused();
+        if (!claim.fresh) return { id: claim.resourceId, status: (await tx.find(claim.resourceId))!.status };
+      }
       const created = await tx.insert({
+        id,
         type: body.type,
         organisationId: scope.id,
         teamId,

@@ -14,6 +14,7 @@ import {
   rescheduleBody,
   scheduleBody,
 } from '../../contracts/meetings.ts';
+import { idempotencyHeaders } from '../../contracts/idempotency.ts';
 import { uuid } from '../../contracts/text.ts';
 import { z } from '../../contracts/zod.ts';
 import type { MeetingsService } from './meetings.service.ts';
@@ -28,12 +29,13 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ meetings: MeetingsService }
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Begär ett möte (rektor, elevhälsa, polis, teamet); 422 identifying_data om etiketten identifierar någon',
+        summary: 'Begär ett möte (rektor, elevhälsa, polis, teamet); 422 identifying_data om etiketten identifierar någon; med Idempotency-Key ger samma begäran igen samma möte, och nyckeln med en annan begäran 422',
+        headers: idempotencyHeaders,
         body: meetingBody,
         response: { 201: meetingCreatedSchema, 422: problemSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await meetings.request(request.signedIn, request.body)),
+    async (request, reply) => reply.code(201).send(await meetings.request(request.signedIn, request.body, request.headers['idempotency-key'])),
   );
 
   app.get(

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Problem } from '#contracts/errors.ts';
 import { ageBandValues, familyMeetingTypes, meetingCreatedSchema, placeValues, type MeetingType } from '#contracts/meetings.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { t } from '#lib/i18n.ts';
-import { apiGet, apiSend } from '#lib/server/api.ts';
+import { apiGet, apiSend, idempotencyHeader } from '#lib/server/api.ts';
 import { failWith, formValues, type FieldErrors } from '#lib/server/forms.ts';
 import { nameLikeLabel, suggestedLabel } from '#lib/server/labels.ts';
 import { requestOptions } from '#lib/server/meetings.ts';
@@ -18,6 +19,8 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
   const [organisations, label] = await Promise.all([apiGet(fetch, '/api/organisations', organisationListSchema), suggestedLabel(fetch, '/api/meetings')]);
   const { places, types } = requestOptions(locals.user!, organisations);
   return {
+    // One key per form shown: the same form sent twice asks once.
+    idempotencyKey: randomUUID(),
     suggestedLabel: label,
     places,
     types: types.map((value) => ({ value, label: t(`meetingType.${value}`), hint: t(`meetingTypeHint.${value}`) })),
@@ -78,7 +81,8 @@ const yesNo = (v: string | undefined) => (v === 'yes' ? true : v === 'no' ? fals
 
 export const actions: Actions = {
   default: async ({ request, fetch }) => {
-    const values = formValues(await request.formData(), [...FIELDS, ...TIME_FIELDS]);
+    const form = await request.formData();
+    const values = formValues(form, [...FIELDS, ...TIME_FIELDS]);
     const { times, rows, errors: timeErrors } = proposedTimes(values);
     const nameErrors = nameLikeLabel(values);
     // Checked here too so that one answer lists every missing field, in the order of the page.
@@ -92,7 +96,7 @@ export const actions: Actions = {
       ...(values.type && !aboutFamily(values.type) ? {} : { guardiansInformed: yesNo(values.guardiansInformed), guardiansAttending: yesNo(values.guardiansAttending) }),
       place: values.place ?? 'school',
       proposedTimes: times,
-    });
+    }, idempotencyHeader(form));
     if (!res.ok) return failWith(fieldsByRow(res.problem, rows), values, res.problem.code === 'identifying_data' ? 'label' : 'type');
     redirect(303, `/moten/${meetingCreatedSchema.parse(res.data).id}?begard=1`);
   },
