@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { bookings, idempotencyKeys, meetings, outbox, slots } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
+import { openedCase } from '../helpers/cases.ts';
 import { createDistrict, createSlot, createUser, reportMeetingRequest } from '../helpers/factories.ts';
 
 // A booking sent again under the same Idempotency-Key (a retry after a lost answer, a double
@@ -97,5 +98,31 @@ describe('Idempotency-Key on a meeting request', () => {
     const other = await ask({ ...body, label: 'Elev Q, åk 2' });
     expect(other.statusCode).toBe(422);
     expect(await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.requestedBy, principal.id))).toHaveLength(1);
+  });
+});
+
+describe('Idempotency-Key on a consent and on a message', () => {
+  test('each is recorded once when sent again; the key with another request is 422', async () => {
+    const c = await openedCase();
+    const asAnna = await c.as(c.anna);
+    const keyed = (key: string) => ({ ...asAnna, 'idempotency-key': key });
+    const consent = { organisationId: c.school.id, scopes: ['intervention_progress'], parties: [{ role: 'guardian' }], form: 'written', validFrom: '2026-03-04', validUntil: '2026-09-01' };
+    const record = () => c.app.inject({ method: 'POST', url: `/api/cases/${c.caseId}/consents`, headers: keyed('samtycke-1234'), payload: consent });
+    const [a, b] = await Promise.all([record(), record()]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json()).toEqual(a.json());
+    const list = await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}/consents`, headers: asAnna });
+    expect(list.json()).toHaveLength(1);
+    const reused = await c.app.inject({ method: 'POST', url: `/api/cases/${c.caseId}/consents`, headers: keyed('samtycke-1234'), payload: { ...consent, form: 'verbal' } });
+    expect(reused.statusCode).toBe(422);
+
+    const message = { organisationId: c.school.id, scope: 'intervention_progress', body: 'Familjen har börjat i föräldrastödet.' };
+    const write = () => c.app.inject({ method: 'POST', url: `/api/cases/${c.caseId}/feedback`, headers: keyed('meddelande-1234'), payload: message });
+    const [m1, m2] = await Promise.all([write(), write()]);
+    expect([m1.statusCode, m2.statusCode]).toEqual([201, 201]);
+    expect(m2.json()).toEqual(m1.json());
+    const thread = await c.app.inject({ method: 'GET', url: `/api/cases/${c.caseId}/feedback`, headers: asAnna });
+    expect(thread.json()).toHaveLength(1);
+    expect((await c.app.inject({ method: 'POST', url: `/api/cases/${c.caseId}/feedback`, headers: keyed('meddelande-1234'), payload: { ...message, body: 'Något annat.' } })).statusCode).toBe(422);
   });
 });

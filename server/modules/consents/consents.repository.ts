@@ -2,6 +2,7 @@ import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type DbOrTx } from '../../../db/client.ts';
 import { tenancyReads, tenantTransactionWith } from '../../../db/tenancy.ts';
 import { caseWorkers, consents, organisations, teamSettings, users } from '../../../db/schema/index.ts';
+import { createIdempotencyRepository } from '../idempotency/idempotency.repository.ts';
 import { createMailRepository } from '../mail/mail.repository.ts';
 import { consentScopeValues, type ConsentScope } from '../../contracts/consents.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
@@ -129,6 +130,7 @@ export type ConsentsRepository = ReturnType<typeof createConsentsRepository>;
 const repositories = (tx: DbOrTx) => ({
   consents: createConsentsRepository(tx),
   mail: createMailRepository(tx),
+  keys: createIdempotencyRepository(tx),
   cases: createCasesRepository(tx),
   audit: createAuditRepository(tx),
   tenancy: tenancyReads(tx),

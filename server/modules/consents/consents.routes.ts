@@ -2,6 +2,7 @@ import { teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { consentBody, consentCreatedSchema, consentParams, consentSchema, consentStatusValues, receiptSchema, withdrawBody } from '../../contracts/consents.ts';
 import { problemSchema } from '../../contracts/errors.ts';
+import { idempotencyHeaders } from '../../contracts/idempotency.ts';
 import { uuid } from '../../contracts/text.ts';
 import { z } from '../../contracts/zod.ts';
 import type { ConsentsService } from './consents.service.ts';
@@ -16,13 +17,14 @@ export const consentsRoutes: FastifyPluginAsyncZod<{ consents: ConsentsService }
       config: { access: teamStaff },
       schema: {
         tags,
-        summary: 'Registrera vårdnadshavarnas (och barnets) samtycke för en verksamhet i ärendet, högst 12 månader (ärendets socialsekreterare)',
+        summary: 'Registrera vårdnadshavarnas (och barnets) samtycke för en verksamhet i ärendet, högst 12 månader (ärendets socialsekreterare); med Idempotency-Key registreras samma begäran en gång',
         params: z.object({ id: uuid }),
+        headers: idempotencyHeaders,
         body: consentBody,
         response: { 201: consentCreatedSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await consents.record(request.signedIn, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await consents.record(request.signedIn, request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.get(

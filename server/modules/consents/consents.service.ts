@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Consent, consentBody } from '../../contracts/consents.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { errors } from '../../lib/errors.ts';
+import { requestOf } from '../idempotency/idempotency.models.ts';
 import { auditFacts } from '../audit/audit.models.ts';
 import { tenancyOf } from '../../lib/tenancy.ts';
 import { caseAccess } from '../cases/cases.access.ts';
@@ -38,14 +41,24 @@ export function createConsentsService({ transaction, clock }: Deps) {
 
   return {
     /** A case worker records the family's consent for one organisation on the case. */
-    async record(actor: Actor, caseId: string, body: z.infer<typeof consentBody>) {
+    /** Records a consent; with an idempotency key, the same request sent again gets the first consent back. */
+    async record(actor: Actor, caseId: string, body: z.infer<typeof consentBody>, key?: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
         const { c, organisations, isWorker } = await caseAccess(tx, actor, caseId);
         if (!isWorker) throw consentErrors.onlyWorkers();
         if (!organisations.some((o) => o.id === body.organisationId)) throw consentErrors.notOnCase();
+        const newId = randomUUID();
+        if (key) {
+          const claim = await tx.keys.claim(actor.userId, key, requestOf('consent', { caseId, ...body }), newId, tenancy.now);
+          if (!claim.fresh && !claim.sameRequest) throw errors.keyReused();
+          if (!claim.fresh) {
+            const first = (await tx.consents.find(claim.resourceId))!;
+            return { id: first.id, status: consentStatus(first, tenancy.now, tenancy.today).status };
+          }
+        }
         if (body.validUntil < tenancy.today) throw consentErrors.alreadyOver();
-        const id = await tx.consents.insert({ ...body, caseId, teamId: c.teamId, recordedBy: actor.userId, recordedAt: tenancy.now });
+        const id = await tx.consents.insert({ ...body, id: newId, caseId, teamId: c.teamId, recordedBy: actor.userId, recordedAt: tenancy.now });
         await audit(tx, actor, tenancy.now, { action: 'consent.create', targetType: 'consent', targetId: id, caseId, organisationIds: [c.teamId] });
         return { id, status: consentStatus({ ...body, withdrawnAt: null }, tenancy.now, tenancy.today).status };
       });

@@ -6,6 +6,7 @@ import { createCasesRepository } from '../cases/cases.repository.ts';
 import { createConsentsRepository } from '../consents/consents.repository.ts';
 import { feedbackReaderRoles } from '../../contracts/auth.ts';
 import { caseOrganisations, cases, feedback, memberships, organisations, statutoryFeedback, users } from '../../../db/schema/index.ts';
+import { createIdempotencyRepository } from '../idempotency/idempotency.repository.ts';
 import { createMailRepository } from '../mail/mail.repository.ts';
 
 /** Joins a case organisation to the statutory feedback it got, if any. */
@@ -145,6 +146,7 @@ export type FeedbackRepository = ReturnType<typeof createFeedbackRepository>;
 const repositories = (tx: DbOrTx) => ({
   feedback: createFeedbackRepository(tx),
   mail: createMailRepository(tx),
+  keys: createIdempotencyRepository(tx),
   // Feedback flows only while a consent covers it: it reads consents, never writes them.
   consents: createConsentsRepository(tx) as Pick<ReturnType<typeof createConsentsRepository>, 'coveredScopes' | 'everConsented' | 'activeUntil'>,
   cases: createCasesRepository(tx),

@@ -13,6 +13,7 @@ import {
   statutorySchema,
 } from '../../contracts/consents.ts';
 import { problemSchema } from '../../contracts/errors.ts';
+import { idempotencyHeaders } from '../../contracts/idempotency.ts';
 import { uuid } from '../../contracts/text.ts';
 import { z } from '../../contracts/zod.ts';
 import type { FeedbackService } from './feedback.service.ts';
@@ -28,13 +29,14 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ feedback: FeedbackService }
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Skriv återkoppling inom ett samtycke som gäller nu (ärendets socialsekreterare, verksamhetens rektor och elevhälsa); 403 no_consent; 422 identifying_data',
+        summary: 'Skriv återkoppling inom ett samtycke som gäller nu (ärendets socialsekreterare, verksamhetens rektor och elevhälsa); 403 no_consent; 422 identifying_data; med Idempotency-Key skrivs samma meddelande en gång',
         params: caseParams,
+        headers: idempotencyHeaders,
         body: feedbackBody,
         response: { 201: z.object({ id: z.string(), createdAt: z.string() }), 422: problemSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await feedback.write(request.signedIn, request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await feedback.write(request.signedIn, request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Feedback, feedbackBody, feedbackQuery, statutoryBody } from '../../contracts/consents.ts';
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
@@ -10,6 +11,7 @@ import { caseAccess } from '../cases/cases.access.ts';
 import { consentErrors } from '../consents/consents.errors.ts';
 import type { FeedbackTx, feedbackTransaction } from './feedback.repository.ts';
 import { feedbackErrors } from './feedback.errors.ts';
+import { requestOf } from '../idempotency/idempotency.models.ts';
 import { feedbackMails } from '../mail/mail.templates.ts';
 import { oneByOne } from '../../lib/one-by-one.ts';
 
@@ -34,16 +36,26 @@ export function createFeedbackService({ transaction, clock, mailBaseUrl }: Deps)
   });
 
   return {
-    async write(actor: Actor, caseId: string, body: z.infer<typeof feedbackBody>) {
+    /** Writes a message; with an idempotency key, the same message sent again is written once. */
+    async write(actor: Actor, caseId: string, body: z.infer<typeof feedbackBody>, key?: string) {
       const tenancy = tenancyOf(actor, clock);
       return transaction(tenancy, async (tx) => {
         const { c, organisations, isWorker, schoolOrganisationIds } = await caseAccess(tx, actor, caseId);
         const side = isWorker ? 'team' : schoolOrganisationIds.includes(body.organisationId) ? 'school' : null;
         if (!side) throw schoolOrganisationIds.length ? feedbackErrors.notYours() : feedbackErrors.teamReads();
         if (!organisations.some((o) => o.id === body.organisationId)) throw consentErrors.notOnCase();
+        const newId = randomUUID();
+        if (key) {
+          const claim = await tx.keys.claim(actor.userId, key, requestOf('feedback', { caseId, ...body }), newId, tenancy.now);
+          if (!claim.fresh && !claim.sameRequest) throw errors.keyReused();
+          if (!claim.fresh) {
+            const first = (await tx.feedback.find(claim.resourceId))!;
+            return { id: first.id, createdAt: first.createdAt.toISOString() };
+          }
+        }
         const covered = await tx.consents.coveredScopes(caseId, body.organisationId);
         if (!covered.includes(body.scope)) throw consentErrors.noConsent();
-        const row = await tx.feedback.insert({ caseId, organisationId: body.organisationId, teamId: c.teamId, scope: body.scope, body: body.body, authorId: actor.userId, authorName: actor.name, authorSide: side, createdAt: tenancy.now });
+        const row = await tx.feedback.insert({ id: newId, caseId, organisationId: body.organisationId, teamId: c.teamId, scope: body.scope, body: body.body, authorId: actor.userId, authorName: actor.name, authorSide: side, createdAt: tenancy.now });
         await audit(tx, actor, tenancy.now, 'feedback.write', 'feedback', row.id, caseId, [c.teamId, body.organisationId]);
         const readers = side === 'team' ? await tx.feedback.schoolReaders(body.organisationId) : await tx.cases.workersOf(caseId);
         const to = readers.filter((r) => r.userId !== actor.userId);

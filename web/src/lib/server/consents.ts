@@ -5,7 +5,7 @@ import { stockholmDate } from '#contracts/time.ts';
 import { formatShortDate, moment } from '#lib/server/format.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '../i18n.ts';
-import { apiSend } from './api.ts';
+import { apiSend, idempotencyHeader } from './api.ts';
 import { failWith, renameFields } from './forms.ts';
 
 type Fetch = typeof fetch;
@@ -107,7 +107,7 @@ export async function writeFeedback(fetch: Fetch, caseId: string, form: FormData
   const field = feedbackFieldId(organisationId, scope);
   const values = { [field]: body };
   if (!body) return fail(400, { values, errors: [{ field, message: t('feedback.missingBody') }] });
-  const res = await apiSend(fetch, 'POST', `/api/cases/${encodeURIComponent(caseId)}/feedback`, { organisationId, scope, body });
+  const res = await apiSend(fetch, 'POST', `/api/cases/${encodeURIComponent(caseId)}/feedback`, { organisationId, scope, body }, idempotencyHeader(form));
   if (!res.ok) return failWith(renameFields(res.problem, { body: field, organisationId: field, scope: field }), values, field);
   return { saved };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { roleValues, type Role } from '#contracts/auth.ts';
 import { auditEntrySchema, caseSchema } from '#contracts/cases.ts';
@@ -7,7 +8,7 @@ import { rosterSchema } from '#contracts/roster.ts';
 import { z } from '#contracts/zod.ts';
 import { t } from '#lib/i18n.ts';
 import { sv, type MessageKey } from '#lib/messages/sv.ts';
-import { apiGet, apiGetOrProblem, apiSend } from '#lib/server/api.ts';
+import { apiGet, apiGetOrProblem, apiSend, idempotencyHeader } from '#lib/server/api.ts';
 import { acknowledgeFeedback, caseConsentsView, feedbackListSchema, writeFeedback } from '#lib/server/consents.ts';
 import { failWith, formValues, renameFields } from '#lib/server/forms.ts';
 import { stockholmDate } from '#contracts/time.ts';
@@ -57,6 +58,8 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   ]);
   const today = stockholmDate(locals.now);
   return {
+    // A key for this load's forms: a consent or message sent twice is recorded once.
+    formKey: randomUUID(),
     tab,
     tabs: TABS.filter((x) => x !== 'logg' || c.can.readAudit).map((x) => ({ key: x, label: t(`case.tab.${x}`), href: `?visa=${x}`, current: x === tab })),
     c: {
@@ -146,7 +149,7 @@ export const actions: Actions = {
       form: values['consent-form'] ?? '',
       validFrom: values['consent-validFrom'] ?? '',
       validUntil: values['consent-validUntil'] ?? '',
-    });
+    }, idempotencyHeader(form));
     const names = { organisationId: 'consent-organisationId', scopes: 'consent-scopes', parties: 'consent-guardians', form: 'consent-form', validFrom: 'consent-validFrom', validUntil: 'consent-validUntil' };
     if (!res.ok) return failWith(renameFields(res.problem, names), shown, 'consent-organisationId');
     return { saved: t('recordConsent.saved'), receiptId: consentCreatedSchema.parse(res.data).id };

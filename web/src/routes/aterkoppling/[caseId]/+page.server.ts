@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { t } from '#lib/i18n.ts';
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     error(403, res.problem.detail);
   }
   return {
+    // A key for this load's forms: a message sent twice is written once.
+    formKey: randomUUID(),
     label: entry.label,
     organisationName: place.name,
     ended: false as const,
