@@ -12,6 +12,7 @@ export const idempotencyKeys = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the client's key: nothing a client writes in a key is stored. */
     key: text('key').notNull(),
     /** The operation and a SHA-256 of what was asked: the same key with another request is refused. */
     request: text('request').notNull(),

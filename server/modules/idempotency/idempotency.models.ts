@@ -7,3 +7,8 @@ export const IDEMPOTENCY_HOURS = 24;
 export function requestOf(operation: string, asked: unknown): string {
   return `${operation}:${createHash('sha256').update(JSON.stringify(asked)).digest('base64url')}`;
 }
+
+/** A key as it is stored: its SHA-256, so nothing a client writes in a key is kept. */
+export function keyDigest(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}

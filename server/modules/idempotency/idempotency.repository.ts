@@ -2,7 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { idempotencyKeys } from '../../../db/schema/index.ts';
 
-import { IDEMPOTENCY_HOURS } from './idempotency.models.ts';
+import { IDEMPOTENCY_HOURS, keyDigest } from './idempotency.models.ts';
 
 export type Claim = { fresh: true } | { fresh: false; sameRequest: boolean; resourceId: string };
 
@@ -14,7 +14,9 @@ export function createIdempotencyRepository(db: DbOrTx) {
      * request waits here on the primary key until the first commits (then it finds the key) or
      * rolls back (then it claims it).
      */
-    async claim(userId: string, key: string, request: string, resourceId: string, now: Date): Promise<Claim> {
+    async claim(userId: string, given: string, request: string, resourceId: string, now: Date): Promise<Claim> {
+      // The client's key is kept only as its digest: whatever a client writes in it is never stored.
+      const key = keyDigest(given);
       await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_HOURS * 3600_000))));
       const [claimed] = await db.insert(idempotencyKeys).values({ userId, key, request, resourceId, createdAt: now }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
       if (claimed) return { fresh: true };
