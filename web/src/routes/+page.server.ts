@@ -45,8 +45,10 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
   const teamId = teamOf(user);
   const lead = user.memberships.some((m) => m.role === 'team_lead' && m.organisationId === teamId);
   const books = user.memberships.some((m) => ['pedagogue', 'principal', 'pupil_health'].includes(m.role));
+  // Read once: the page lists them, and the waiting feedback is counted per organisation.
+  const organisationList = apiGet(fetch, '/api/organisations', organisationListSchema);
   const [organisations, contacts, reminders, school, team, waits, week] = await Promise.all([
-    apiGet(fetch, '/api/organisations', organisationListSchema),
+    organisationList,
     Promise.all(
       (place ? [place] : []).map(async ([id, name]) => {
         const all = (await apiGet(fetch, `/api/organisations/${id}/contacts`, z.array(contactSchema))).map((c) => ({ ...c, status: statusOf(c.status, locals.now) }));
@@ -63,7 +65,7 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
     user.memberships.some((m) => m.role === 'pedagogue') ? apiGet(fetch, '/api/me/reminders', z.array(reminderSchema)) : [],
     place ? schoolDay(fetch, place[0], books, locals.now) : Promise.resolve(null),
     teamId ? teamDay(fetch, teamId, user.id, lead, locals.now, day?.success ? day.data : undefined) : Promise.resolve(null),
-    placeWaits(fetch, user, locals.now),
+    placeWaits(fetch, user, locals.now, organisationList),
     lead && teamId ? teamWeek(fetch, teamId, day?.success ? day.data : stockholmDate(locals.now)) : Promise.resolve(null),
   ]);
   return { organisations, contacts, severalPlaces: places.length > 1, reminders: reminders.map((r) => reminderView(r, user, locals.now)), school, team, waits, week, badDay: day?.success === false };

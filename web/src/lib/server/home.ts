@@ -102,19 +102,18 @@ export async function teamDay(fetch: Fetch, teamId: string, userId: string, lead
 /**
  * What waits for a rektor, elevhälsa, förskolechef, partner or police person: their requests not
  * yet given a time (the oldest first), their next meetings this week, and how many feedback
- * messages on their cases are still unread. Pedagogues neither request meetings nor read feedback.
+ * messages on their cases are still unread. `organisationList` is the page's own read of them. Pedagogues neither request meetings nor read feedback.
  */
-export async function placeWaits(fetch: Fetch, user: User, now: Date) {
+export async function placeWaits(fetch: Fetch, user: User, now: Date, organisationList: Promise<z.infer<typeof organisationListSchema>>) {
   if (!user.memberships.some((m) => feedbackReaderRoles.includes(m.role))) return null;
-  const [meetings, organisations] = await Promise.all([apiGet(fetch, '/api/meetings', z.array(meetingSchema)), apiGet(fetch, '/api/organisations', organisationListSchema)]);
+  const [meetings, organisations] = await Promise.all([apiGet(fetch, '/api/meetings', z.array(meetingSchema)), organisationList]);
   const inboxes = await Promise.all(feedbackPlaces(user, organisations).map((p) => apiGet(fetch, `/api/organisations/${p.id}/feedback`, inboxSchema)));
   const unread = inboxes.flat().reduce((sum, e) => sum + e.unread, 0);
   const waiting = meetings.filter((m) => m.status === 'requested').toSorted((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   const next = meetings
     .filter((m) => m.status === 'scheduled' && m.startsAt && Date.parse(m.startsAt) > now.getTime())
     .toSorted((a, b) => a.startsAt!.localeCompare(b.startsAt!));
-  const today = stockholmDate(now);
-  const days = (iso: string) => Math.max(0, Math.round((Date.parse(`${today}T12:00:00Z`) - Date.parse(`${stockholmDate(new Date(iso))}T12:00:00Z`)) / 86_400_000));
+  const days = (iso: string) => Math.max(0, daysSince(iso, now));
   return {
     requests: waiting.map((m) => ({
       id: m.id,
