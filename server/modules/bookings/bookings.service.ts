@@ -3,7 +3,7 @@ import type { MyBooking, Topic } from '../../contracts/bookings.ts';
 import type { Role } from '../../contracts/auth.ts';
 import { leadsTeam, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, errors, sqlState } from '../../lib/errors.ts';
+import { AppError, sqlState } from '../../lib/errors.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { bookingErrors } from './bookings.errors.ts';
 import { bookingInvite } from './bookings.models.ts';
@@ -11,7 +11,7 @@ import { addDays, daySpan, stockholmDate, stockholmInstant } from '../../contrac
 import { DEFAULT_REMINDER_TIME } from '../mail/mail.repository.ts';
 import { bookingMails, type BookingEvent, type BookingMailFacts } from '../mail/mail.templates.ts';
 import type { BookingRow, BookingsRepository } from './bookings.repository.ts';
-import { requestOf } from '../idempotency/idempotency.models.ts';
+import { replayOf, requestOf } from '../idempotency/idempotency.models.ts';
 import type { SlotsRepository } from '../slots/slots.repository.ts';
 import type { SlotsService } from '../slots/slots.service.ts';
 
@@ -140,10 +140,9 @@ export function createBookingsService({ repo, slots, transaction, organisations,
       const values = { id, slotId, bookerId: actor.userId, topic: input.topic, note: input.note || null };
       const outcome = await (key
         ? transaction(async (tx) => {
-            const claim = await tx.keys.claim(actor.userId, key, requestOf('booking', { slotId, topic: input.topic, note: input.note ?? null }), id, now);
-            if (claim.fresh) return (await tx.book(values, now, mails)) ?? TAKEN();
-            if (!claim.sameRequest) throw errors.keyReused();
-            const first = await tx.find(claim.resourceId);
+            const replay = replayOf(await tx.keys.claim(actor.userId, key, requestOf('booking', { slotId, topic: input.topic, note: input.note ?? null }), id, now));
+            if (!replay) return (await tx.book(values, now, mails)) ?? TAKEN();
+            const first = await tx.find(replay);
             return first ? { id: first.id, slotId: first.slotId, topic: first.topic, status: first.status } : TAKEN();
           })
         : repo.book(values, now, mails)

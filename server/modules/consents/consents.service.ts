@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import type { Consent, consentBody } from '../../contracts/consents.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { errors } from '../../lib/errors.ts';
-import { requestOf } from '../idempotency/idempotency.models.ts';
+import { replayOf, requestOf } from '../idempotency/idempotency.models.ts';
 import { auditFacts } from '../audit/audit.models.ts';
 import { tenancyOf } from '../../lib/tenancy.ts';
 import { caseAccess } from '../cases/cases.access.ts';
@@ -50,10 +49,9 @@ export function createConsentsService({ transaction, clock }: Deps) {
         if (!organisations.some((o) => o.id === body.organisationId)) throw consentErrors.notOnCase();
         const newId = randomUUID();
         if (key) {
-          const claim = await tx.keys.claim(actor.userId, key, requestOf('consent', { caseId, ...body }), newId, tenancy.now);
-          if (!claim.fresh && !claim.sameRequest) throw errors.keyReused();
-          if (!claim.fresh) {
-            const first = (await tx.consents.find(claim.resourceId))!;
+          const replay = replayOf(await tx.keys.claim(actor.userId, key, requestOf('consent', { caseId, ...body }), newId, tenancy.now));
+          if (replay) {
+            const first = (await tx.consents.find(replay))!;
             return { id: first.id, status: consentStatus(first, tenancy.now, tenancy.today).status };
           }
         }

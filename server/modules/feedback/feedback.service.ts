@@ -11,7 +11,7 @@ import { caseAccess } from '../cases/cases.access.ts';
 import { consentErrors } from '../consents/consents.errors.ts';
 import type { FeedbackTx, feedbackTransaction } from './feedback.repository.ts';
 import { feedbackErrors } from './feedback.errors.ts';
-import { requestOf } from '../idempotency/idempotency.models.ts';
+import { replayOf, requestOf } from '../idempotency/idempotency.models.ts';
 import { feedbackMails } from '../mail/mail.templates.ts';
 import { oneByOne } from '../../lib/one-by-one.ts';
 
@@ -46,10 +46,9 @@ export function createFeedbackService({ transaction, clock, mailBaseUrl }: Deps)
         if (!organisations.some((o) => o.id === body.organisationId)) throw consentErrors.notOnCase();
         const newId = randomUUID();
         if (key) {
-          const claim = await tx.keys.claim(actor.userId, key, requestOf('feedback', { caseId, ...body }), newId, tenancy.now);
-          if (!claim.fresh && !claim.sameRequest) throw errors.keyReused();
-          if (!claim.fresh) {
-            const first = (await tx.feedback.find(claim.resourceId))!;
+          const replay = replayOf(await tx.keys.claim(actor.userId, key, requestOf('feedback', { caseId, ...body }), newId, tenancy.now));
+          if (replay) {
+            const first = (await tx.feedback.find(replay))!;
             return { id: first.id, createdAt: first.createdAt.toISOString() };
           }
         }

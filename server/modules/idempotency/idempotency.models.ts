@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { errors } from '../../lib/errors.ts';
 
 /** How long a key answers with its first result. */
 export const IDEMPOTENCY_HOURS = 24;
@@ -11,4 +12,14 @@ export function requestOf(operation: string, asked: unknown): string {
 /** A key as it is stored: its SHA-256, so nothing a client writes in a key is kept. */
 export function keyDigest(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
+}
+
+/**
+ * What a claimed key means for the use case: null, go on and make the change; an id, answer with
+ * what that id names (the same request came before); another request under the key is refused.
+ */
+export function replayOf(claim: { fresh: true } | { fresh: false; sameRequest: boolean; resourceId: string }): string | null {
+  if (claim.fresh) return null;
+  if (!claim.sameRequest) throw errors.keyReused();
+  return claim.resourceId;
 }

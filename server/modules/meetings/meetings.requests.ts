@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { familyMeetingTypes, type Meeting, type MeetingBody } from '../../contracts/meetings.ts';
 import { addDays, daySpan, stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, type Actor } from '../../lib/access.ts';
-import { errors } from '../../lib/errors.ts';
-import { requestOf } from '../idempotency/idempotency.models.ts';
+import { replayOf, requestOf } from '../idempotency/idempotency.models.ts';
 import { followerRoles, followsOrganisation, type MeetingAccess } from './meetings.access.ts';
 import { meetingErrors } from './meetings.errors.ts';
 import type { MeetingMail } from './meetings.mail.ts';
@@ -30,9 +29,8 @@ export function createMeetingRequests({ transaction, organisations, clock }: Mee
     return transaction(async (tx) => {
       const id = randomUUID();
       if (key) {
-        const claim = await tx.keys.claim(actor.userId, key, requestOf('meeting', body), id, clock.now());
-        if (!claim.fresh && !claim.sameRequest) throw errors.keyReused();
-        if (!claim.fresh) return { id: claim.resourceId, status: (await tx.find(claim.resourceId))!.status };
+        const replay = replayOf(await tx.keys.claim(actor.userId, key, requestOf('meeting', body), id, clock.now()));
+        if (replay) return { id: replay, status: (await tx.find(replay))!.status };
       }
       const created = await tx.insert({
         id,
