@@ -7,6 +7,9 @@ import { formatDate, formatRelativeDay, formatTime } from './format.ts';
 
 const isDate = (until: string) => /^\d{4}-\d{2}-\d{2}$/.test(until);
 
+/** What a busy person is doing, from the API's Swedish status ("I walk-and-talk till 14.30" → "I walk-and-talk"). */
+export const busyDoing = (label: string) => label.replace(/ till \d{1,2}\.\d{2}$/, '');
+
 /** Why this step of the ladder, at the instant the ladder is for. */
 export function reasonOf(route: ReachRoute, at: Date): string {
   switch (route.kind) {
@@ -31,7 +34,7 @@ export function statusOf(status: ContactStatus, now: Date): ContactStatus {
     case 'on_duty':
       return { ...status, label: t('status.onDuty') };
     case 'busy':
-      return { ...status, label: until ? t('status.busy', { doing: status.label.replace(/ till \d{1,2}\.\d{2}$/, ''), time: formatTime(new Date(until)) }) : status.label };
+      return { ...status, label: until ? t('status.busy', { doing: busyDoing(status.label), time: formatTime(new Date(until)) }) : status.label };
     case 'away':
       if (!until) return status;
       return { ...status, label: isDate(until) ? t('status.away', { date: formatDate(until) }) : t('status.afterHours', { day: formatRelativeDay(new Date(until), now), time: formatTime(new Date(until)) }) };

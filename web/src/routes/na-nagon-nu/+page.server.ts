@@ -3,7 +3,7 @@ import { z } from '#contracts/zod.ts';
 import { formatTime } from '#lib/server/format.ts';
 import { language } from '#lib/i18n.ts';
 import { apiGet, apiGetOrProblem } from '#lib/server/api.ts';
-import { reasonOf } from '#lib/server/reach-words.ts';
+import { busyDoing, reasonOf } from '#lib/server/reach-words.ts';
 import { chosenOrganisation } from '#lib/server/organisation-choice.ts';
 import type { PageServerLoad } from './$types';
 
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ fetch, locals, cookies, url }) => {
       : (await apiGet(fetch, `/api/organisations/${organisationId}/contacts`, z.array(contactSchema)))
           .filter((c) => c.status.kind === 'busy' && c.status.until && c.phone)
           // What they are doing is the API's Swedish word ("I walk-and-talk"): said on Swedish pages only.
-          .map((c) => ({ userId: c.userId, name: c.name, doing: language() === 'sv' ? c.status.label.replace(/ till \d{2}\.\d{2}$/, '') : null, freeAt: formatTime(new Date(c.status.until!)) }));
+          .map((c) => ({ userId: c.userId, name: c.name, doing: language() === 'sv' ? busyDoing(c.status.label) : null, freeAt: formatTime(new Date(c.status.until!)) }));
   const reach = await Promise.all(
     shown.map(async (m) => ({ organisationName: m.organisationName!, busy: await busyOf(m.organisationId!), ...(await reachOf(m.organisationId!)) })),
   ).then((list) => list.map((r) => ({ ...r, time: formatTime(new Date(r.at)), routes: r.routes.map((route) => ({ ...route, reason: reasonOf(route, new Date(r.at)) })) })));
