@@ -80,7 +80,7 @@ export const errors = {
   invalid: (detail: string, fields?: FieldError[], status?: number) =>
     new AppError('invalid_request', detail, { fields, status }),
   unavailable: () =>
-    new AppError('unavailable', 'Databasen går inte att nå just nu. Inget sparades. Försök igen om en stund.'),
+    new AppError('unavailable', 'Databasen går inte att nå just nu. Inget sparades. Försök igen om en stund.', { headers: { 'retry-after': '5' } }),
   keyReused: () =>
     new AppError('invalid_request', 'Nyckeln i Idempotency-Key har redan använts för en annan begäran. Inget ändrades. Skicka begäran med en ny nyckel.', {
       fields: [{ field: 'Idempotency-Key', message: 'Använd en ny nyckel för en ny begäran.' }],

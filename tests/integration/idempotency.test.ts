@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { bookings, idempotencyKeys, meetings, outbox, slots } from '../../db/schema/index.ts';
+import { bookings, cases, idempotencyKeys, meetings, outbox, slots } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { openedCase } from '../helpers/cases.ts';
@@ -101,6 +101,23 @@ describe('Idempotency-Key on a meeting request', () => {
     const other = await ask({ ...body, label: 'Elev Q, åk 2' });
     expect(other.statusCode).toBe(422);
     expect(await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.requestedBy, principal.id))).toHaveLength(1);
+  });
+});
+
+describe('Idempotency-Key on a new case', () => {
+  test('a case sent three times at once is opened once; the key with another label is 422 and opens nothing', async () => {
+    const c = await openedCase();
+    const headers = { ...(await c.as(c.anna)), 'idempotency-key': 'arende-12345678' };
+    const open = (label: string) => c.app.inject({ method: 'POST', url: '/api/cases', headers, payload: { label, organisationIds: [c.school.id], workerIds: [c.anna.id] } });
+    const answers = await Promise.all([open('Syskonen R'), open('Syskonen R'), open('Syskonen R')]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    const opened = () => c.db.select({ id: cases.id }).from(cases).where(eq(cases.createdBy, c.anna.id));
+    const before = (await opened()).length;
+    const other = await open('Syskonen S');
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('invalid_request');
+    expect(await opened()).toHaveLength(before);
   });
 });
 

@@ -2,13 +2,14 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { caseEvents, caseMetFamily, caseOrganisations, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, organisations, users } from '../../../db/schema/index.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
+import { createIdempotencyRepository } from '../idempotency/idempotency.repository.ts';
 import { createScheduleRepository } from '../schedule/schedule.repository.ts';
 
 export function createCasesRepository(db: DbOrTx) {
   return {
     /** A new case; `reportReceivedOn` starts its path (a case from an anmälningsmöte: the meeting's date). */
-    async insert(c: { teamId: string; label: string; reportMeetingId: string | null; createdBy: string; createdAt: Date; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[]; reportReceivedOn?: string; metFamilyIds?: string[] }) {
-      const [row] = await db.insert(cases).values({ teamId: c.teamId, label: c.label, reportMeetingId: c.reportMeetingId, createdBy: c.createdBy, createdAt: c.createdAt }).returning({ id: cases.id });
+    async insert(c: { id?: string; teamId: string; label: string; reportMeetingId: string | null; createdBy: string; createdAt: Date; organisations: { id: string; reporter: boolean }[]; responsibleId: string; workerIds: string[]; reportReceivedOn?: string; metFamilyIds?: string[] }) {
+      const [row] = await db.insert(cases).values({ ...(c.id ? { id: c.id } : {}), teamId: c.teamId, label: c.label, reportMeetingId: c.reportMeetingId, createdBy: c.createdBy, createdAt: c.createdAt }).returning({ id: cases.id });
       const id = row!.id;
       if (c.metFamilyIds?.length) await db.insert(caseMetFamily).values(c.metFamilyIds.map((userId) => ({ caseId: id, userId })));
       if (c.reportReceivedOn) await db.insert(caseEvents).values({ caseId: id, kind: 'report_received', on: c.reportReceivedOn, recordedBy: c.createdBy, recordedAt: c.createdAt });
@@ -137,8 +138,8 @@ export function createCasesRepository(db: DbOrTx) {
 
 export type CasesRepository = ReturnType<typeof createCasesRepository>;
 
-/** A case use case's transaction: the cases, the audit log and the people's schedules, on one connection. */
+/** A case use case's transaction: the cases, the audit log, the people's schedules and the retry keys, on one connection. */
 export function casesTransaction(db: Db) {
-  return <T>(work: (repo: CasesRepository & { audit: ReturnType<typeof createAuditRepository>; schedule: ReturnType<typeof createScheduleRepository> }) => Promise<T>) =>
-    db.transaction((tx) => work({ ...createCasesRepository(tx), audit: createAuditRepository(tx), schedule: createScheduleRepository(tx) }));
+  return <T>(work: (repo: CasesRepository & { audit: ReturnType<typeof createAuditRepository>; schedule: ReturnType<typeof createScheduleRepository>; keys: ReturnType<typeof createIdempotencyRepository> }) => Promise<T>) =>
+    db.transaction((tx) => work({ ...createCasesRepository(tx), audit: createAuditRepository(tx), schedule: createScheduleRepository(tx), keys: createIdempotencyRepository(tx) }));
 }

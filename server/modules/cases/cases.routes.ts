@@ -1,4 +1,5 @@
 import { caseEventBody, caseEventSchema } from '../../contracts/case-path.ts';
+import { idempotencyHeaders } from '../../contracts/idempotency.ts';
 import { teamLeads, teamStaff } from '../../lib/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntrySchema, caseBody, caseParams, caseSchema, caseSummarySchema, overrideSchema, workersBody } from '../../contracts/cases.ts';
@@ -13,8 +14,8 @@ const tags = ['Ärenden'];
 export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService }> = async (app, { cases }) => {
   app.post(
     '/api/cases',
-    { config: { access: teamStaff }, schema: { tags, summary: 'Skapa ett ärende med pseudonym etikett (teamet); 422 identifying_data', body: caseBody, response: { 201: z.object({ id: z.string() }), 422: problemSchema, ...problems } } },
-    async (request, reply) => reply.code(201).send(await cases.create(request.signedIn, request.body)),
+    { config: { access: teamStaff }, schema: { tags, summary: 'Skapa ett ärende med pseudonym etikett (teamet); 422 identifying_data. Med Idempotency-Key ger samma förfrågan igen det första ärendet', headers: idempotencyHeaders, body: caseBody, response: { 201: z.object({ id: z.string() }), 422: problemSchema, ...problems } } },
+    async (request, reply) => reply.code(201).send(await cases.create(request.signedIn, request.body, request.headers['idempotency-key'])),
   );
 
   app.get(

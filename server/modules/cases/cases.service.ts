@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { nextSteps, pathProblem, type CaseEvent, type CaseEventBody } from '../../contracts/case-path.ts';
 import type { Case, CaseSummary } from '../../contracts/cases.ts';
 import { stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
+import { replayOf, requestOf } from '../idempotency/idempotency.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { caseErrors } from './cases.errors.ts';
 import { workerPeriods } from './cases.models.ts';
@@ -70,17 +72,22 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
   }
 
   return {
-    /** A case made by hand names who met the family (by default its workers): the continuity rule holds them. */
-    async create(actor: Actor, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string; metFamilyIds?: string[] }) {
+    /** A case made by hand names who met the family (by default its workers): the continuity rule holds them.
+     *  With an idempotency key, the same request sent again gets the first case back. */
+    async create(actor: Actor, body: { label: string; organisationIds: string[]; workerIds: string[]; responsibleId?: string; metFamilyIds?: string[] }, key?: string) {
       const scopes = await Promise.all(body.organisationIds.map((id) => organisations.requireOpen(actor, id)));
       const teamId = scopes[0]!.servingTeamId;
       if (!teamId || scopes.some((s) => s.servingTeamId !== teamId)) throw caseErrors.oneTeam();
       if (!memberOfTeam(actor, teamId)) throw caseErrors.notTeam();
       return transaction(async (tx) => {
+        const newId = randomUUID();
+        const replay = key ? replayOf(await tx.keys.claim(actor.userId, key, requestOf('case', body), newId, clock.now())) : null;
+        if (replay) return { id: replay };
         await requireTeamWorkers(tx, teamId, body.workerIds, 'workerIds');
         const metFamilyIds = body.metFamilyIds ?? body.workerIds;
         await requireTeamWorkers(tx, teamId, metFamilyIds, 'metFamilyIds');
         const id = await tx.insert({
+          id: newId,
           teamId,
           label: body.label,
           reportMeetingId: null,

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from '#contracts/zod.ts';
 import { organisationListSchema } from '#contracts/organisations.ts';
 import { rosterSchema } from '#contracts/roster.ts';
 import { t } from '#lib/i18n.ts';
-import { apiGet, apiSend } from '#lib/server/api.ts';
+import { apiGet, apiSend, idempotencyHeader } from '#lib/server/api.ts';
 import { failWith, formValues } from '#lib/server/forms.ts';
 import { nameLikeLabel, suggestedLabel } from '#lib/server/labels.ts';
 import { teamOf } from '#lib/server/team.ts';
@@ -25,6 +26,8 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
     organisations: organisations.filter((o) => CONCERNED.has(o.kind)).map((o) => ({ id: o.id, name: o.name })),
     workers: roster.workers,
     me: locals.user!.id,
+    // One per form load: a double click or a resend after a lost answer opens one case.
+    idempotencyKey: randomUUID(),
   };
 };
 
@@ -46,7 +49,7 @@ export const actions: Actions = {
       workerIds: onCase,
       ...(responsibleId ? { responsibleId } : {}),
       metFamilyIds,
-    });
+    }, idempotencyHeader(form));
     if (!res.ok) return failWith(res.problem, shown, 'label');
     redirect(303, `/arenden/${z.object({ id: z.string() }).parse(res.data).id}?oppnat=1`);
   },
