@@ -8,6 +8,7 @@ import { modules } from './modules/index.ts';
 import { buildServices, type Services } from './modules/registry.ts';
 import { clientInfo, newBridgeSecret } from './plugins/client.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
+import pressurePlugin from './plugins/pressure.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
 import rateLimit from '@fastify/rate-limit';
@@ -65,6 +66,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(errorsPlugin);
   await app.register(clientInfo, { secret: bridgeSecret });
   await app.register(securityPlugin);
+  // Before the session: a shed request costs no session read and no query (it keeps its security headers).
+  await app.register(pressurePlugin, config.overload);
   await app.register(swaggerPlugin, { serve: config.apiDocs });
   await app.register(sessionPlugin, { secret: config.sessionSecret, auth: services.auth, lifetimeSeconds: config.sessionAbsoluteHours * 3600 });
   // After the session hook: a signed-in caller is counted per session, anyone else per address.

@@ -7,21 +7,28 @@ import { AppError, errors, sqlState, type FieldError } from '../lib/errors.ts';
 
 const PROBLEM_TYPE = 'https://samverkan.example/problem/';
 
-export function sendProblem(reply: FastifyReply, error: AppError) {
+/** The error as an RFC 9457 problem document. */
+export function problemOf(error: AppError) {
+  return {
+    type: PROBLEM_TYPE + error.code,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...(error.fields ? { fields: error.fields } : {}),
+    ...(error.alternatives ? { alternatives: error.alternatives } : {}),
+    ...(error.secondStep ?? {}),
+  };
+}
+
+/** Sets the error's status, headers and type on the reply; its body is problemOf(error). */
+export function prepareProblem(reply: FastifyReply, error: AppError) {
   if (error.headers) reply.headers(error.headers);
-  return reply
-    .code(error.status)
-    .type('application/problem+json')
-    .send({
-      type: PROBLEM_TYPE + error.code,
-      title: error.title,
-      status: error.status,
-      detail: error.detail,
-      code: error.code,
-      ...(error.fields ? { fields: error.fields } : {}),
-      ...(error.alternatives ? { alternatives: error.alternatives } : {}),
-      ...(error.secondStep ?? {}),
-    });
+  return reply.code(error.status).type('application/problem+json');
+}
+
+export function sendProblem(reply: FastifyReply, error: AppError) {
+  return prepareProblem(reply, error).send(problemOf(error));
 }
 
 // Driver errors that mean "the database cannot be reached" rather than "the query was wrong".

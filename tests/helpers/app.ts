@@ -14,7 +14,8 @@ import type { TestUser } from './factories.ts';
 // The mail worker is off: a test sends the outbox itself (app.mail.drain()), so no other test's app takes its mail.
 // Every test signs in from 127.0.0.1 into one shared database: the per-address limits are lifted
 // (tests of them set their own), or one file's wrong guesses would lock every other file out.
-export const TEST_ENV = { NODE_ENV: 'test', LOGIN_MAX_SIGN_INS_PER_ADDRESS: '1000000', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', MAIL_WORKER: 'false' } as const;
+// Overload shedding is off: a test worker running PGlite beside other files would cross the mark (the tests of it set theirs).
+export const TEST_ENV = { NODE_ENV: 'test', OVERLOAD_EVENT_LOOP_DELAY_MS: '0', LOGIN_MAX_SIGN_INS_PER_ADDRESS: '1000000', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', MAIL_WORKER: 'false' } as const;
 
 export async function buildTestApp(opts: { clock?: Clock; env?: Record<string, string>; logger?: FastifyServerOptions['logger'] } = {}) {
   const database = await testDb();

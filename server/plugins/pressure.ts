@@ -1,0 +1,50 @@
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { getHeapStatistics } from 'node:v8';
+import { AppError } from '../lib/errors.ts';
+import { prepareProblem, problemOf } from './errors.ts';
+
+/** Seconds a shed caller is asked to wait. */
+const RETRY_AFTER = 5;
+/** How often the event loop and the heap are read. */
+const SAMPLE_MS = 500;
+
+const busy = () =>
+  new AppError('unavailable', 'Samverkan har mycket att göra just nu. Inget sparades. Försök igen om några sekunder.', { headers: { 'retry-after': String(RETRY_AFTER) } });
+
+// A page, not a JSON document, for a person in a browser: short, in Swedish, and it reloads itself.
+const busyPage = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${RETRY_AFTER}"><title>Samverkan har mycket att göra just nu</title></head><body><main><h1>Samverkan har mycket att göra just nu</h1><p>Inget sparades. Sidan laddas om av sig själv om några sekunder. Brådskande? Ring socialjouren, eller 112 vid fara.</p></main></body></html>`;
+
+/** The answer to a request that comes while the app is past a mark; undefined lets it through. */
+function shed(request: FastifyRequest, reply: FastifyReply, type: string): object | string | undefined {
+  if (request.url.split('?', 1)[0] === '/api/health') return undefined;
+  request.log.warn({ type }, 'overload: request shed');
+  const error = busy();
+  prepareProblem(reply, error);
+  if (request.url.startsWith('/api/') || !(request.headers.accept ?? '').includes('text/html')) return problemOf(error);
+  reply.type('text/html; charset=utf-8');
+  return busyPage;
+}
+
+export type OverloadMarks = { eventLoopDelayMs: number; heapMb: number };
+
+/**
+ * Overload sheds instead of collapsing: past the event-loop delay mark (the mean delay over the last
+ * half second) or the heap mark, a new request is answered 503 `unavailable` with Retry-After at
+ * once, so the requests already accepted finish in bounded time. The health check still answers:
+ * a busy copy is alive, and a restart would only make it worse.
+ */
+async function pressurePlugin(app: FastifyInstance, marks: OverloadMarks) {
+  // Without a heap mark of its own, 90 % of what V8 may use: past it, collection takes the loop.
+  const heapMb = marks.heapMb || Math.floor((getHeapStatistics().heap_size_limit / 1024 / 1024) * 0.9);
+  await app.register(underPressure, {
+    maxEventLoopDelay: marks.eventLoopDelayMs,
+    maxHeapUsedBytes: heapMb * 1024 * 1024,
+    sampleInterval: SAMPLE_MS,
+    // under-pressure sends whatever the handler returns (its types say void; its code sends it).
+    pressureHandler: shed as unknown as (request: FastifyRequest, reply: FastifyReply) => void,
+  });
+}
+
+export default fp(pressurePlugin, { name: 'pressure' });
