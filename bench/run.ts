@@ -1,26 +1,15 @@
-import { randomBytes } from 'node:crypto';
 // npm run bench: loopback load (autocannon, 50 connections) against, in the same run, a bare
 // Fastify + pg baseline and Samverkan's own endpoints on PostgreSQL, plus cold start and memory.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchEnv, DATABASE_URL, ensureDatabase } from './bench-db.ts';
 import { signIn } from './sign-in.ts';
 import { start } from './start.ts';
 import { bookingStorm } from './storm.ts';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = 'samverkan_bench';
-const DATABASE_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-
-async function ensureDatabase() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
-  if (!rowCount) await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
-}
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -43,10 +32,7 @@ async function load(title: string, url: string, cookies: string[] = []) {
 }
 
 await ensureDatabase();
-const env = { DATABASE_URL, SESSION_SECRET: randomBytes(48).toString('base64url'), DEMO_DATA: 'true', PORT: '3900', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', API_REQUESTS_PER_MINUTE: '100000000',
-  // Every bench person signs in from the one loopback address, 100 of them at once in the storm:
-  // the per-address throttle (which counts attempts still being checked) is not what is measured.
-  LOGIN_MAX_FAILURES_PER_ADDRESS: '100000', LOGIN_MAX_SIGN_INS_PER_ADDRESS: '100000' };
+const env = benchEnv;
 // First start migrates and seeds; the second, measured start is a plain cold start.
 const first = await start('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /Samverkan kör på/);
 first.child.kill('SIGTERM');

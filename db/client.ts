@@ -54,9 +54,13 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client's error (server restart, network) must not crash the process.
+    // A connection that cannot be had in 3 s is an outage (503), not a request left hanging.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 3000 });
+    // A lost connection (server restart, crash, network) must not crash the process: an idle
+    // client's error reaches the pool's listener, and a checked-out client's error between two
+    // queries of a transaction reaches its own (the pool then discards the client on release).
     pool.on('error', (err) => options.onPoolError?.(err));
+    pool.on('connect', (client) => client.on('error', (err) => options.onPoolError?.(err)));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return {
       db,

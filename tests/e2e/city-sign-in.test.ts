@@ -1,21 +1,13 @@
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, launchBrowser, startWebApp, openMenu } from '../helpers/browser.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 import { startOidcProvider, type OidcProvider } from '../helpers/oidc.ts';
+import { freePort } from '../helpers/ports.ts';
 
 const run = browserAvailable();
 
-/** A free loopback port: the provider must know the app's callback address before the app starts. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
+// A free loopback port (freePort): the provider must know the app's callback address before the app starts.
 describe.skipIf(!run)('"Logga in med stadens konto" in the browser', () => {
   let provider: OidcProvider;
   let started: Awaited<ReturnType<typeof startWebApp>>;

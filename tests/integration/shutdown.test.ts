@@ -1,23 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { start } from '../../bench/start.ts';
+import { freePort } from '../helpers/ports.ts';
 
 // SIGTERM under load: the process stops taking connections, answers every request it accepted,
 // and exits within 10 s. Each request has a connection of its own, so a refused connection means
 // "not accepted" and a reset or a hang-up would mean an accepted request was dropped. The app runs
 // as `npm start` runs it, on an embedded database of its own (the database does not matter here).
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 type Outcome = { status: number } | { error: string };
 
