@@ -16,10 +16,13 @@ const busy = () =>
 // A page, not a JSON document, for a person in a browser: short, in Swedish, and it reloads itself.
 const busyPage = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="${RETRY_AFTER}"><title>Samverkan har mycket att göra just nu</title></head><body><main><h1>Samverkan har mycket att göra just nu</h1><p>Inget sparades. Sidan laddas om av sig själv om några sekunder. Brådskande? Ring socialjouren, eller 112 vid fara.</p></main></body></html>`;
 
-/** The answer to a request that comes while the app is past a mark; undefined lets it through. */
-function shed(request: FastifyRequest, reply: FastifyReply, type: string): object | string | undefined {
-  if (request.url.split('?', 1)[0] === '/api/health') return undefined;
-  request.log.warn({ type }, 'overload: request shed');
+/**
+ * The answer to a request that comes while the app is past a mark; undefined lets it through.
+ * No log line of its own: under overload a line per shed request would be work the app cannot
+ * afford, and the answer's own line (method, path, 503) says it.
+ */
+function shed(request: FastifyRequest, reply: FastifyReply): object | string | undefined {
+  if (exempt(request)) return undefined;
   const error = busy();
   prepareProblem(reply, error);
   if (request.url.startsWith('/api/') || !(request.headers.accept ?? '').includes('text/html')) return problemOf(error);
@@ -27,13 +30,22 @@ function shed(request: FastifyRequest, reply: FastifyReply, type: string): objec
   return busyPage;
 }
 
-export type OverloadMarks = { eventLoopDelayMs: number; heapMb: number };
+/** Never shed: the health check (a busy copy is alive), and the page renderer's own API calls (their page was accepted). */
+const exempt = (request: FastifyRequest) => request.client.viaBridge || request.url.split('?', 1)[0] === '/api/health';
+
+export type OverloadMarks = { eventLoopDelayMs: number; heapMb: number; maxInFlight: number };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Counted among the requests in flight (until it is answered or abandoned). */
+    inFlight?: boolean;
+  }
+}
 
 /**
- * Overload sheds instead of collapsing: past the event-loop delay mark (the mean delay over the last
- * half second) or the heap mark, a new request is answered 503 `unavailable` with Retry-After at
- * once, so the requests already accepted finish in bounded time. The health check still answers:
- * a busy copy is alive, and a restart would only make it worse.
+ * Overload sheds instead of collapsing: past the cap on requests in flight, the event-loop delay
+ * mark (the mean delay over the last half second) or the heap mark, a new request is answered 503
+ * `unavailable` with Retry-After at once, so the requests already accepted finish in bounded time.
  */
 async function pressurePlugin(app: FastifyInstance, marks: OverloadMarks) {
   // Without a heap mark of its own, 90 % of what V8 may use: past it, collection takes the loop.
@@ -45,6 +57,28 @@ async function pressurePlugin(app: FastifyInstance, marks: OverloadMarks) {
     // under-pressure sends whatever the handler returns (its types say void; its code sends it).
     pressureHandler: shed as unknown as (request: FastifyRequest, reply: FastifyReply) => void,
   });
+
+  // The requests in flight, the queue in front of the database pool: past the cap a new one is
+  // shed at once, so an accepted request waits behind at most that many (latency ≈ cap ÷ rate).
+  if (!marks.maxInFlight) return;
+  let inFlight = 0;
+  app.decorateRequest('inFlight', false);
+  app.addHook('onRequest', async (request, reply) => {
+    if (exempt(request)) return;
+    if (inFlight >= marks.maxInFlight) {
+      const answer = shed(request, reply);
+      return reply.send(answer);
+    }
+    inFlight++;
+    request.inFlight = true;
+  });
+  const done = async (request: FastifyRequest) => {
+    if (!request.inFlight) return;
+    request.inFlight = false;
+    inFlight--;
+  };
+  app.addHook('onResponse', done);
+  app.addHook('onRequestAbort', done);
 }
 
 export default fp(pressurePlugin, { name: 'pressure' });

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import { bookings } from '../../db/schema/index.ts';
@@ -43,5 +44,24 @@ describe('overload sheds instead of collapsing', () => {
     await app.close();
     // The same booking, sent to a copy below its marks, is made.
     expect((await book(calm.app)).statusCode).toBe(201);
+  });
+
+  test('past the cap on requests in flight: the next request is shed until one is answered', async () => {
+    const { app, db } = await buildTestApp({ env: { OVERLOAD_MAX_IN_FLIGHT: '1' } });
+    const d = await createDistrict(db);
+    const pedagogue = await createUser(db, { memberships: [{ organisationId: d.school.id, role: 'pedagogue' }] });
+    // A sign-in whose body is still on its way holds the one place in flight.
+    const body = new PassThrough();
+    const slow = app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: body });
+    await sleep(50);
+    const shed = await app.inject({ method: 'GET', url: '/api/me' });
+    expect(shed.statusCode).toBe(503);
+    expect(shed.headers['retry-after']).toBe('5');
+    expect(shed.json().code).toBe('unavailable');
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    body.end(JSON.stringify({ email: pedagogue.email, password: pedagogue.password }));
+    expect((await slow).statusCode).toBe(200);
+    // Answered, it leaves its place: the next one is served (401: no session, but not shed).
+    expect((await app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
   });
 });
