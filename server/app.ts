@@ -7,7 +7,7 @@ import { errors } from './lib/errors.ts';
 import { modules } from './modules/index.ts';
 import { buildServices, type Services } from './modules/registry.ts';
 import { clientInfo, newBridgeSecret } from './plugins/client.ts';
-import errorsPlugin, { sendProblem } from './plugins/errors.ts';
+import errorsPlugin, { frameworkErrors, sendProblem } from './plugins/errors.ts';
 import pressurePlugin from './plugins/pressure.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
@@ -45,6 +45,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   // Method, path, status and time only: no query, address, header or body, so nothing about a
   // family or a person reaches the log. Paths carry ids, never names.

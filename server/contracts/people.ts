@@ -1,6 +1,6 @@
 import { roleValues } from './auth.ts';
 import { phone } from './team.ts';
-import { email, freeText, uuid } from './text.ts';
+import { email, freeText, printable, uuid } from './text.ts';
 import { z } from './zod.ts';
 
 /** The roles an administrator gives; `admin` is made on the server only (npm run admin:create). */
@@ -8,7 +8,7 @@ export const grantableRoleValues = roleValues.filter((r): r is Exclude<(typeof r
 export const grantableRoleSchema = z.enum(grantableRoleValues as [typeof grantableRoleValues[number], ...typeof grantableRoleValues[number][]]);
 
 /** A member of staff's own name, as colleagues see it: not free text about anyone else. */
-const personName = z.string().trim().min(2, { message: 'Skriv personens namn.' }).max(120, { message: 'Namnet får vara högst 120 tecken.' });
+const personName = printable(z.string().trim().min(2, { message: 'Skriv personens namn.' }).max(120, { message: 'Namnet får vara högst 120 tecken.' }), 'Namnet innehåller otillåtna tecken.');
 
 export const createPersonBody = z
   .object({
@@ -34,7 +34,7 @@ export const createPersonBody = z
 export type CreatePersonBody = z.infer<typeof createPersonBody>;
 
 export const personParams = z.object({ id: uuid });
-export const peopleQuery = z.object({ q: z.string().trim().max(120, { message: 'Sökningen är för lång.' }).optional() });
+export const peopleQuery = z.object({ q: printable(z.string().trim().max(120, { message: 'Sökningen är för lång.' }), 'Sökningen innehåller otillåtna tecken.').optional() });
 
 export const personSchema = z
   .object({

@@ -3,7 +3,7 @@ import { z } from './zod.ts';
 
 // PostgreSQL text cannot hold NUL and no person types control characters; refusing them at the
 // boundary turns what would be a 500 into a plain 400.
-const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Marks a string in the OpenAPI document as guarded free text (see tests/integration/free-text). */
 export const FREE_TEXT = 'x-free-text';
@@ -11,13 +11,20 @@ export const FREE_TEXT = 'x-free-text';
 /** The params of a zod issue raised by the anonymity guard; the errors plugin answers 422. */
 export type IdentifyingIssueParams = { identifying: ReturnType<typeof findIdentifyingData>[number]['kind'][] };
 
+/**
+ * A string that is no free text about anyone (a person's own name, a search that is never kept)
+ * still may not carry control characters: the anonymity guard is skipped, this rule is not.
+ */
+export const printable = (s: z.ZodString, message = 'Texten innehåller otillåtna tecken.') => s.refine((v) => !controlChars.test(v), { message });
+
 function bounded(max: number, min: number) {
-  return z
-    .string()
-    .trim()
-    .min(min, { message: min === 1 ? 'Fältet får inte vara tomt.' : `Skriv minst ${min} tecken.` })
-    .max(max, { message: `Skriv högst ${max} tecken.` })
-    .refine((s) => !controlChars.test(s), { message: 'Texten innehåller otillåtna tecken.' });
+  return printable(
+    z
+      .string()
+      .trim()
+      .min(min, { message: min === 1 ? 'Fältet får inte vara tomt.' : `Skriv minst ${min} tecken.` })
+      .max(max, { message: `Skriv högst ${max} tecken.` }),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { controlChars } from '../contracts/text.ts';
 
 /** A table read from a CSV file: each row's cells by column, with its line in the file. */
 export type CsvRow<C extends string> = { line: number; cells: Partial<Record<C, string>> };
@@ -28,6 +29,10 @@ export function parseCsvTable<C extends string>(text: string, shape: Shape<C>): 
     const line = (err as { lines?: number }).lines;
     return { ok: false, message: `Filen gick inte att läsa som CSV${line ? ` (rad ${line})` : ''}. Spara den från Excel som "CSV UTF-8" och försök igen.` };
   }
+  // No spreadsheet writes control characters, and PostgreSQL text cannot hold NUL: such a file is
+  // refused by its line before any cell is looked up.
+  const garbled = records.find(({ record }) => record.some((cell) => controlChars.test(cell)));
+  if (garbled) return { ok: false, message: `Rad ${garbled.info.lines} innehåller otillåtna tecken. Spara filen från Excel som "CSV UTF-8" och försök igen.` };
   const [header, ...body] = records;
   if (!header) return { ok: false, message: `Filen är tom. Den första raden ska vara rubrikerna: ${shape.headerHelp}.` };
   const names = Object.keys(shape.columns) as C[];

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { sentence } from '../contracts/anonymity.ts';
@@ -37,7 +37,7 @@ const unavailableCodes: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRES
 function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) {
     if (typeof e.code === 'string' && (unavailableCodes.has(e.code) || e.code.startsWith('08'))) return true;
-    if (typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|PGlite is closed/i.test(e.message)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|not queryable|Client was closed|PGlite is closed/i.test(e.message)) return true;
   }
   return false;
 }
@@ -97,6 +97,16 @@ function toAppError(err: FastifyError | Error): AppError | null {
   // that ended between the service's check and the write is exactly this.
   if (sqlState(err).code === '42501') return errors.noConsent();
   return null;
+}
+
+/**
+ * The router's own refusals, made before any route or hook runs: a path that is no valid
+ * percent-encoding (`/api/slots/%zz`), or a parameter longer than any id. Fastify would answer
+ * them in English JSON that repeats the path. Passed to Fastify as `frameworkErrors` (app.ts).
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
+  return sendProblem(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? errors.invalid('Adressen är för lång.', undefined, 414) : errors.invalid('Adressen kunde inte tolkas.'));
 }
 
 /** Where an error was thrown, without its first line: that line is the message. */

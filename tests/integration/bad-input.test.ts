@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { users } from '../../db/schema/index.ts';
-import { buildTestApp } from '../helpers/app.ts';
+import { asUser, buildTestApp } from '../helpers/app.ts';
+import { createOrganisation, createUser } from '../helpers/factories.ts';
 
 const big = 'a'.repeat(100 * 1024);
 
@@ -37,6 +38,38 @@ describe('bad input never causes a 5xx or a write', () => {
     const fields = res.json().fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'password']));
     expect(res.json().fields.find((f: { field: string }) => f.field === 'password').message).toBe('Skriv ditt lösenord.');
+  });
+});
+
+// Found by the schema fuzzer (tests/integration/schema-fuzz.test.ts): each of these was a 500, or
+// Fastify's English JSON repeating the path.
+describe('input the database or the router cannot take is a Swedish 400, never a 500', () => {
+  test('a path that is no valid percent-encoding', async () => {
+    const { app } = await buildTestApp();
+    for (const url of ['/api/slots/%zz', '/api/cases/%ED%A0%80/feedback', '/om/%E0%A4%A']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'invalid_request', detail: 'Adressen kunde inte tolkas.' });
+      expect(res.body).not.toContain('%');
+    }
+  });
+
+  test('a NUL in a search, a person’s name or a cell of a staff list', async () => {
+    const { app, db } = await buildTestApp();
+    const school = await createOrganisation(db);
+    const headers = await asUser(app, await createUser(db, { memberships: [{ organisationId: null, role: 'admin' }] }));
+    const search = await app.inject({ method: 'GET', url: '/api/admin/users?q=Anna%00', headers });
+    expect(search.statusCode, search.body).toBe(400);
+    expect(search.json().fields).toEqual([{ field: 'querystring.q', message: 'Sökningen innehåller otillåtna tecken.' }]);
+    const person = { name: 'Anna\u0000Berg', email: `anna-${school.id.slice(0, 8)}@test.example`, memberships: [{ organisationId: school.id, role: 'pedagogue' }] };
+    const created = await app.inject({ method: 'POST', url: '/api/admin/users', headers, payload: person });
+    expect(created.statusCode, created.body).toBe(400);
+    expect(created.json().fields).toEqual([{ field: 'name', message: 'Namnet innehåller otillåtna tecken.' }]);
+    const csv = `name,email,role,organisation\nAnna Berg,${person.email},pedagog,${school.name}\u0000`;
+    const imported = await app.inject({ method: 'POST', url: '/api/admin/import?dryRun=true', headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
+    expect(imported.statusCode, imported.body).toBe(400);
+    expect(imported.json().detail).toBe('Rad 2 innehåller otillåtna tecken. Spara filen från Excel som "CSV UTF-8" och försök igen.');
   });
 });
 

@@ -22,6 +22,7 @@ const EXEMPT = new Map([
   ['GET /api/auth/oidc/login query.next', 'the path to return to after the city sign-in: only a path on this site is followed, kept in a signed cookie for ten minutes'],
   ['POST /api/slots/{id}/bookings header.idempotency-key', 'a client’s retry key (letters, digits, - and _): stored only as its SHA-256 for a day, never shown'],
   ['POST /api/meetings header.idempotency-key', 'a client’s retry key (letters, digits, - and _): stored only as its SHA-256 for a day, never shown'],
+  ['POST /api/cases header.idempotency-key', 'a client’s retry key (letters, digits, - and _): stored only as its SHA-256 for a day, never shown'],
   ['POST /api/cases/{id}/consents header.idempotency-key', 'a client’s retry key (letters, digits, - and _): stored only as its SHA-256 for a day, never shown'],
   ['POST /api/cases/{id}/feedback header.idempotency-key', 'a client’s retry key (letters, digits, - and _): stored only as its SHA-256 for a day, never shown'],
   ['GET /api/calendar/{token} path.token', 'a calendar feed’s secret key (43 URL-safe characters): compared by its hash, never stored or shown'],
