@@ -30,7 +30,7 @@ const envSchema = z.object({
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   OVERLOAD_HEAP_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(200),
+  OVERLOAD_MAX_PAGES_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(128),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
   PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
@@ -71,7 +71,7 @@ export type Config = {
   /** API calls per minute per session (or per address without one), per copy of the app. */
   apiRequestsPerMinute: number;
   /** Past any mark the app answers 503 with Retry-After instead of queueing more work (0: no mark). */
-  overload: { eventLoopDelayMs: number; heapMb: number; maxInFlight: number };
+  overload: { eventLoopDelayMs: number; heapMb: number; maxPagesInFlight: number };
   logLevel: string;
   /** Where people reach the portal: the links in mails point here. */
   publicUrl: string;
@@ -173,7 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     loginMaxSignInsPerAddress: e.LOGIN_MAX_SIGN_INS_PER_ADDRESS,
     apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
-    overload: { eventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS, heapMb: e.OVERLOAD_HEAP_MB, maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT },
+    overload: { eventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS, heapMb: e.OVERLOAD_HEAP_MB, maxPagesInFlight: e.OVERLOAD_MAX_PAGES_IN_FLIGHT },
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,

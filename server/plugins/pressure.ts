@@ -33,17 +33,23 @@ function shed(request: FastifyRequest, reply: FastifyReply): object | string | u
 /** Never shed: the health check (a busy copy is alive), and the page renderer's own API calls (their page was accepted). */
 const exempt = (request: FastifyRequest) => request.client.viaBridge || request.url.split('?', 1)[0] === '/api/health';
 
-export type OverloadMarks = { eventLoopDelayMs: number; heapMb: number; maxInFlight: number };
+/** A page to render: not an API call, not a built asset (/_app/…) or a file (favicon.png, robots.txt). */
+const isPage = (url: string) => {
+  const path = url.split('?', 1)[0]!;
+  return !path.startsWith('/api/') && !path.startsWith('/_app/') && !/\.[a-z0-9]+$/i.test(path);
+};
+
+export type OverloadMarks = { eventLoopDelayMs: number; heapMb: number; maxPagesInFlight: number };
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Counted among the requests in flight (until it is answered or abandoned). */
+    /** A page counted among those in flight (until it is answered or abandoned). */
     inFlight?: boolean;
   }
 }
 
 /**
- * Overload sheds instead of collapsing: past the cap on requests in flight, the event-loop delay
+ * Overload sheds instead of collapsing: past the cap on pages in flight, the event-loop delay
  * mark (the mean delay over the last half second) or the heap mark, a new request is answered 503
  * `unavailable` with Retry-After at once, so the requests already accepted finish in bounded time.
  */
@@ -58,24 +64,23 @@ async function pressurePlugin(app: FastifyInstance, marks: OverloadMarks) {
     pressureHandler: shed as unknown as (request: FastifyRequest, reply: FastifyReply) => void,
   });
 
-  // The requests in flight, the queue in front of the database pool: past the cap a new one is
-  // shed at once, so an accepted request waits behind at most that many (latency ≈ cap ÷ rate).
-  if (!marks.maxInFlight) return;
-  let inFlight = 0;
+  // Pages in flight: a rendered page costs some 30 times an API read, so a burst of page loads is
+  // what overloads the app. Past the cap a new page is shed at once, so an accepted one waits
+  // behind at most that many (latency ≈ cap ÷ pages per second). API calls are not counted: a
+  // cheap read is answered faster than it could be shed.
+  if (!marks.maxPagesInFlight) return;
+  let pages = 0;
   app.decorateRequest('inFlight', false);
   app.addHook('onRequest', async (request, reply) => {
-    if (exempt(request)) return;
-    if (inFlight >= marks.maxInFlight) {
-      const answer = shed(request, reply);
-      return reply.send(answer);
-    }
-    inFlight++;
+    if (exempt(request) || !isPage(request.url)) return;
+    if (pages >= marks.maxPagesInFlight) return reply.send(shed(request, reply));
+    pages++;
     request.inFlight = true;
   });
   const done = async (request: FastifyRequest) => {
     if (!request.inFlight) return;
     request.inFlight = false;
-    inFlight--;
+    pages--;
   };
   app.addHook('onResponse', done);
   app.addHook('onRequestAbort', done);
