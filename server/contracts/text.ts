@@ -11,11 +11,14 @@ export const FREE_TEXT = 'x-free-text';
 /** The params of a zod issue raised by the anonymity guard; the errors plugin answers 422. */
 export type IdentifyingIssueParams = { identifying: ReturnType<typeof findIdentifyingData>[number]['kind'][] };
 
+/** Half of a UTF-16 pair without its other half: no character at all, stored as U+FFFD. */
+const loneSurrogate = /\p{Cs}/u;
+
 /**
  * A string that is no free text about anyone (a person's own name, a search that is never kept)
  * still may not carry control characters: the anonymity guard is skipped, this rule is not.
  */
-export const printable = (s: z.ZodString, message = 'Texten innehåller otillåtna tecken.') => s.refine((v) => !controlChars.test(v), { message });
+export const printable = (s: z.ZodString, message = 'Texten innehåller otillåtna tecken.') => s.refine((v) => !controlChars.test(v) && !loneSurrogate.test(v), { message });
 
 function bounded(max: number, min: number) {
   return printable(

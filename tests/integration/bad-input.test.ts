@@ -55,7 +55,7 @@ describe('input the database or the router cannot take is a Swedish 400, never a
     }
   });
 
-  test('a NUL in a search, a person’s name or a cell of a staff list', async () => {
+  test('a NUL (or half a UTF-16 pair) in a search, a person’s name or a cell of a staff list', async () => {
     const { app, db } = await buildTestApp();
     const school = await createOrganisation(db);
     const headers = await asUser(app, await createUser(db, { memberships: [{ organisationId: null, role: 'admin' }] }));
@@ -66,6 +66,10 @@ describe('input the database or the router cannot take is a Swedish 400, never a
     const created = await app.inject({ method: 'POST', url: '/api/admin/users', headers, payload: person });
     expect(created.statusCode, created.body).toBe(400);
     expect(created.json().fields).toEqual([{ field: 'name', message: 'Namnet innehåller otillåtna tecken.' }]);
+    // Half a UTF-16 pair is no character: it would be stored as U+FFFD, not as what was sent.
+    const halfPair = await app.inject({ method: 'POST', url: '/api/admin/users', headers, payload: { ...person, name: 'Anna \ud800Berg' } });
+    expect(halfPair.statusCode, halfPair.body).toBe(400);
+    expect(halfPair.json().fields).toEqual([{ field: 'name', message: 'Namnet innehåller otillåtna tecken.' }]);
     const csv = `name,email,role,organisation\nAnna Berg,${person.email},pedagog,${school.name}\u0000`;
     const imported = await app.inject({ method: 'POST', url: '/api/admin/import?dryRun=true', headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
     expect(imported.statusCode, imported.body).toBe(400);

@@ -22,19 +22,24 @@ export type ChainedRow = AuditFacts & { id: number; prevHash: string; hash: stri
 
 /** A row's hash covers its facts and the previous row's hash: change or remove one and every later link breaks. */
 export function hashOf(prevHash: string, f: AuditFacts): string {
+  // Hashed as the database will store it, or the row reads as edited on verification: a uuid in
+  // lower case whatever case the request wrote it in, and a lone UTF-16 surrogate (no character)
+  // as U+FFFD, as UTF-8 has it.
+  const stored = (s: string | null) => s?.replace(/\p{Cs}/gu, '\uFFFD') ?? null;
+  const id = (s: string | null) => s?.toLowerCase() ?? null;
   const canonical = JSON.stringify([
     prevHash,
     f.at.toISOString(),
-    f.actorId,
-    f.actorName,
+    id(f.actorId),
+    stored(f.actorName),
     f.actorRole,
-    f.organisationId,
-    f.organisationName,
+    id(f.organisationId),
+    stored(f.organisationName),
     f.action,
     f.targetType,
-    f.targetId,
-    f.caseId,
-    f.address,
+    id(f.targetId),
+    id(f.caseId),
+    stored(f.address),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
