@@ -49,6 +49,35 @@ const roleQuery = `select current_user as name, r.rolsuper as superuser, r.rolby
   (select count(*)::int from pg_class c where c.relowner = r.oid and c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')) as "ownedTables"
   from pg_roles r where r.rolname = current_user`;
 
+type PgPool = import('pg').Pool;
+type PgClient = import('pg').PoolClient;
+
+/**
+ * drizzle-orm (0.45.4) checks a client out for a transaction and sends `begin` before its
+ * try/finally: when the connection is already dead, `begin` fails and the client is never given
+ * back, so every outage would leave the pool one connection smaller (and `pool.end()` waiting
+ * for ever). Only its transactions check clients out, and `begin` is the first thing each sends:
+ * if that first query fails, the client is given back here, marked broken so the pool drops it.
+ */
+function safeCheckouts(pool: PgPool): PgPool {
+  // pool.query checks out with a callback and gives the client back itself: that path is pg's own.
+  const connect = (callback?: Parameters<PgPool['connect']>[0]) => (callback ? pool.connect(callback) : guarded());
+  const guarded = async () => {
+    const client: PgClient = await pool.connect();
+    const query = client.query;
+    (client as { query: unknown }).query = function first(this: PgClient, ...args: unknown[]) {
+      delete (client as { query?: unknown }).query; // the next queries go straight to pg
+      const sent = (query as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+      return sent.catch((err: Error) => {
+        client.release(err);
+        throw err;
+      });
+    };
+    return client;
+  };
+  return new Proxy(pool, { get: (target, key) => (key === 'connect' ? connect : Reflect.get(target, key, target)) });
+}
+
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const { default: pg } = await import('pg');
@@ -61,7 +90,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     // queries of a transaction reaches its own (the pool then discards the client on release).
     pool.on('error', (err) => options.onPoolError?.(err));
     pool.on('connect', (client) => client.on('error', (err) => options.onPoolError?.(err)));
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(safeCheckouts(pool), { schema }) as unknown as Db;
     return {
       db,
       driver: 'pg',
