@@ -54,6 +54,16 @@ declare module 'fastify' {
  * `unavailable` with Retry-After at once, so the requests already accepted finish in bounded time.
  */
 async function pressurePlugin(app: FastifyInstance, marks: OverloadMarks) {
+  await sampled(app, marks);
+  await pageCap(app, marks);
+}
+
+/**
+ * The event-loop and heap marks. under-pressure samples the loop every 10 ms for as long as the
+ * app lives, so with both marks off (the tests, which build hundreds of apps) it is not registered.
+ */
+async function sampled(app: FastifyInstance, marks: OverloadMarks) {
+  if (!marks.eventLoopDelayMs && !marks.heapMb) return;
   // Without a heap mark of its own, 90 % of what V8 may use: past it, collection takes the loop.
   const heapMb = marks.heapMb || Math.floor((getHeapStatistics().heap_size_limit / 1024 / 1024) * 0.9);
   await app.register(underPressure, {
@@ -63,6 +73,9 @@ async function pressurePlugin(app: FastifyInstance, marks: OverloadMarks) {
     // under-pressure sends whatever the handler returns (its types say void; its code sends it).
     pressureHandler: shed as unknown as (request: FastifyRequest, reply: FastifyReply) => void,
   });
+}
+
+async function pageCap(app: FastifyInstance, marks: OverloadMarks) {
 
   // Pages in flight: a rendered page costs some 30 times an API read, so a burst of page loads is
   // what overloads the app. Past the cap a new page is shed at once, so an accepted one waits
