@@ -76,7 +76,6 @@ async function sampled(app: FastifyInstance, marks: OverloadMarks) {
 }
 
 async function pageCap(app: FastifyInstance, marks: OverloadMarks) {
-
   // Pages in flight: a rendered page costs some 30 times an API read, so a burst of page loads is
   // what overloads the app. Past the cap a new page is shed at once, so an accepted one waits
   // behind at most that many (latency ≈ cap ÷ pages per second). API calls are not counted: a
