@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { districts, organisations } from '../../db/schema/index.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 const run = browserAvailable();
 
 describe.skipIf(!run)('a district’s administrator in the browser', () => {
   const suite = useWebApp(async ({ db }) => {
-    const tag = randomUUID().slice(0, 6);
+    const tag = uniqueTag(6);
     const [own] = await db.insert(districts).values({ name: `Spånga ${tag}` }).returning();
     const [other] = await db.insert(districts).values({ name: `Skärholmen ${tag}` }).returning();
     const mine = await createDistrict(db);
@@ -38,9 +38,9 @@ describe.skipIf(!run)('a district’s administrator in the browser', () => {
     const options = await page.getByLabel('Verksamhet').locator('option').allTextContents();
     expect(options.some((o) => o.startsWith(mine.school.name))).toBe(true);
     expect(options.some((o) => o.startsWith(theirs.school.name))).toBe(false);
-    const name = `Sam Spånga ${randomUUID().slice(0, 6)}`;
+    const name = `Sam Spånga ${uniqueTag(6)}`;
     await page.getByLabel('Namn', { exact: true }).fill(name);
-    await page.getByLabel('E-postadress', { exact: true }).fill(`${randomUUID().slice(0, 8)}@spanga.example`);
+    await page.getByLabel('E-postadress', { exact: true }).fill(`${uniqueTag(8)}@spanga.example`);
     await page.getByLabel('Verksamhet').selectOption({ label: `${mine.school.name} (Skola)` });
     await page.getByLabel('Roll').selectOption({ label: 'Pedagog' });
     await page.getByRole('button', { name: 'Lägg upp och skicka inbjudan' }).click();

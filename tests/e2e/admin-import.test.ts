@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { districts, organisations, outbox, users } from '../../db/schema/index.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signIn, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 const run = browserAvailable();
 
@@ -22,7 +22,7 @@ describe.skipIf(!run)('Läs in personal: the administrator reads in a school’s
 
   test.each(JS_MODES)('%s: a file with a wrong row is refused row by row, the fixed one is checked and written, and an invitee signs in', async (_name, javaScriptEnabled) => {
     const { browser, base, db, admin, schoolName } = suite;
-    const tag = randomUUID().slice(0, 8);
+    const tag = uniqueTag(8);
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
     await openMenu(page);
     await page.getByRole('link', { name: 'Läs in personal' }).first().click();
@@ -67,7 +67,7 @@ await openMenu(invited);
 describe.skipIf(!run)('Läs in verksamheter: the administrator reads in a district\'s organisations', () => {
   const suite = useWebApp(async ({ db }) => {
     const admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
-    const [district] = await db.insert(districts).values({ name: `Husby ${randomUUID().slice(0, 6)}` }).returning();
+    const [district] = await db.insert(districts).values({ name: `Husby ${uniqueTag(6)}` }).returning();
     return { admin, district: district! };
   });
   const list = (tag: string, kind = 'förskola') =>
@@ -75,7 +75,7 @@ describe.skipIf(!run)('Läs in verksamheter: the administrator reads in a distri
 
   test.each(JS_MODES)('%s: a wrong kind is refused on its row, the fixed file is checked and written into the chosen district', async (_name, javaScriptEnabled) => {
     const { browser, base, db, admin, district } = suite;
-    const tag = randomUUID().slice(0, 8);
+    const tag = uniqueTag(8);
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
     await page.goto(`${base}/admin/las-in`);
     await page.getByRole('link', { name: 'Läs in verksamheter i stället' }).click();

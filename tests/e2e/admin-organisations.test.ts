@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 const run = browserAvailable();
 
@@ -10,7 +10,7 @@ describe.skipIf(!run)('Verksamheter: the administrator sets up a district in the
 
   test.each(JS_MODES)('%s: a district, its team and a school with sections; a name taken is refused; the school is renamed and archived', async (_name, javaScriptEnabled) => {
     const { browser, base, admin } = suite;
-    const tag = randomUUID().slice(0, 6);
+    const tag = uniqueTag(6);
     const page = await signedInPhone(browser, base, admin, javaScriptEnabled);
     const settled = async () => {
       if (javaScriptEnabled) await page.waitForLoadState('networkidle');

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { districts } from '../../db/schema/index.ts';
 import { browserAvailable, expectAccessible, expectFitsPhone, JS_MODES, signedInPhone, useWebApp, openMenu } from '../helpers/browser.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 const run = browserAvailable();
 
@@ -10,7 +10,7 @@ describe.skipIf(!run)('Personer: the administrator adds, finds and disables peop
   const suite = useWebApp(async ({ db }) => {
     const { school } = await createDistrict(db);
     const admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
-    const [district] = await db.insert(districts).values({ name: `Rinkeby ${randomUUID().slice(0, 6)}` }).returning();
+    const [district] = await db.insert(districts).values({ name: `Rinkeby ${uniqueTag(6)}` }).returning();
     return { admin, schoolLabel: `${school.name} (Skola)`, districtName: district!.name };
   });
 
@@ -24,8 +24,8 @@ describe.skipIf(!run)('Personer: the administrator adds, finds and disables peop
     await expectAccessible(page, { javaScriptEnabled });
     await expectFitsPhone(page);
 
-    const name = `Lina Holm ${randomUUID().slice(0, 6)}`;
-    const email = `lina-${randomUUID().slice(0, 8)}@skola.example`;
+    const name = `Lina Holm ${uniqueTag(6)}`;
+    const email = `lina-${uniqueTag(8)}@skola.example`;
     // A social worker in a school: refused in Swedish, what was typed kept.
     await page.getByLabel('Namn', { exact: true }).fill(name);
     await page.getByLabel('E-postadress', { exact: true }).fill(email);
@@ -53,8 +53,8 @@ describe.skipIf(!run)('Personer: the administrator adds, finds and disables peop
     await expectAccessible(page, { javaScriptEnabled });
 
     // A district's administrator belongs to a district, chosen in the same list.
-    const dname = `Dan Distrikt ${randomUUID().slice(0, 6)}`;
-    const demail = `dan-${randomUUID().slice(0, 8)}@stad.example`;
+    const dname = `Dan Distrikt ${uniqueTag(6)}`;
+    const demail = `dan-${uniqueTag(8)}@stad.example`;
     await page.getByLabel('Namn', { exact: true }).fill(dname);
     await page.getByLabel('E-postadress', { exact: true }).fill(demail);
     await page.getByLabel('Verksamhet').selectOption({ label: `Stadsdel ${suite.districtName} (för en stadsdelsadministratör)` });

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { browserAvailable, expectAccessible, launchBrowser, signIn, startWebDistrict, openMenu } from '../helpers/browser.ts';
 import { assignContact, createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 const run = browserAvailable();
 
@@ -20,7 +20,7 @@ describe.skipIf(!run)('a person with two workplaces picks one in the top bar, an
     const started = await startWebDistrict();
     ({ app, base } = started);
     const { db, school, team } = started;
-    const other = await createOrganisation(db, { kind: 'school', name: `Norrskolan ${randomUUID().slice(0, 6)}`, servingTeamId: team.id });
+    const other = await createOrganisation(db, { kind: 'school', name: `Norrskolan ${uniqueTag(6)}`, servingTeamId: team.id });
     const anna = await createUser(db, { name: 'Anna Södersson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     const nils = await createUser(db, { name: 'Nils Norrsson', memberships: [{ organisationId: team.id, role: 'social_worker' }] });
     await assignContact(db, { organisationId: school.id, userId: anna.id });

@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { absences, contactAssignments, dutyRoster, meetings, meetingWorkers, memberships, organisations, schoolPeriods, sections, slotHosts, slots, teamSettings, users } from '../../db/schema/index.ts';
 import type { Role } from '../../server/contracts/auth.ts';
 import type { OrganisationKind } from '../../server/contracts/organisations.ts';
 import { passwordHasher } from '../../server/lib/passwords.ts';
+import { uniqueTag } from './tag.ts';
 
 export const TEST_PASSWORD = 'rätt-lösenord-123';
 let hashed: Promise<string> | undefined;
 const passwordHash = () => (hashed ??= passwordHasher.hash(TEST_PASSWORD));
 
-const unique = () => randomUUID().slice(0, 8);
+const unique = () => uniqueTag(8);
 
 export async function createOrganisation(
   db: Db,

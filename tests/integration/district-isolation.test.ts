@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { outbox } from '../../db/schema/index.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 const PASSWORD = 'höst vid bryggan i år';
 
@@ -15,7 +16,7 @@ async function twoDistricts() {
   const as = (h: Record<string, string>) => (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
     app.inject({ method, url, headers: h, ...(payload === undefined ? {} : { payload: payload as object }) });
   const byAdmin = as(headers);
-  const tag = randomUUID().slice(0, 8);
+  const tag = uniqueTag(8);
   const district = async (name: string) => {
     const id = (await byAdmin('POST', '/api/admin/districts', { name: `${name} ${tag}` })).json().id as string;
     const team = (await byAdmin('POST', '/api/admin/organisations', { name: `${name}teamet`, kind: 'social_services', districtId: id })).json().id as string;

@@ -4,13 +4,14 @@ import { describe, expect, test } from 'vitest';
 import { auditLog, organisations } from '../../db/schema/index.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 async function setup() {
   const { app, db } = await buildTestApp();
   const admin = await createUser(db, { name: 'Ada Admin', memberships: [{ organisationId: null, role: 'admin' }] });
   const headers = await asUser(app, admin);
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, h = headers) => app.inject({ method, url, headers: h, ...(payload ? { payload } : {}) });
-  const tag = randomUUID().slice(0, 8);
+  const tag = uniqueTag(8);
   const district = (await call('POST', '/api/admin/districts', { name: `Hässelby-Vällingby ${tag}` })).json().id as string;
   return { app, db, admin, headers, call, tag, district };
 }

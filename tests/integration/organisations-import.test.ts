@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { districts, organisations, sections } from '../../db/schema/index.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 async function setup() {
   const { app, db } = await buildTestApp();
-  const tag = randomUUID().slice(0, 6);
+  const tag = uniqueTag(6);
   const [district] = await db.insert(districts).values({ name: `Tensta ${tag}` }).returning();
   const [other] = await db.insert(districts).values({ name: `Kista ${tag}` }).returning();
   const admin = await createUser(db, { memberships: [{ organisationId: null, role: 'admin' }] });

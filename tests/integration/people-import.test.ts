@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { auditLog, memberships, outbox, users } from '../../db/schema/index.ts';
 import { asUser, buildTestApp } from '../helpers/app.ts';
 import { createDistrict, createUser } from '../helpers/factories.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 async function setup() {
   const { app, db } = await buildTestApp();
@@ -12,7 +12,7 @@ async function setup() {
   const headers = await asUser(app, admin);
   const send = (csv: string, dryRun?: boolean, h: Record<string, string> = headers) =>
     app.inject({ method: 'POST', url: `/api/admin/import${dryRun === undefined ? '' : `?dryRun=${dryRun}`}`, headers: { ...h, 'content-type': 'text/csv' }, payload: csv });
-  const tag = randomUUID().slice(0, 8);
+  const tag = uniqueTag(8);
   return { app, db, ...d, admin, headers, send, tag };
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +8,7 @@ import { asUser, buildTestApp } from '../helpers/app.ts';
 import { addSchoolPeriod, assignContact, createSlot, createUser, reportMeetingRequest, setTeamSettings, type TestUser } from '../helpers/factories.ts';
 import type { OpenApi } from '../helpers/schema-arbitraries.ts';
 import { operationsOf, requestsFor, summary, withOneControlChar, type FuzzRequest } from '../helpers/schema-requests.ts';
+import { uniqueTag } from '../helpers/tag.ts';
 
 // Issue 21, schema fuzzing: every operation in the OpenAPI document, called with bodies, query
 // strings and path parameters generated from its own schemas (tests/helpers/schema-*.ts), as an
@@ -83,7 +83,7 @@ async function world() {
   const clock = fixedClock('2026-03-02T09:00:00+01:00');
   // The per-session request ceiling would turn most of a role's runs into 429s.
   const { app, db } = await buildTestApp({ clock, env: { API_REQUESTS_PER_MINUTE: '10000000' } });
-  const tag = randomUUID().slice(0, 8);
+  const tag = uniqueTag(8);
   const send = async (headers: Record<string, string>, method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await app.inject({ method, url, headers, payload });
     if (res.statusCode >= 300) throw new Error(`setting up: ${method} ${url} → ${res.statusCode} ${res.body}`);
