@@ -23,10 +23,19 @@ const CLOCKS: Record<string, string> = {
   midsommarafton: '2027-06-25T10:00:00+02:00',
 };
 
+/**
+ * The browser suites are the slow ones (a page per step, and Chromium beside the app on two
+ * cores): they run under the clocks where the week turns, the weekend that once turned CI red,
+ * two at a time. The API and unit suites, where the date logic lives, run under every clock.
+ */
+const BROWSER_CLOCKS = ['fredag-eftermiddag', 'sondag-kvall'];
+
 const root = path.resolve(import.meta.dirname, '..');
 const files = ['tests/e2e', 'tests/integration', 'tests/unit']
   .flatMap((dir) => readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`))
   .filter((f) => readFileSync(path.join(root, f), 'utf8').includes("from '../helpers/clock.ts'"));
+const browserFiles = files.filter((f) => f.startsWith('tests/e2e/'));
+const otherFiles = files.filter((f) => !f.startsWith('tests/e2e/'));
 
 const asked = process.argv.slice(2);
 const labels = asked.length ? asked : Object.keys(CLOCKS);
@@ -55,16 +64,16 @@ async function databaseFor(index: number): Promise<string | undefined> {
   return own.toString();
 }
 
-function runClock(label: string, databaseUrl: string | undefined): Promise<number> {
+function runClock(label: string, name: string, suites: string[], databaseUrl: string | undefined): Promise<number> {
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  const log = path.join(root, `test-results/clock-${label}.log`);
+  const log = path.join(root, `test-results/clock-${name}.log`);
   const out = createWriteStream(log);
-  const env: NodeJS.ProcessEnv = { ...process.env, TEST_NOW: CLOCKS[label], FORCE_COLOR: '0', VITEST_JSON: `test-results/clock-${label}.json` };
+  const env: NodeJS.ProcessEnv = { ...process.env, TEST_NOW: CLOCKS[label], FORCE_COLOR: '0', VITEST_JSON: `test-results/clock-${name}.json` };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const started = Date.now();
   const child = spawn(
     path.join(root, 'node_modules/.bin/vitest'),
-    ['run', ...files],
+    ['run', ...suites],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.pipe(out, { end: false });
@@ -74,7 +83,7 @@ function runClock(label: string, databaseUrl: string | undefined): Promise<numbe
     child.on('close', (code) => {
       out.end(() => {
         const seconds = Math.round((Date.now() - started) / 1000);
-        console.log(`\n=== TEST_NOW=${CLOCKS[label]} (${label}): ${code === 0 ? 'godkänd' : 'UNDERKÄND'} på ${seconds} s`);
+        console.log(`\n=== TEST_NOW=${CLOCKS[label]} (${name}): ${code === 0 ? 'godkänd' : 'UNDERKÄND'} på ${seconds} s`);
         if (code !== 0) console.log(readFileSync(log, 'utf8'));
         resolve(code ?? 1);
       });
@@ -83,11 +92,13 @@ function runClock(label: string, databaseUrl: string | undefined): Promise<numbe
 }
 
 console.log(`${files.length} sviter räknar med testernas klocka:\n  ${files.join('\n  ')}`);
-console.log(`${labels.length} klockor, ${concurrency} åt gången; varje klockas utskrift i test-results/clock-<klocka>.log`);
+console.log(`webbläsarsviterna under ${BROWSER_CLOCKS.filter((l) => labels.includes(l)).join(', ') || 'ingen klocka'}, 2 åt gången; de andra under ${labels.length} klockor, ${concurrency} åt gången; utskrifterna i test-results/clock-<klocka>.log`);
 // Roles are the server's, not a database's: make them once, before the clocks race to.
 if (process.env.DATABASE_URL) await setupSchema();
-const limit = pLimit(concurrency);
-const codes = await Promise.all(
-  labels.map((label, i) => limit(async () => runClock(label, await databaseFor(Object.keys(CLOCKS).indexOf(label) + 1 || i + 1)))),
-);
+// Each run has a database of its own (the global setup drops its schema), numbered by run.
+const browserRuns = labels.filter((l) => BROWSER_CLOCKS.includes(l)).map((label) => ({ label, name: `${label}-webblasare`, suites: browserFiles }));
+const otherRuns = labels.map((label) => ({ label, name: label, suites: otherFiles }));
+const run = (runs: typeof otherRuns, limit: ReturnType<typeof pLimit>, first: number) =>
+  Promise.all(runs.map((r, i) => limit(async () => runClock(r.label, r.name, r.suites, await databaseFor(first + i)))));
+const codes = [...(await run(browserRuns, pLimit(2), 1)), ...(await run(otherRuns, pLimit(concurrency), 1 + browserRuns.length))];
 process.exit(codes.some((c) => c !== 0) ? 1 : 0);
