@@ -2,6 +2,7 @@ import about from './about/about.module.ts';
 import accounts from './accounts/accounts.module.ts';
 import agenda from './agenda/agenda.module.ts';
 import anonymity from './anonymity/anonymity.module.ts';
+import audit from './audit/audit.module.ts';
 import assignments from './assignments/assignments.module.ts';
 import auth from './auth/auth.module.ts';
 import bookings from './bookings/bookings.module.ts';
@@ -35,6 +36,7 @@ import type { AppModule } from './registry.ts';
 export const modules: readonly AppModule[] = [
   health,
   about,
+  audit,
   mail,
   secondFactor,
   auth,

@@ -11,6 +11,6 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'cases',
-  services: ({ db, clock }, { organisations }) => ({ cases: createCasesService({ repo: createCasesRepository(db), transaction: casesTransaction(db), organisations, clock }) }),
+  services: ({ db, clock }, { organisations, auditTrail }) => ({ cases: createCasesService({ repo: createCasesRepository(db), transaction: casesTransaction(db), organisations, clock, auditTrail }) }),
   routes: casesRoutes,
 });

@@ -5,6 +5,7 @@ import { stockholmDate } from '../../contracts/time.ts';
 import { leadsTeam, memberOfTeam, organisationIdsOf, teamRoles, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { auditFacts, listViewFacts } from '../audit/audit.models.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
 import { replayOf, requestOf } from '../idempotency/idempotency.models.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { caseErrors } from './cases.errors.ts';
@@ -18,13 +19,16 @@ type Deps = {
   transaction: ReturnType<typeof casesTransaction>;
   organisations: Pick<OrganisationsService, 'requireVisible' | 'requireOpen'>;
   clock: Clock;
+  /** Appends the rows of audited reads after they committed. */
+  auditTrail: Pick<AuditTrail, 'read'>;
 };
 
 type CaseRow = NonNullable<Awaited<ReturnType<CasesRepository['find']>>>;
 
-export function createCasesService({ repo, transaction, organisations, clock }: Deps) {
-  const auditCase = (tx: Tx, actor: Actor, c: Pick<CaseRow, 'id' | 'teamId'>, action: string) =>
-    tx.audit.append([auditFacts(actor, { action, targetType: 'case', targetId: c.id, caseId: c.id, organisationIds: [c.teamId] }, clock.now())]);
+export function createCasesService({ repo, transaction, organisations, clock, auditTrail }: Deps) {
+  const caseFacts = (actor: Actor, c: Pick<CaseRow, 'id' | 'teamId'>, action: string) =>
+    auditFacts(actor, { action, targetType: 'case', targetId: c.id, caseId: c.id, organisationIds: [c.teamId] }, clock.now());
+  const auditCase = (tx: Tx, actor: Actor, c: Pick<CaseRow, 'id' | 'teamId'>, action: string) => tx.audit.append([caseFacts(actor, c, action)]);
 
   /** A case is seen by its workers and the team lead; anyone else gets 404. */
   async function visible(tx: Tx, actor: Actor, id: string) {
@@ -104,9 +108,10 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
     },
 
     async get(actor: Actor, id: string): Promise<Case> {
-      return transaction(async (tx) => {
+      // An audited read: its row goes to the log's group-commit writer once the read committed.
+      return auditTrail.read(transaction, async (tx, log) => {
         const { c, isLead } = await visible(tx, actor, id);
-        await auditCase(tx, actor, c, 'case.read');
+        log([caseFacts(actor, c, 'case.read')]);
         return view(tx, actor, c, isLead);
       });
     },
@@ -114,10 +119,9 @@ export function createCasesService({ repo, transaction, organisations, clock }: 
     /** The cases of the actor's teams: all for a team lead, else the ones they work on. */
     async list(actor: Actor): Promise<CaseSummary[]> {
       const teams = [...new Set(organisationIdsOf(actor, teamRoles))];
-      return transaction(async (tx) => {
+      return auditTrail.read(transaction, async (tx, log) => {
         const rows = (await oneByOne(teams.map((t) => () => tx.listFor(t, leadsTeam(actor, t) ? null : actor.userId)))).flat();
-        const now = clock.now();
-        if (rows.length > 0) await tx.audit.append([listViewFacts(actor, 'case.list', actor.userId, teams, now)]);
+        if (rows.length > 0) log([listViewFacts(actor, 'case.list', actor.userId, teams, clock.now())]);
         return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
       });
     },

@@ -102,11 +102,12 @@ export function createMeetingAccess({ clock }: { clock: Clock }) {
     return { m, workers, access };
   }
 
-  /** One audit row for an action on a meeting about a family (police and staff meetings are not). */
-  const audit = (tx: MeetingsRepository, actor: Actor, m: MeetingRow | (Pick<MeetingRow, 'id' | 'type' | 'caseId' | 'organisationId' | 'organisationParentId' | 'teamId'>), action: string) =>
-    isFamily(m)
-      ? tx.audit.append([auditFacts(actor, { action, targetType: 'meeting', targetId: m.id, caseId: m.caseId, organisationIds: orgIdsOf(m) }, clock.now())])
-      : Promise.resolve();
+  /** The audit row for an action on a meeting about a family (police and staff meetings have none). */
+  const factsOf = (actor: Actor, m: Pick<MeetingRow, 'id' | 'type' | 'caseId' | 'organisationId' | 'organisationParentId' | 'teamId'>, action: string) =>
+    isFamily(m) ? [auditFacts(actor, { action, targetType: 'meeting', targetId: m.id, caseId: m.caseId, organisationIds: orgIdsOf(m) }, clock.now())] : [];
+  /** Appends that row in the use case's transaction. */
+  const audit = (tx: MeetingsRepository, actor: Actor, m: Pick<MeetingRow, 'id' | 'type' | 'caseId' | 'organisationId' | 'organisationParentId' | 'teamId'>, action: string) =>
+    tx.audit.append(factsOf(actor, m, action));
 
   async function presentAll(tx: MeetingsRepository, actor: Actor, rows: MeetingRow[], action: string): Promise<Meeting[]> {
     const workers = await tx.workersOf(rows.map((r) => r.id));
@@ -125,7 +126,7 @@ export function createMeetingAccess({ clock }: { clock: Clock }) {
     if (family) await tx.audit.append([listViewFacts(actor, action, actor.userId, [...new Set(rows.flatMap(orgIdsOf))], now)]);
     return shown;
   }
-  return { isFamily, orgIdsOf, contactOrgs, visible, audit, presentAll, present };
+  return { isFamily, orgIdsOf, contactOrgs, visible, audit, factsOf, presentAll, present };
 }
 
 export type MeetingAccess = ReturnType<typeof createMeetingAccess>;

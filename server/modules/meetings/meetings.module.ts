@@ -11,8 +11,8 @@ declare module '../registry.ts' {
 
 export default defineModule({
   name: 'meetings',
-  services: ({ db, clock }, { organisations, mail }) => {
-    const meetings = createMeetingsService({ repo: createMeetingsRepository(db), transaction: meetingsTransaction(db), organisations, clock, mailBaseUrl: mail.baseUrl });
+  services: ({ db, clock }, { organisations, mail, auditTrail }) => {
+    const meetings = createMeetingsService({ repo: createMeetingsRepository(db), transaction: meetingsTransaction(db), organisations, clock, auditTrail, mailBaseUrl: mail.baseUrl });
     meetings.mailJobs.forEach(mail.worker.addJob);
     return { meetings };
   },

@@ -9,7 +9,7 @@ import type { MeetingMail } from './meetings.mail.ts';
 import type { MeetingsDeps } from './meetings.service.ts';
 
 /** Asking for a meeting, reading one, "Mina möten" and the team's queue of requests. */
-export function createMeetingRequests({ transaction, organisations, clock }: MeetingsDeps, { visible, audit, present, presentAll, contactOrgs }: MeetingAccess, mail: MeetingMail) {
+export function createMeetingRequests({ transaction, organisations, clock, auditTrail }: MeetingsDeps, { visible, audit, factsOf, present, presentAll, contactOrgs }: MeetingAccess, mail: MeetingMail) {
   function requireFuture(start: Date, field: string) {
     if (start <= clock.now()) throw meetingErrors.pastTime(field);
   }
@@ -56,9 +56,10 @@ export function createMeetingRequests({ transaction, organisations, clock }: Mee
   }
 
   async function get(actor: Actor, id: string): Promise<Meeting> {
-    return transaction(async (tx) => {
+    // An audited read: its row goes to the log's group-commit writer once the read committed.
+    return auditTrail.read(transaction, async (tx, log) => {
       const { m, workers, access } = await visible(tx, actor, id);
-      await audit(tx, actor, m, 'meeting.read');
+      log(factsOf(actor, m, 'meeting.read'));
       return present(m, workers, access, clock.now());
     });
   }

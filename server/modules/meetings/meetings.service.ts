@@ -1,4 +1,5 @@
 import type { Clock } from '../../lib/clock.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import type { MeetingsRepository } from './meetings.repository.ts';
 import { createMeetingAccess } from './meetings.access.ts';
@@ -12,6 +13,8 @@ export type MeetingsDeps = {
   transaction: <T>(work: (repo: MeetingsRepository) => Promise<T>) => Promise<T>;
   organisations: Pick<OrganisationsService, 'requireVisible' | 'requireOpen'>;
   clock: Clock;
+  /** Appends the rows of audited reads after they committed. */
+  auditTrail: Pick<AuditTrail, 'read'>;
   /** Where the links in mails point. */
   mailBaseUrl: string;
 };
