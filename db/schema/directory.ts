@@ -1,18 +1,18 @@
-import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, pgTable } from 'drizzle-orm/pg-core';
+import { bigint, pgTable, uuid } from 'drizzle-orm/pg-core';
+
+/** The scope of changes that belong to no one team (closed days, a place with no team): every team's reads depend on it. */
+export const CITY_SCOPE = '00000000-0000-0000-0000-000000000000';
 
 /**
- * One row counting committed changes to the directory: organisations, sections, people,
- * photos, contact assignments, absences, the duty roster, team settings, closed days and who
- * hosts or sits in what (migration 0012's triggers bump it once per transaction, at commit).
- * The session check reads it, so the contacts and reach reads can trust a cached day as long as
- * the number has not moved, and see a change the moment it commits.
+ * Counts of committed changes to the directory, one per social services team (and one for the
+ * whole city, `CITY_SCOPE`): organisations, sections, people, photos, contact assignments,
+ * absences, the duty roster, team settings, closed days and who hosts or sits in what (migration
+ * 0026's triggers bump the teams a transaction touched, once each, at commit). The session check
+ * reads the counts of the actor's teams, so the contacts and reach reads can trust a cached day of
+ * a team as long as its count has not moved, see a change the moment it commits, and are not
+ * thrown away when another team across the city books a time or changes its roster.
  */
-export const directoryVersion = pgTable(
-  'directory_version',
-  {
-    singleton: boolean('singleton').primaryKey().default(true),
-    version: bigint('version', { mode: 'number' }).notNull().default(0),
-  },
-  (t) => [check('directory_version_singleton', sql`${t.singleton}`)],
-);
+export const directoryVersions = pgTable('directory_versions', {
+  scope: uuid('scope').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

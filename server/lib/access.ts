@@ -20,13 +20,20 @@ export type Actor = {
   email: string;
   memberships: ActorMembership[];
   /**
-   * The directory's change counter as the session check read it (see db/schema/directory.ts):
-   * a cached read of contacts, rosters or schedules made at this number is still true.
+   * The directory's change count of each of the actor's teams as the session check read it, by
+   * team id ('' for a membership with no team: see db/schema/directory.ts). A cached read of a
+   * team's contacts, rosters or schedules made at its number is still true.
    */
-  directoryVersion?: number;
+  directoryVersions?: Readonly<Record<string, number>>;
   /** Where the request came from (the browser's address, also through our own SSR): for the audit log. */
   address?: string;
 };
+
+/** The change count, as the actor's session read it, of the team an organisation belongs to; undefined when the actor has none for it (then nothing is kept). */
+export function directoryVersionOf(actor: Actor, place: { id: string; kind?: OrganisationKind | null; servingTeamId: string | null }): number | undefined {
+  const team = place.kind === 'social_services' ? place.id : place.servingTeamId;
+  return actor.directoryVersions?.[team ?? ''];
+}
 
 /** The facts about an organisation that decide who may see it. */
 export type OrganisationScope = { id: string; parentId: string | null; servingTeamId: string | null };

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { closedDays, directoryVersion, slots, userPhotos } from '../../db/schema/index.ts';
+import { CITY_SCOPE, closedDays, directoryVersions, slots, userPhotos } from '../../db/schema/index.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { createAuditRepository } from '../../server/modules/audit/audit.repository.ts';
 import { describeCheck, verifyAuditChain } from '../../server/modules/audit/audit.verify.ts';
@@ -40,7 +40,7 @@ describe('the database holds its own rules', () => {
     await db.insert(userPhotos).values({ userId: worker.id, image: Buffer.from('webp') }).onConflictDoNothing();
     await db.insert(closedDays).values({ day: '2099-12-30', name: 'Provdag' }).onConflictDoNothing();
 
-    const version = async () => Number((await db.select({ v: directoryVersion.version }).from(directoryVersion))[0]!.v);
+    const version = async () => Number((await db.select({ v: sql<string>`coalesce(sum(${directoryVersions.version}), 0)` }).from(directoryVersions))[0]!.v);
     const before = await version();
     // Touch one row without changing it: the trigger fires on the write, not on a difference.
     type Result = { rows: { column_name: string }[]; rowCount?: number; affectedRows?: number };
@@ -48,6 +48,24 @@ describe('the database holds its own rules', () => {
     const touched = (await db.execute(sql.raw(`update ${table} set ${column!.column_name} = ${column!.column_name} where ctid = (select ctid from ${table} limit 1)`))) as unknown as Result;
     expect(touched.rowCount ?? touched.affectedRows).toBe(1);
     expect(await version()).toBeGreaterThan(before);
+  });
+
+  test('a change moves the count of its own team only, so another team’s kept days stay; a closed day moves every team’s', async () => {
+    const { db } = await buildTestApp();
+    const a = await createDistrict(db);
+    const b = await createDistrict(db);
+    const worker = await createUser(db, { memberships: [{ organisationId: a.team.id, role: 'social_worker' }] });
+    const count = async (team: string) =>
+      Number((await db.select({ v: sql<string>`coalesce(sum(${directoryVersions.version}), 0)` }).from(directoryVersions).where(sql`${directoryVersions.scope} in (${team}, ${CITY_SCOPE})`))[0]!.v);
+    const before = { a: await count(a.team.id), b: await count(b.team.id) };
+    await putOnDuty(db, a.team.id, worker.id, '2026-05-06');
+    await addAbsence(db, worker.id, '2026-05-11', '2026-05-12');
+    await createSlot(db, { organisationId: a.school.id, hostIds: [worker.id], startsAt: '2026-05-07T13:00:00+02:00' });
+    // One each: the duty, the absence, the slot and (a statement of its own) its host.
+    expect(await count(a.team.id)).toBe(before.a + 4);
+    expect(await count(b.team.id)).toBe(before.b);
+    await db.insert(closedDays).values({ day: '2099-12-29', name: 'Stängt i hela staden' }).onConflictDoNothing();
+    expect(await count(b.team.id)).toBe(before.b + 1);
   });
 
   test('two people reading the same case at once both get an audit row, and the chain stays whole', async () => {

@@ -44,3 +44,30 @@ describe('versionedCache', () => {
     expect(await cache.get(1, 'a', source.load)).toBe('read 4');
   });
 });
+
+describe('versionedCache, one version per key', () => {
+  test('a newer version for one key reads that key again and keeps every other', async () => {
+    const cache = versionedCache<string>();
+    const source = counter();
+    await cache.get(5, 'team A', source.load);
+    await cache.get(9, 'team B', source.load);
+    expect(await cache.get(6, 'team A', source.load)).toBe('read 3');
+    expect(await cache.get(9, 'team B', source.load)).toBe('read 2');
+    expect(source.reads()).toBe(3);
+  });
+
+  test('lookup takes the version from the answer (its team), and keeps nothing when there is none', async () => {
+    const cache = versionedCache<{ team: string }>();
+    let reads = 0;
+    const load = async () => ({ team: `T${++reads}` });
+    const seen: Record<string, number> = { T1: 4 };
+    expect(await cache.lookup('org', (v) => seen[v.team], load)).toEqual({ team: 'T1' });
+    expect(await cache.lookup('org', (v) => seen[v.team], load)).toEqual({ team: 'T1' });
+    expect(reads).toBe(1);
+    // Someone with no count for that team reads fresh and keeps nothing.
+    expect(await cache.lookup('org', () => undefined, load)).toEqual({ team: 'T2' });
+    expect(await cache.lookup('org', (v) => seen[v.team], load)).toEqual({ team: 'T1' });
+    seen.T1 = 5;
+    expect(await cache.lookup('org', (v) => seen[v.team], load)).toEqual({ team: 'T3' });
+  });
+});

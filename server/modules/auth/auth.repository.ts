@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
-import { directoryVersion, loginAttempts, memberships, organisations, sessions, users } from '../../../db/schema/index.ts';
+import { CITY_SCOPE, directoryVersions, loginAttempts, memberships, organisations, sessions, users } from '../../../db/schema/index.ts';
 
 /** Attempts allowed within the window, per kind of key. */
 export type AttemptLimits = { perAccount: number; perDevice: number; perAddress: number; successesPerAddress: number };
@@ -73,8 +73,11 @@ export function createAuthRepository(db: DbOrTx) {
           organisationKind: organisations.kind,
           sectionId: memberships.sectionId,
           role: memberships.role,
-          // Read with the session so cached directory reads need no round trip of their own.
-          directoryVersion: sql<number>`(select ${directoryVersion.version} from ${directoryVersion})`.mapWith(Number),
+          // Read with the session so cached directory reads need no round trip of their own: the
+          // change count of this membership's team (the whole city's count included).
+          teamId: sql<string | null>`case when ${organisations.kind} = 'social_services' then ${organisations.id} else ${organisations.servingTeamId} end`,
+          directoryVersion: sql<number>`(select coalesce(sum(${directoryVersions.version}), 0) from ${directoryVersions} where ${directoryVersions.scope} = ${CITY_SCOPE}
+            or ${directoryVersions.scope} = (case when ${organisations.kind} = 'social_services' then ${organisations.id} else ${organisations.servingTeamId} end))`.mapWith(Number),
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))

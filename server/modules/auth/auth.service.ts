@@ -154,7 +154,8 @@ export function createAuthService({ repo, clock, hasher, settings, dummyHash, se
         sessionId: id,
         name: session.name,
         email: session.email,
-        directoryVersion: session.directoryVersion,
+        // The change count of each team the person's memberships belong to ('' for none: the city's alone).
+        directoryVersions: Object.fromEntries(rows.map((m) => [m.teamId ?? '', m.directoryVersion])),
         memberships: rows
           .filter((m) => m.role !== null)
           .map((m) => ({

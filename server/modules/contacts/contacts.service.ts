@@ -1,5 +1,5 @@
 import type { Contact, ReachRoute } from '../../contracts/contacts.ts';
-import type { Actor } from '../../lib/access.ts';
+import { directoryVersionOf, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { photoUrl } from '../../lib/photos.ts';
 import { daySpan, stockholmDate } from '../../contracts/time.ts';
@@ -73,15 +73,15 @@ export function createContactsService({ repo, organisations, clock }: Deps) {
     });
     return { assignments, team };
   }
-  // Read on every start page and every "Nå någon nu": the day is kept until the directory's
-  // change counter, read with the session, moves (a change is seen the moment it commits).
+  // Read on every start page and every "Nå någon nu": the day is kept until the change count of
+  // the organisation's team, read with the session, moves (a change is seen the moment it commits).
   const days = versionedCache<Awaited<ReturnType<typeof loadDay>>>();
 
   /** The organisation's day, with the actor's own section first, then the whole organisation's, then the rest. */
   async function dayFor(actor: Actor, organisationId: string, at: Date) {
     const place = await organisations.requireVisible(actor, organisationId);
     const date = stockholmDate(at);
-    const { assignments, team } = await days.get(actor.directoryVersion, `${organisationId} ${date}`, () => loadDay(place, date));
+    const { assignments, team } = await days.get(directoryVersionOf(actor, place), `${organisationId} ${date}`, () => loadDay(place, date));
     const ownSections = new Set(actor.memberships.filter((m) => m.organisationId === organisationId).map((m) => m.sectionId));
     const rank = (a: (typeof assignments)[number]) => (a.sectionId && ownSections.has(a.sectionId) ? 0 : a.sectionId ? 2 : 1);
     const ordered = assignments.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);

@@ -1,5 +1,5 @@
 import type { HostedSlot, SeriesBody, SeriesPreview, SeriesSummary, Slot } from '../../contracts/slots.ts';
-import { leadsTeam, memberOfTeam, requireAccess, type Actor } from '../../lib/access.ts';
+import { directoryVersionOf, leadsTeam, memberOfTeam, requireAccess, type Actor } from '../../lib/access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errors, sqlState } from '../../lib/errors.ts';
 import { addDays, daySpan, stockholmDate } from '../../contracts/time.ts';
@@ -24,12 +24,12 @@ const MAX_WINDOW_DAYS = 366;
 
 export function createSlotsService({ repo, transaction, organisations, clock, mailBaseUrl }: Deps) {
   // The staff's slot list is read on every visit to walk-and-talk, and by every booking that
-  // lost its seat: a window is kept until the directory's change counter (which every booking,
-  // cancellation and slot change moves) says otherwise.
+  // lost its seat: a window is kept until the change count of the organisation's team (which
+  // every booking, cancellation and slot change there moves) says otherwise.
   const windows = versionedCache<Awaited<ReturnType<SlotsRepository['listBetween']>>>();
   async function listed(actor: Actor, organisationId: string, from: Date, to: Date) {
-    await organisations.requireVisible(actor, organisationId);
-    return windows.get(actor.directoryVersion, `${organisationId} ${from.toISOString()} ${to.toISOString()}`, () => repo.listBetween(organisationId, from, to));
+    const place = await organisations.requireVisible(actor, organisationId);
+    return windows.get(directoryVersionOf(actor, place), `${organisationId} ${from.toISOString()} ${to.toISOString()}`, () => repo.listBetween(organisationId, from, to));
   }
 
   /** Slots as the API shows them, hosts included. */
