@@ -28,6 +28,12 @@ export type DbOptions = {
 
 export type DbHandle = {
   db: Db;
+  /**
+   * A connection of its own for the audit log's group-commit writer: on a pool shared with the
+   * requests, each of its commits waited behind every read queued for a connection, and the reads
+   * then waited for it (on the embedded database, the one connection there is).
+   */
+  writer: Db;
   driver: 'pg' | 'pglite';
   /** Applies the migrations as the owner, then lets the app's role act as samverkan_app. */
   migrate: () => Promise<void>;
@@ -91,8 +97,13 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     pool.on('error', (err) => options.onPoolError?.(err));
     pool.on('connect', (client) => client.on('error', (err) => options.onPoolError?.(err)));
     const db = drizzle(safeCheckouts(pool), { schema }) as unknown as Db;
+    const writerPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 3000 });
+    writerPool.on('error', (err) => options.onPoolError?.(err));
+    writerPool.on('connect', (client) => client.on('error', (err) => options.onPoolError?.(err)));
+    const writer = drizzle(safeCheckouts(writerPool), { schema }) as unknown as Db;
     return {
       db,
+      writer,
       driver: 'pg',
       migrate: async () => {
         const owner = new pg.Pool({ connectionString: options.migrationUrl ?? options.databaseUrl, max: 1 });
@@ -109,7 +120,9 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       ping: async () => {
         await pool.query('select 1');
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), writerPool.end()]);
+      },
     };
   }
 
@@ -128,6 +141,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
+    writer: db,
     driver: 'pglite',
     migrate: async () => {
       await client.exec('reset role');

@@ -57,7 +57,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = await buildServices(modules, { config, db: database.db, ping: database.ping, clock, log: () => app.log });
+  const services = await buildServices(modules, { config, db: database.db, writerDb: database.writer, ping: database.ping, clock, log: () => app.log });
   // Mail is sent by every copy that may (rows are claimed, never sent twice at once). Without an
   // SMTP server outside demo mode nothing is sent: the mails wait in the outbox (main.ts warns).
   if (config.mailWorker && (config.smtpUrl || config.demoData)) app.addHook('onReady', async () => services.mail.worker.start(config.mailPollSeconds * 1000));

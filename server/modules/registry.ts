@@ -4,8 +4,8 @@ import type { Db } from '../../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../lib/clock.ts';
 
-/** What every module builds from: the configuration, the database, its ping, the clock and the app's log. */
-export type ModuleDeps = { config: Config; db: Db; ping: () => Promise<void>; clock: Clock; log: () => FastifyBaseLogger };
+/** What every module builds from: the configuration, the database (and the audit writer's own connection), its ping, the clock and the app's log. */
+export type ModuleDeps = { config: Config; db: Db; writerDb: Db; ping: () => Promise<void>; clock: Clock; log: () => FastifyBaseLogger };
 
 /**
  * The services the modules provide, one name each. Every `<feature>.module.ts` adds its own

@@ -10,5 +10,5 @@ declare module '../registry.ts' {
 /** The writer that appends the rows of audited reads in group commits (see audit.service.ts). */
 export default defineModule({
   name: 'audit',
-  services: ({ db }) => ({ auditTrail: createAuditTrail(db) }),
+  services: ({ writerDb }) => ({ auditTrail: createAuditTrail(writerDb) }),
 });
