@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { caseEvents, caseMetFamily, caseOrganisations, cases, caseWorkerChanges, caseWorkers, meetings, meetingWorkers, organisations, users } from '../../../db/schema/index.ts';
 import { createAuditRepository } from '../audit/audit.repository.ts';
@@ -52,12 +53,14 @@ export function createCasesRepository(db: DbOrTx) {
 
     /** The social workers who met the family: at the anmälningsmöte the case came from, or as the case names them. */
     async metFamily(c: { id: string; reportMeetingId: string | null }) {
+      // One list of ids (a union), not "in one or in the other": an OR of two IN-subqueries cannot
+      // use the users' key, and read all 25,000 people of the city for every case shown.
       const named = db.select({ userId: caseMetFamily.userId }).from(caseMetFamily).where(eq(caseMetFamily.caseId, c.id));
       const atMeeting = db.select({ userId: meetingWorkers.userId }).from(meetingWorkers).where(eq(meetingWorkers.meetingId, c.reportMeetingId ?? sql`null`));
       return db
         .select({ userId: users.id, name: users.name })
         .from(users)
-        .where(or(inArray(users.id, named), inArray(users.id, atMeeting)))
+        .where(inArray(users.id, union(named, atMeeting)))
         .orderBy(asc(users.name));
     },
 
