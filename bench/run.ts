@@ -1,34 +1,22 @@
 // npm run bench: loopback load (autocannon, 50 connections) against, in the same run, a bare
 // Fastify + pg baseline and Samverkan's own endpoints on PostgreSQL, plus cold start and memory.
 import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchEnv, DATABASE_URL, ensureDatabase } from './bench-db.ts';
 import { signIn } from './sign-in.ts';
 import { start } from './start.ts';
+import { load as loadWith } from './load.ts';
 import { bookingStorm } from './storm.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+const load = (title: string, url: string, cookies: string[] = []) => loadWith(title, url, { cookies });
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-/** Each connection is one person: with `cookies`, connection i sends cookie i (round robin). */
-async function load(title: string, url: string, cookies: string[] = []) {
-  let next = 0;
-  const requests = [
-    {
-      setupRequest: (request: any, context: { cookie?: string }) => {
-        if (!cookies.length) return request;
-        context.cookie ??= cookies[next++ % cookies.length];
-        return { ...request, headers: { ...request.headers, cookie: context.cookie } };
-      },
-    },
-  ];
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests }); // warm-up
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
-  if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-  return { title, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
+if (process.env.BENCH_SCALE === 'city') {
+  await import('./city.ts');
+  process.exit(0);
 }
 
 await ensureDatabase();
