@@ -8,7 +8,7 @@ export type CityHandles = {
   principals: { email: string; meetingId: string }[];
   workers: { email: string; caseId: string }[];
   bookers: { email: string; slotIds: string[] }[];
-  leads: { email: string; teamId: string; workerIds: string[] }[];
+  leads: { email: string; teamId: string; duties: { day: string; userId: string }[] }[];
   districtId: string;
   stormOrganisationId: string;
 };
@@ -48,16 +48,19 @@ export async function cityHandles(client: pg.Client, people = 50): Promise<CityH
      from schools s limit $1`,
     [people],
   );
-  const leads = await q<{ email: string; teamId: string; workerIds: string[] }>(
+  // Team leads of the other half, with duty days ahead: the seeded workers are busy every other
+  // block, so a day's holder is set again (a real write of the roster), not swapped for someone busy.
+  const leads = await q<{ email: string; teamId: string; duties: { day: string; userId: string }[] }>(
     `${half} select distinct on (t.id) u.email, t.id as "teamId",
-       array(select w.user_id from memberships w where w.organisation_id = t.id and w.role = 'social_worker' order by w.user_id limit 5) as "workerIds"
+       coalesce((select json_agg(json_build_object('day', r.day, 'userId', r.user_id) order by r.day) from
+         (select day, user_id from duty_roster where team_id = t.id and day > current_date + 7 order by day limit 40) r), '[]') as "duties"
      from organisations t join d on d.id = t.district_id and d.n > d.total / 2 join memberships m on m.organisation_id = t.id and m.role = 'team_lead'
      join users u on u.id = m.user_id where t.kind = 'social_services' order by t.id, u.email limit 20`,
   );
   const [district] = await q<{ id: string }>(`${half} select id from d where n = 1`);
   if (!readers.length || !principals.length || !workers.length || !district) throw new Error('the city is not seeded: run npm run seed:city first');
   return {
-    readers, principals, workers, leads: leads.filter((l) => l.workerIds.length > 0),
+    readers, principals, workers, leads: leads.filter((l) => l.duties.length > 0),
     bookers: bookers.filter((b) => b.slotIds.length > 0),
     districtId: district.id,
     stormOrganisationId: readers[readers.length - 1]!.organisationId,

@@ -41,10 +41,8 @@ export async function startWrites(base: string, password: string, handles: Pick<
     },
     async () => {
       const l = leads[turn % leads.length]!;
-      let at = new Date(Date.now() + (7 + (l.day++ % 60)) * 86_400_000);
-      while (at.getUTCDay() === 0 || at.getUTCDay() === 6) at = new Date(at.getTime() + 86_400_000);
-      const day = at.toISOString().slice(0, 10);
-      await send(l.cookie, 'PUT', `/api/teams/${l.teamId}/roster/${day}`, { userId: l.workerIds[l.day % l.workerIds.length] });
+      const duty = l.duties[l.day++ % l.duties.length]!;
+      await send(l.cookie, 'PUT', `/api/teams/${l.teamId}/roster/${duty.day}`, { userId: duty.userId });
     },
   ];
   const timer = setInterval(() => void actions[turn++ % actions.length]!(), 1000 / perSecond);
