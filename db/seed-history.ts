@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { bookings, caseEvents, caseOrganisations, cases, caseWorkerChanges, caseWorkers, consents, feedback, meetings, meetingWorkers, memberships, organisations, slotHosts, slots, statutoryFeedback } from './schema/index.ts';
+import { drawCasePath } from './seed-case-path.ts';
 import { holdTo } from './tenancy.ts';
 
 type Day = { date: string; at: (time: string) => Date };
@@ -110,27 +111,7 @@ export async function seedHistory(db: Db, calendar: Calendar, teamId?: string): 
 
       const caseId = crypto.randomUUID();
       rows.cases.push({ id: caseId, teamId: team.id, label: `${HISTORY_MARK} ${rows.cases.length + 1}`, reportMeetingId: meetingId, createdAt: endsAt });
-      const steps: [Step, string][] = [['report_received', day.date]];
-      const after = (from: string, min: number, spread: number) => calendar.addDays(from, min + Math.floor(rnd() * spread));
-      const close = () => steps.push(['case_closed', after(steps.at(-1)![1], 5, 10)]);
-      if (rnd() < 0.1) {
-        steps.push(['investigation_not_opened', after(day.date, 1, 5)]);
-        close();
-      } else {
-        const opened = after(day.date, 0, 3);
-        const offered = after(opened, 14, 20);
-        steps.push(['investigation_opened', opened], ['intervention_offered', offered]);
-        if (rnd() < 0.76) {
-          const yes = after(offered, 1, 4);
-          const start = after(yes, 2, 7);
-          steps.push(['intervention_accepted', yes], ['intervention_started', start]);
-          if (rnd() < 0.88) steps.push(['intervention_completed', after(start, 60, 60)]);
-        } else {
-          steps.push(['intervention_declined', after(offered, 1, 4)]);
-        }
-        close();
-        if (rnd() < 0.6) steps.push(['check_in_done', after(steps.at(-1)![1], 85, 20)]);
-      }
+      const steps = drawCasePath(day.date, rnd, calendar.addDays);
       // Only what has happened by today.
       rows.events.push(...steps.filter(([, on]) => on <= calendar.today).map(([kind, on]) => ({ caseId, kind, on })));
       consentSide(caseId, place, day.date, new Map(steps));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
+import { drawCasePath } from '../seed-case-path.ts';
 import { arrayLiteral, insertRows, plusDays, random, type Value } from './bulk.ts';
 import type { CityDirectory, CityOrg, Person } from './directory.ts';
 import { handCaseLabel } from './names.ts';
@@ -36,28 +37,7 @@ export type PlannedCase = {
 
 /** A case's path, drawn as seed-history draws it so the city's figures land near the pilot's. */
 function pathOf(rnd: () => number, reported: string): Map<Step, string> {
-  const steps: [Step, string][] = [['report_received', reported]];
-  const after = (from: string, min: number, spread: number) => plusDays(from, min + Math.floor(rnd() * spread));
-  const close = () => steps.push(['case_closed', after(steps.at(-1)![1], 5, 10)]);
-  if (rnd() < 0.1) {
-    steps.push(['investigation_not_opened', after(reported, 1, 5)]);
-    close();
-    return new Map(steps);
-  }
-  const opened = after(reported, 0, 3);
-  const offered = after(opened, 14, 20);
-  steps.push(['investigation_opened', opened], ['intervention_offered', offered]);
-  if (rnd() < 0.76) {
-    const yes = after(offered, 1, 4);
-    const start = after(yes, 2, 7);
-    steps.push(['intervention_accepted', yes], ['intervention_started', start]);
-    if (rnd() < 0.88) steps.push(['intervention_completed', after(start, 60, 60)]);
-  } else {
-    steps.push(['intervention_declined', after(offered, 1, 4)]);
-  }
-  close();
-  if (rnd() < 0.6) steps.push(['check_in_done', after(steps.at(-1)![1], 85, 20)]);
-  return new Map(steps);
+  return new Map(drawCasePath(reported, rnd, plusDays));
 }
 
 /**
